@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { version } from '../app.ts';
+import { registerExportOpenApi } from './commands/export-openapi.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerServe } from './commands/serve.ts';
+
+const program = new Command()
+  .name('taskflow')
+  .description('TaskFlow: a collaborative task manager for small teams')
+  .version(version)
+  .showHelpAfterError();
+
+registerServe(program);
+registerMigrate(program);
+registerExportOpenApi(program);
+
+await program.parseAsync(process.argv);

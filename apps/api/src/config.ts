@@ -1,0 +1,90 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const origin = z.url().refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin');
+
+/** Every setting TaskFlow reads. Documented one by one in `.env.example`. */
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('localhost'),
+  PORT: int(0, 65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .url()
+    .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')
+    .optional(),
+  DB_POOL_MAX: int(1, 500).default(10),
+  DB_CONNECTION_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  DB_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  DB_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(15_000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(origin)),
+  BODY_LIMIT_BYTES: int(1_024, 100 * 1_024 * 1_024).default(1_048_576),
+  RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
+  RATE_LIMIT_WINDOW_MS: int(1_000, 86_400_000).default(60_000),
+  TRUST_PROXY: bool.default(false),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+});
+
+export type Env = z.input<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>) {
+  // Empty strings mean "not set", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    // Values are never echoed: a bad DATABASE_URL may still hold a password.
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const https = e.PUBLIC_URL?.startsWith('https://') ?? false;
+  return {
+    env: e.NODE_ENV,
+    mode: e.DATABASE_URL ? ('cluster' as const) : ('embedded' as const),
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      publicUrl: e.PUBLIC_URL,
+      https,
+      corsOrigins: e.CORS_ORIGINS,
+      bodyLimit: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
+    },
+    db: {
+      dataDir: path.resolve(e.DATA_DIR),
+      url: e.DATABASE_URL,
+      poolMax: e.DB_POOL_MAX,
+      connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
+      idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    },
+    log: { level: e.LOG_LEVEL },
+    web: { distDir: path.resolve(e.WEB_DIST_DIR) },
+  };
+}
+
+export type Config = ReturnType<typeof loadConfig>;

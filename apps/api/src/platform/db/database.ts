@@ -1,0 +1,67 @@
+import { PGlite } from '@electric-sql/pglite';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresDialect, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import { openPglite } from './pglite.ts';
+
+export type Database = {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres' | 'offline';
+  close(): Promise<void>;
+};
+
+/** The embedded database: PGlite in `dataDir`, locked against a second process. */
+export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
+  const { pglite, lock } = await openPglite(dataDir);
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return {
+    db,
+    kind: 'pglite',
+    async close() {
+      await db.destroy(); // also closes PGlite
+      lock.release();
+    },
+  };
+}
+
+/** A throwaway in-memory PGlite (tests and tools). */
+export async function openMemoryDatabase(): Promise<Database> {
+  const pglite = await PGlite.create();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+export function openPostgresDatabase(url: string, db: Config['db']): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: db.poolMax,
+    connectionTimeoutMillis: db.connectionTimeoutMs,
+    idleTimeoutMillis: db.idleTimeoutMs,
+    statement_timeout: db.statementTimeoutMs,
+    application_name: 'taskflow',
+  });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db: kysely, kind: 'postgres', close: () => kysely.destroy() };
+}
+
+/** A database that never connects: builds SQL only (OpenAPI export, route introspection). */
+export function openOfflineDatabase(): Database {
+  const db = new Kysely<DB>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (k) => new PostgresIntrospector(k),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+  });
+  return { db, kind: 'offline', close: () => db.destroy() };
+}
+
+/** One factory for both modes: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
+export function openDatabase(config: Config): Promise<Database> {
+  return config.db.url
+    ? Promise.resolve(openPostgresDatabase(config.db.url, config.db))
+    : openEmbeddedDatabase(config.db.dataDir);
+}

@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { acquireLock } from './lock.ts';
+
+export class DataDirVersionError extends Error {
+  constructor(dataDir: string, found: string, expected: string) {
+    super(
+      `data directory ${dataDir} was written by PGlite ${found}; this TaskFlow runs PGlite ${expected}, ` +
+        'which cannot open it. Export the data with the matching version, or use a new DATA_DIR.',
+    );
+    this.name = 'DataDirVersionError';
+  }
+}
+
+async function pgliteVersion(): Promise<string> {
+  const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
+  const pkg = JSON.parse(await readFile(path.join(entry, '../../package.json'), 'utf8'));
+  return pkg.version as string;
+}
+
+/** PGlite data directories are compatible within one minor line (0.x): 0.4 cannot open 0.5's. */
+const line = (version: string) => version.split('.').slice(0, 2).join('.');
+
+/**
+ * Opens the embedded database in `dataDir`: takes the exclusive lock first, then checks the
+ * PGlite version recorded in the directory, then opens it (creating it on first run).
+ */
+export async function openPglite(dataDir: string) {
+  await mkdir(dataDir, { recursive: true });
+  const lock = acquireLock(path.join(dataDir, 'taskflow.lock'), dataDir);
+  try {
+    const expected = await pgliteVersion();
+    const versionFile = path.join(dataDir, 'pglite-version');
+    const pgdata = path.join(dataDir, 'pgdata');
+    if (existsSync(versionFile)) {
+      const found = (await readFile(versionFile, 'utf8')).trim();
+      if (line(found) !== line(expected)) throw new DataDirVersionError(dataDir, found, expected);
+    } else if (existsSync(pgdata)) {
+      throw new DataDirVersionError(dataDir, 'unknown', expected);
+    }
+    const pglite = await PGlite.create(pgdata);
+    await writeFile(versionFile, `${expected}\n`);
+    return { pglite, lock };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,72 @@
+import type { ErrorCode, FieldError } from '@taskflow/contract';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+import { sendProblem } from './problem.ts';
+
+const fastifyCodes: Partial<Record<string, ErrorCode>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+};
+
+const byStatus: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_REQUEST',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+const contextNames: Record<string, string> = { querystring: 'query' };
+
+function fieldErrors(context: string | undefined, items: { instancePath: string; message?: string | undefined }[]): FieldError[] {
+  const prefix = contextNames[context ?? ''] ?? context ?? 'request';
+  return items.map((item) => ({
+    path: [prefix, ...item.instancePath.split('/').filter(Boolean)].join('.'),
+    message: item.message ?? 'Invalid value',
+  }));
+}
+
+/**
+ * The one error handler: every failure leaves as RFC 9457 problem+json with a catalogue code.
+ * Client errors say what went wrong; server errors say only that something did, and the request
+ * id to quote — their cause goes to the log.
+ */
+export const errorHandler = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof AppError) {
+        if (error.headers) reply.headers(error.headers);
+        if (error.status >= 500) request.log.error({ err: error }, 'request failed');
+        return sendProblem(request, reply, error.code, { detail: error.detail, errors: error.errors });
+      }
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        return sendProblem(request, reply, 'VALIDATION_FAILED', {
+          detail: 'One or more fields are not valid',
+          errors: fieldErrors(error.validationContext, error.validation),
+        });
+      }
+      if (error.validation) {
+        return sendProblem(request, reply, 'VALIDATION_FAILED', {
+          errors: fieldErrors(error.validationContext, error.validation),
+        });
+      }
+      const known = fastifyCodes[error.code];
+      if (known) return sendProblem(request, reply, known, { detail: error.message });
+      const status = error.statusCode ?? 500;
+      if (status >= 400 && status < 500) {
+        return sendProblem(request, reply, byStatus[status] ?? 'BAD_REQUEST');
+      }
+      request.log.error({ err: error }, 'unexpected error');
+      return sendProblem(request, reply, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL');
+    });
+  },
+  { name: 'error-handler' },
+);

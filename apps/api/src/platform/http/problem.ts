@@ -1,0 +1,24 @@
+import { type ErrorCode, type FieldError, errorCatalogue, problemType } from '@taskflow/contract';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+
+export function sendProblem(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  extra: { detail?: string | undefined; errors?: FieldError[] | undefined } = {},
+) {
+  const { status, title } = errorCatalogue[code];
+  return reply
+    .status(status)
+    .type('application/problem+json')
+    .send({
+      type: problemType(code),
+      title,
+      status,
+      ...(extra.detail === undefined ? {} : { detail: extra.detail }),
+      instance: request.url.split('?')[0],
+      code,
+      requestId: request.id,
+      ...(extra.errors === undefined ? {} : { errors: extra.errors }),
+    });
+}

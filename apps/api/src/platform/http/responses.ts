@@ -1,0 +1,15 @@
+import { ProblemDetails } from '@taskflow/contract';
+import type { z } from 'zod';
+
+/** The errors any API route can answer with: bad input, too many requests, server failure. */
+const common = [400, 429, 500] as const;
+type Common = (typeof common)[number];
+
+/** A route's responses: its successes plus every error it can produce, all documented. */
+export function withProblems<R extends Record<number, z.ZodType>, E extends number = never>(
+  ok: R,
+  extra: readonly E[] = [],
+): R & Record<Common | E, typeof ProblemDetails> {
+  const problems = Object.fromEntries([...common, ...extra].map((s) => [s, ProblemDetails]));
+  return { ...problems, ...ok } as R & Record<Common | E, typeof ProblemDetails>;
+}

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+export const RuntimeMode = z.enum(['embedded', 'cluster']).meta({ id: 'RuntimeMode' });
+export type RuntimeMode = z.infer<typeof RuntimeMode>;
+
+export const Meta = z
+  .object({
+    name: z.string().max(100),
+    version: z.string().max(50),
+    mode: RuntimeMode,
+    serverTime: z.iso.datetime(),
+  })
+  .meta({ id: 'Meta', description: 'What this server is and how it runs' });
+export type Meta = z.infer<typeof Meta>;
+
+export const Health = z
+  .object({ status: z.literal('ok') })
+  .meta({ id: 'Health' });
+
+const CheckResult = z.object({
+  status: z.enum(['ok', 'fail']),
+  detail: z.string().max(500).optional(),
+});
+
+export const Readiness = z
+  .object({
+    status: z.enum(['ok', 'fail']),
+    checks: z.object({ database: CheckResult, migrations: CheckResult }),
+  })
+  .meta({ id: 'Readiness' });
+export type Readiness = z.infer<typeof Readiness>;
