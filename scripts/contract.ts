@@ -47,7 +47,9 @@ if (mode === 'write') {
     if ((await readOrEmpty(file)) !== content) stale.push(path.relative(root, file));
   }
   if (stale.length > 0) {
-    console.error(`contract out of date: ${stale.join(', ')} — run \`npm run gen\` and commit the result`);
+    console.error(
+      `contract out of date: ${stale.join(', ')} — run \`npm run gen\` and commit the result`,
+    );
     process.exit(1);
   }
   console.log('contract up to date');

@@ -9,7 +9,7 @@ import { createSystemService } from './modules/system/system.service.ts';
 import type { Database } from './platform/db/database.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { REQUEST_ID_HEADER, genRequestId } from './platform/http/request-id.ts';
+import { genRequestId, REQUEST_ID_HEADER } from './platform/http/request-id.ts';
 import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
@@ -35,6 +35,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.setSerializerCompiler(fastSerializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  // While shutting down, responses still in flight close their connection, so that keep-alive
+  // clients do not hold the server open past its drain.
+  let draining = false;
+  app.addHook('preClose', async () => {
+    draining = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
   });
 
   await app.register(errorHandler);

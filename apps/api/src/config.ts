@@ -6,7 +6,12 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const origin = z.url().refine((u) => new URL(u).origin === u.replace(/\/$/, ''), 'must be an origin');
+const origin = z
+  .string()
+  .refine(
+    (u) => URL.canParse(u) && new URL(u).origin === u.replace(/\/$/, ''),
+    'must be a list of origins like https://app.example',
+  );
 
 /** Every setting TaskFlow reads. Documented one by one in `.env.example`. */
 const EnvSchema = z.object({
@@ -27,7 +32,12 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(origin)),
   BODY_LIMIT_BYTES: int(1_024, 100 * 1_024 * 1_024).default(1_048_576),
   RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
@@ -38,6 +48,9 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.input<typeof EnvSchema>;
+
+/** The names of every variable TaskFlow reads. */
+export const envNames = Object.keys(EnvSchema.shape) as (keyof Env)[];
 
 export class ConfigError extends Error {
   readonly problems: string[];

@@ -13,9 +13,7 @@ export const Meta = z
   .meta({ id: 'Meta', description: 'What this server is and how it runs' });
 export type Meta = z.infer<typeof Meta>;
 
-export const Health = z
-  .object({ status: z.literal('ok') })
-  .meta({ id: 'Health' });
+export const Health = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
 
 const CheckResult = z.object({
   status: z.enum(['ok', 'fail']),

@@ -3,7 +3,10 @@ import { errorCodes } from './errors.ts';
 
 export const FieldError = z
   .object({
-    path: z.string().max(500).describe('Location of the bad value, e.g. `body.title` or `query.limit`'),
+    path: z
+      .string()
+      .max(500)
+      .describe('Location of the bad value, e.g. `body.title` or `query.limit`'),
     message: z.string().max(1000),
   })
   .meta({ id: 'FieldError' });

@@ -11,11 +11,14 @@ import { runCommand } from '../context.ts';
 
 const print = (steps: MigrationStep[]) => {
   if (steps.length === 0) process.stdout.write('nothing to do\n');
-  for (const s of steps) process.stdout.write(`${s.direction === 'Up' ? 'applied' : 'reverted'} ${s.name}\n`);
+  for (const s of steps)
+    process.stdout.write(`${s.direction === 'Up' ? 'applied' : 'reverted'} ${s.name}\n`);
 };
 
 export function registerMigrate(program: Command) {
-  const migrate = program.command('migrate').description('Apply, revert or list database migrations');
+  const migrate = program
+    .command('migrate')
+    .description('Apply, revert or list database migrations');
 
   migrate
     .command('up')

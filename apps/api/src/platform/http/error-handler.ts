@@ -26,7 +26,10 @@ const byStatus: Partial<Record<number, ErrorCode>> = {
 
 const contextNames: Record<string, string> = { querystring: 'query' };
 
-function fieldErrors(context: string | undefined, items: { instancePath: string; message?: string | undefined }[]): FieldError[] {
+function fieldErrors(
+  context: string | undefined,
+  items: { instancePath: string; message?: string | undefined }[],
+): FieldError[] {
   const prefix = contextNames[context ?? ''] ?? context ?? 'request';
   return items.map((item) => ({
     path: [prefix, ...item.instancePath.split('/').filter(Boolean)].join('.'),
@@ -45,7 +48,10 @@ export const errorHandler = fp(
       if (error instanceof AppError) {
         if (error.headers) reply.headers(error.headers);
         if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-        return sendProblem(request, reply, error.code, { detail: error.detail, errors: error.errors });
+        return sendProblem(request, reply, error.code, {
+          detail: error.detail,
+          errors: error.errors,
+        });
       }
       if (hasZodFastifySchemaValidationErrors(error)) {
         return sendProblem(request, reply, 'VALIDATION_FAILED', {

@@ -1,4 +1,4 @@
-import { type ErrorCode, type FieldError, errorCatalogue } from '@taskflow/contract';
+import { type ErrorCode, errorCatalogue, type FieldError } from '@taskflow/contract';
 
 /** A failure the client can act on. Services throw these; the error handler renders them. */
 export class AppError extends Error {

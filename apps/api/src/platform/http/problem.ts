@@ -1,4 +1,4 @@
-import { type ErrorCode, type FieldError, errorCatalogue, problemType } from '@taskflow/contract';
+import { type ErrorCode, errorCatalogue, type FieldError, problemType } from '@taskflow/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export function sendProblem(

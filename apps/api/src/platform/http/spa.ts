@@ -30,11 +30,16 @@ export const spa = fp(
     const sendIndex = (reply: FastifyReply) =>
       reply.header('cache-control', NEVER).sendFile('index.html', opts.distDir);
 
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      hasBuild ? sendIndex(reply) : reply.callNotFound(),
+    );
+
     app.setNotFoundHandler((request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       const isApi = url === '/api' || url.startsWith('/api/');
+      const isAsset = url.startsWith('/assets/');
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-      if (hasBuild && wantsPage && !isApi) return sendIndex(reply);
+      if (hasBuild && wantsPage && !isApi && !isAsset) return sendIndex(reply);
       return sendProblem(request, reply, 'ROUTE_NOT_FOUND', {
         detail: `No route for ${request.method} ${url}`,
       });

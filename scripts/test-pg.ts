@@ -1,0 +1,36 @@
+/**
+ * `npm run test:pg`: the API's integration suite against PostgreSQL. Each test file creates its
+ * own database on the server at TEST_DATABASE_URL and drops it afterwards.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(import.meta.dirname, '..');
+const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+try {
+  await client.connect();
+  const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
+  console.log(`test:pg on PostgreSQL ${rows[0]?.v} (${new URL(url).host})`);
+} catch (error) {
+  console.error(
+    `test:pg: cannot reach PostgreSQL at TEST_DATABASE_URL (${(error as Error).message})`,
+  );
+  process.exit(1);
+} finally {
+  await client.end().catch(() => undefined);
+}
+
+const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
+const run = spawnSync(
+  process.execPath,
+  [vitest, 'run', '--project', 'api', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, TEST_DATABASE_URL: url },
+  },
+);
+process.exit(run.status ?? 1);
