@@ -1,0 +1,44 @@
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiError, REQUEST_ID_HEADER } from './api-error.ts';
+import type { paths } from './schema.gen.ts';
+
+/** Tags each request so a user-reported id can be found in the server logs. */
+const requestIdMiddleware: Middleware = {
+  onRequest({ request }) {
+    if (!request.headers.has(REQUEST_ID_HEADER)) {
+      request.headers.set(REQUEST_ID_HEADER, crypto.randomUUID());
+    }
+    return request;
+  },
+};
+
+/** Turns failures to reach the server into ApiError; aborts stay aborts so queries can cancel. */
+const networkErrorMiddleware: Middleware = {
+  onError({ request, error }) {
+    const aborted = error instanceof Error && error.name === 'AbortError';
+    return aborted ? undefined : ApiError.network(request, error);
+  },
+};
+
+export const api = createClient<paths>({
+  baseUrl: import.meta.env.VITE_API_BASE_URL ?? '',
+  // Resolve fetch per call rather than capturing it once, so tests and polyfills can replace it.
+  fetch: (request) => globalThis.fetch(request),
+});
+
+api.use(requestIdMiddleware, networkErrorMiddleware);
+// The auth middleware (bearer token, one shared refresh on 401) is added here in the auth issue.
+
+type ApiResult = { data?: unknown; error?: unknown; response: Response };
+
+/** The data type of the success branch of an openapi-fetch result. */
+type DataOf<R> = R extends { data: infer D } ? D : never;
+
+/** Returns the data of a successful call or throws its ApiError, so query functions stay short. */
+export async function unwrap<R extends ApiResult>(call: Promise<R>): Promise<DataOf<R>> {
+  const result = await call;
+  if (result.error !== undefined || !result.response.ok) {
+    throw ApiError.fromResponse(result.response, result.error);
+  }
+  return result.data as DataOf<R>;
+}

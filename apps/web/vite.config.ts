@@ -1,0 +1,23 @@
+import tailwindcss from '@tailwindcss/vite';
+import { tanstackRouter } from '@tanstack/router-plugin/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// Only the dev server reads this: in production the API serves the SPA from the same origin.
+const apiUrl = process.env.API_URL ?? 'http://localhost:3000';
+const proxied = { target: apiUrl, changeOrigin: false };
+
+export default defineConfig({
+  // The router plugin must run before the React plugin so route files are split first.
+  plugins: [tanstackRouter({ target: 'react', autoCodeSplitting: true }), react(), tailwindcss()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': proxied, '/health': proxied, '/ready': proxied },
+  },
+  build: {
+    outDir: 'dist',
+    assetsDir: 'assets',
+    emptyOutDir: true,
+  },
+});
