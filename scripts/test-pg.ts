@@ -12,7 +12,9 @@ const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
 try {
   await client.connect();
-  const { rows } = await client.query<{ v: string }>("select current_setting('server_version') as v");
+  const { rows } = await client.query<{ v: string }>(
+    "select current_setting('server_version') as v",
+  );
   console.log(`test:pg on PostgreSQL ${rows[0]?.v} (${new URL(url).host})`);
 } catch (error) {
   console.error(

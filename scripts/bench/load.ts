@@ -46,8 +46,8 @@ export type LoadFigures = {
 };
 
 function figures(result: AutocannonResult): LoadFigures {
-  const statusCodes: Record<string, number> = {};
-  for (const [code, stats] of Object.entries(result.statusCodeStats)) statusCodes[code] = stats.count;
+  const codes = Object.entries(result.statusCodeStats);
+  const statusCodes = Object.fromEntries(codes.map(([code, stats]) => [code, stats.count]));
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,

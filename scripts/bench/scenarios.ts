@@ -64,7 +64,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'rows-zod',
     name: 'GET /rows, zod serializer',
-    note: '`GET /rows` returning 20 fixed rows of 8 fields, response schema in zod, serialized by fastify-type-provider-zod\'s `serializerCompiler` (it parses every response with zod, then `JSON.stringify`).',
+    note: "`GET /rows` returning 20 fixed rows of 8 fields, response schema in zod, serialized by fastify-type-provider-zod's `serializerCompiler` (it parses every response with zod, then `JSON.stringify`).",
     path: '/rows',
     readyPath: '/rows',
     readyTimeoutMs: 15_000,
@@ -74,7 +74,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'rows-fast',
     name: 'GET /rows, fast serializer',
-    note: 'The same route and zod schema, serialized by TaskFlow\'s `fastSerializerCompiler` (`apps/api/src/platform/http/serializer.ts`): the zod schema compiled to JSON Schema for fast-json-stringify. Both rows servers set fastify-type-provider-zod\'s `validatorCompiler`; the route has no request schema, so only the serializer differs.',
+    note: "The same route and zod schema, serialized by TaskFlow's `fastSerializerCompiler` (`apps/api/src/platform/http/serializer.ts`): the zod schema compiled to JSON Schema for fast-json-stringify. Both rows servers set fastify-type-provider-zod's `validatorCompiler`; the route has no request schema, so only the serializer differs.",
     path: '/rows',
     readyPath: '/rows',
     readyTimeoutMs: 15_000,

@@ -27,11 +27,9 @@ function rows(serializer: 'zod' | 'fast'): FastifyInstance {
   const app = Fastify();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializer === 'zod' ? serializerCompiler : fastSerializerCompiler);
-  app.withTypeProvider<ZodTypeProvider>().get(
-    '/rows',
-    { schema: { response: { 200: RowsResponse } } },
-    async () => rowsResponse,
-  );
+  app
+    .withTypeProvider<ZodTypeProvider>()
+    .get('/rows', { schema: { response: { 200: RowsResponse } } }, async () => rowsResponse);
   return app;
 }
 

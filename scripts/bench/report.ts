@@ -1,0 +1,134 @@
+/**
+ * docs/benchmarks.md, written whole from this template on every run. Keep its structure stable:
+ * later scenarios add rows to the table, and sections are added here, not by hand in the file.
+ */
+import type { LoadFigures } from './load.ts';
+import type { Scenario } from './scenarios.ts';
+
+export type Outcome = { scenario: Scenario; figures?: LoadFigures; error?: string };
+
+export type RunInfo = {
+  date: string;
+  node: string;
+  cpu: string;
+  cores: number;
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+};
+
+/** The full stack must keep at least this share of the bare route's throughput. */
+export const TARGET_RATIO = 0.6;
+
+export function failed(outcome: Outcome): boolean {
+  const f = outcome.figures;
+  return outcome.error !== undefined || !f || f.non2xx > 0 || f.errors > 0;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => String(Number(n.toFixed(2)));
+const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
+
+/** A table cell: one line, no column separator. */
+const cell = (text: string) => text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+
+function status(outcome: Outcome): string {
+  if (outcome.error) return `failed: ${cell(outcome.error)}`;
+  if (!failed(outcome)) return 'ok';
+  const codes = Object.entries(outcome.figures?.statusCodes ?? {}).map(
+    ([c, n]) => `${c}: ${int(n)}`,
+  );
+  return `failed (status codes ${codes.join(', ')})`;
+}
+
+function row(outcome: Outcome): string[] {
+  const f = outcome.figures;
+  const cells = f
+    ? [
+        int(f.requestsPerSecond),
+        ms(f.p50Ms),
+        ms(f.p99Ms),
+        int(f.totalRequests),
+        int(f.non2xx),
+        int(f.errors),
+      ]
+    : Array<string>(6).fill('n/a');
+  return [outcome.scenario.name, ...cells, status(outcome)];
+}
+
+const header = [
+  'Scenario',
+  'Requests/s (avg)',
+  'p50 (ms)',
+  'p99 (ms)',
+  'Requests',
+  'Non-2xx',
+  'Errors',
+  'Status',
+];
+const rightAligned = (i: number) => i > 0 && i < header.length - 1;
+
+/** The results table, padded as the formatter (Biome) writes markdown tables. */
+function table(rows: string[][]): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const pad = (text: string, i: number) => {
+    const width = widths[i] ?? 0;
+    return rightAligned(i) ? text.padStart(width) : text.padEnd(width);
+  };
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = widths.map((w, i) => (rightAligned(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
+/** `a / b` of two scenarios' throughputs, when both were measured. */
+export function throughputRatio(outcomes: Outcome[], a: string, b: string): number | undefined {
+  const rps = (id: string) =>
+    outcomes.find((o) => o.scenario.id === id)?.figures?.requestsPerSecond;
+  const [x, y] = [rps(a), rps(b)];
+  return x !== undefined && y !== undefined && y > 0 ? x / y : undefined;
+}
+
+function ratios(outcomes: Outcome[]): string[] {
+  const stack = throughputRatio(outcomes, 'meta', 'hello');
+  const zod = throughputRatio(outcomes, 'rows-zod', 'rows-fast');
+  const verdict =
+    stack === undefined ? 'not measured' : stack >= TARGET_RATIO ? '**met**' : '**not met**';
+  return [
+    `- Full stack \`GET /api/v1/meta\` / bare hello: ${stack === undefined ? 'n/a' : pct(stack)}.` +
+      ` Target "the full stack keeps at least ${TARGET_RATIO * 100} % of the bare route's throughput": ${verdict}.`,
+    `- zod serializer / fast serializer on \`GET /rows\`: ${zod === undefined ? 'n/a' : pct(zod)}` +
+      (zod === undefined
+        ? '.'
+        : ` (the fast serializer serves ${(1 / zod).toFixed(2)}× the requests).`),
+  ];
+}
+
+export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
+  return [
+    '# Benchmarks',
+    '',
+    `Produced by \`npm run bench\` on ${info.date}, Node ${info.node}, ${info.cpu} (${info.cores} cores), ` +
+      `${info.connections} connections, ${info.warmupSeconds} s warm-up then ${info.durationSeconds} s measured per scenario.`,
+    '',
+    '## Results',
+    '',
+    ...table(outcomes.map(row)),
+    '',
+    '## Ratios',
+    '',
+    ...ratios(outcomes),
+    '',
+    '## Notes',
+    '',
+    ...outcomes.map(({ scenario }) => `- **${scenario.name}**: ${scenario.note}`),
+    '- The full stack runs with `RATE_LIMIT_MAX=1000000` (the highest value the config accepts):' +
+      ' the default limit of 300 requests per minute would turn the run into 429 responses.' +
+      ' Any non-2xx response or socket error fails the scenario, and `npm run bench` exits 1.',
+    "- Requests/s is the average of autocannon's per-second samples; its latencies have a" +
+      ' resolution of 1 ms.',
+    '- Each server runs alone in its own child process; the load generator (autocannon, in the' +
+      ' bench process) shares the same cores, so absolute numbers are lower than with a dedicated' +
+      ' load generator machine. Compare ratios between runs rather than raw requests per second.',
+    '',
+  ].join('\n');
+}
