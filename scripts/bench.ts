@@ -1,26 +1,28 @@
 /**
- * `npm run bench`: measures each scenario of scripts/bench/scenarios.ts, one after another,
- * each server in its own child process and autocannon in this one, then writes
+ * `npm run bench`: starts the server of every scenario of scripts/bench/scenarios.ts, each in
+ * its own child process, then measures them in interleaved rounds (autocannon in this process,
+ * one load at a time), reports the median round of each, and writes
  * docs/benchmarks.md. Exits 1 when a scenario failed (no start, wrong first response, any
  * non-2xx response or socket error); the throughput target is reported, never enforced.
  *
- * BENCH_DURATION=<seconds> overrides the measured duration (default 10) for quick runs.
+ * BENCH_DURATION=<seconds> overrides the measured duration of each round (default 5).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, startChild, stopAll, stopChild, waitReady } from './bench/child.ts';
-import { measure } from './bench/load.ts';
+import { type Child, freePort, startChild, stopAll, stopChild, waitReady } from './bench/child.ts';
+import { type LoadFigures, measure } from './bench/load.ts';
 import { failed, type Outcome, type RunInfo, renderReport } from './bench/report.ts';
 import { type Scenario, scenarios } from './bench/scenarios.ts';
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
+const ROUNDS = 3;
 const reportPath = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
 
 function measuredSeconds(): number {
   const raw = process.env.BENCH_DURATION;
-  if (raw === undefined || raw === '') return 10;
+  if (raw === undefined || raw === '') return 5;
   const seconds = Number(raw);
   if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new Error(`BENCH_DURATION must be a positive number of seconds, got "${raw}"`);
@@ -43,29 +45,43 @@ async function verifyFirstResponse(scenario: Scenario, url: string): Promise<voi
   }
 }
 
-async function run(scenario: Scenario, info: RunInfo): Promise<Outcome> {
+type Started = { scenario: Scenario; child: Child; base: string; cleanup: string[] };
+
+/** Starts a scenario's server and checks its first response; null (and reported) on failure. */
+async function start(scenario: Scenario, outcomes: Outcome[]): Promise<Started | null> {
   const port = await freePort();
   const launch = scenario.launch(port);
   const child = startChild(launch.args, launch.env);
   const base = `http://127.0.0.1:${port}`;
+  const cleanup = launch.cleanup ?? [];
   try {
     await waitReady(child, base + scenario.readyPath, scenario.readyTimeoutMs);
     await verifyFirstResponse(scenario, base + scenario.path);
-    const figures = await measure({
-      url: base + scenario.path,
-      connections: info.connections,
-      warmupSeconds: info.warmupSeconds,
-      durationSeconds: info.durationSeconds,
-    });
-    return { scenario, figures };
+    return { scenario, child, base, cleanup };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`  ${scenario.id} failed: ${message}\n  server output:\n${child.output()}`);
-    return { scenario, error: message };
-  } finally {
-    await stopChild(child.process);
-    for (const dir of launch.cleanup ?? []) rmSync(dir, { recursive: true, force: true });
+    outcomes.push({ scenario, error: message });
+    await stop({ scenario, child, base, cleanup });
+    return null;
   }
+}
+
+async function stop(started: Started) {
+  await stopChild(started.child.process);
+  for (const dir of started.cleanup) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The round with the median throughput stands for the scenario; failures of any round count. */
+function combine(scenario: Scenario, rounds: LoadFigures[]): Outcome {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) return { scenario, error: 'no measurement' };
+  const sum = (pick: (f: LoadFigures) => number) => rounds.reduce((n, f) => n + pick(f), 0);
+  return {
+    scenario,
+    figures: { ...median, non2xx: sum((f) => f.non2xx), errors: sum((f) => f.errors) },
+  };
 }
 
 async function main(): Promise<number> {
@@ -78,20 +94,36 @@ async function main(): Promise<number> {
     connections: CONNECTIONS,
     warmupSeconds: WARMUP_SECONDS,
     durationSeconds: measuredSeconds(),
+    rounds: ROUNDS,
   };
   const outcomes: Outcome[] = [];
+  const running: Started[] = [];
   for (const scenario of scenarios) {
-    console.log(`${scenario.name}: ${info.warmupSeconds} s warm-up, ${info.durationSeconds} s run`);
-    const outcome = await run(scenario, info);
-    const f = outcome.figures;
-    if (f) {
-      console.log(
-        `  ${Math.round(f.requestsPerSecond)} req/s, p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms,` +
-          ` ${f.totalRequests} requests, ${f.non2xx} non-2xx, ${f.errors} errors`,
-      );
-    }
-    outcomes.push(outcome);
+    const started = await start(scenario, outcomes);
+    if (started) running.push(started);
   }
+  // Every server is up at once (idle ones cost nothing); rounds interleave the scenarios, so a
+  // slow moment of the machine touches all of them instead of one.
+  const figures = new Map<Scenario, LoadFigures[]>(running.map((r) => [r.scenario, []]));
+  for (let round = 1; round <= info.rounds; round++) {
+    for (const { scenario, base } of running) {
+      const f = await measure({
+        url: base + scenario.path,
+        connections: info.connections,
+        warmupSeconds: round === 1 ? info.warmupSeconds : 0,
+        durationSeconds: info.durationSeconds,
+      });
+      console.log(
+        `round ${round} ${scenario.name}: ${Math.round(f.requestsPerSecond)} req/s,` +
+          ` p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.non2xx} non-2xx, ${f.errors} errors`,
+      );
+      figures.get(scenario)?.push(f);
+    }
+  }
+  for (const started of running) await stop(started);
+  for (const [scenario, rounds] of figures) outcomes.push(combine(scenario, rounds));
+  outcomes.sort((a, b) => scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario));
+
   writeFileSync(reportPath, renderReport(info, outcomes));
   console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
   const failures = outcomes.filter(failed).map((o) => o.scenario.id);

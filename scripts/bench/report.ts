@@ -15,6 +15,7 @@ export type RunInfo = {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
+  rounds: number;
 };
 
 /** The full stack must keep at least this share of the bare route's throughput. */
@@ -108,7 +109,8 @@ export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
     '# Benchmarks',
     '',
     `Produced by \`npm run bench\` on ${info.date}, Node ${info.node}, ${info.cpu} (${info.cores} cores), ` +
-      `${info.connections} connections, ${info.warmupSeconds} s warm-up then ${info.durationSeconds} s measured per scenario.`,
+      `${info.connections} connections, ${info.warmupSeconds} s warm-up, then ${info.rounds} interleaved rounds of ` +
+      `${info.durationSeconds} s per scenario; each row is the scenario's median round.`,
     '',
     '## Results',
     '',
@@ -125,8 +127,11 @@ export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
       ' the default limit of 300 requests per minute would turn the run into 429 responses.' +
       ' Any non-2xx response or socket error fails the scenario, and `npm run bench` exits 1.',
     "- Requests/s is the average of autocannon's per-second samples; its latencies have a" +
-      ' resolution of 1 ms.',
-    '- Each server runs alone in its own child process; the load generator (autocannon, in the' +
+      ' resolution of 1 ms. Non-2xx and errors are summed over all rounds.',
+    '- All servers are started first and stay up; the rounds interleave the scenarios (hello,' +
+      ' rows, rows, meta, hello, …), so that a slow moment of this shared machine is spread over' +
+      ' every scenario instead of skewing one ratio.',
+    '- Each server runs in its own child process; the load generator (autocannon, in the' +
       ' bench process) shares the same cores, so absolute numbers are lower than with a dedicated' +
       ' load generator machine. Compare ratios between runs rather than raw requests per second.',
     '',

@@ -1,4 +1,5 @@
 import compress from '@fastify/compress';
+import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
@@ -8,13 +9,19 @@ import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
 import type { Database } from './platform/db/database.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
+import { responseHeaders } from './platform/http/headers.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { genRequestId, REQUEST_ID_HEADER } from './platform/http/request-id.ts';
+import { genRequestId } from './platform/http/request-id.ts';
 import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
 
-export type AppDeps = { database: Database; logger: Logger };
+export type AppDeps = {
+  database: Database;
+  logger: Logger;
+  /** A rate-limit store shared across instances (cluster mode); in-process when absent. */
+  rateLimitStore?: RateLimitPluginOptions['store'];
+};
 
 export const version = pkg.version;
 
@@ -33,21 +40,10 @@ export async function buildApp(config: Config, deps: AppDeps) {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header(REQUEST_ID_HEADER, request.id);
-  });
-  // While shutting down, responses still in flight close their connection, so that keep-alive
-  // clients do not hold the server open past its drain.
-  let draining = false;
-  app.addHook('preClose', async () => {
-    draining = true;
-  });
-  app.addHook('onSend', async (_request, reply) => {
-    if (draining) reply.header('connection', 'close');
-  });
 
   await app.register(errorHandler);
-  await app.register(security, { http: config.http });
+  await app.register(responseHeaders, { http: config.http });
+  await app.register(security, { http: config.http, rateLimitStore: deps.rateLimitStore });
   await app.register(compress, { threshold: 1024 });
   await app.register(openApi, { version });
 
