@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { createLogger } from '../platform/logger.ts';
+import { OperatorError } from '../platform/operator-error.ts';
 
 /** Reads the environment once; a bad one ends the command with every problem named. */
 export function loadConfigOrExit(): Config {
@@ -23,7 +24,8 @@ export async function runCommand(body: (ctx: { config: Config; logger: Logger })
     await body({ config, logger });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    logger.fatal({ err: error }, message);
+    if (error instanceof OperatorError) logger.fatal(message);
+    else logger.fatal({ err: error }, message);
     process.stderr.write(`taskflow: ${message}\n`);
     process.exit(1);
   }

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { OperatorError } from '../operator-error.ts';
 
-export class DataDirInUseError extends Error {
+export class DataDirInUseError extends OperatorError {
   readonly pid: number;
   constructor(dataDir: string, pid: number) {
     super(

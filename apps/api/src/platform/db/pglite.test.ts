@@ -36,6 +36,7 @@ describe('embedded data directory', () => {
     const run = await runCli(['serve'], { DATA_DIR: dir, PORT: '0' });
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`data directory ${dir} is in use by pid ${process.pid}`);
+    expect(run.stdout + run.stderr).not.toContain('acquireLock'); // a message, not a stack trace
 
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from notes`.execute(
       first.db,

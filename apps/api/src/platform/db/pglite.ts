@@ -3,9 +3,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { OperatorError } from '../operator-error.ts';
 import { acquireLock } from './lock.ts';
 
-export class DataDirVersionError extends Error {
+export class DataDirVersionError extends OperatorError {
   constructor(dataDir: string, found: string, expected: string) {
     super(
       `data directory ${dataDir} was written by PGlite ${found}; this TaskFlow runs PGlite ${expected}, ` +
