@@ -1,10 +1,12 @@
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
 import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
+import { accounts } from './modules/auth/auth.module.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
 import type { Database } from './platform/db/database.ts';
@@ -15,12 +17,15 @@ import { genRequestId } from './platform/http/request-id.ts';
 import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
+import { createOutboxMailer, type Mailer } from './platform/mail/mailer.ts';
 
 export type AppDeps = {
   database: Database;
   logger: Logger;
   /** A rate-limit store shared across instances (cluster mode); in-process when absent. */
   rateLimitStore?: RateLimitPluginOptions['store'];
+  /** Where mail goes; the development outbox when absent. */
+  mailer?: Mailer;
 };
 
 export const version = pkg.version;
@@ -45,7 +50,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(responseHeaders, { http: config.http });
   await app.register(security, { http: config.http, rateLimitStore: deps.rateLimitStore });
   await app.register(compress, { threshold: 1024 });
+  await app.register(cookie);
   await app.register(openApi, { version });
+
+  const mailer =
+    deps.mailer ?? createOutboxMailer(deps.database.db, deps.logger, config.env === 'development');
+  await app.register(accounts, { db: deps.database.db, mailer, logger: deps.logger, config });
 
   const system = createSystemService({ db: deps.database.db, version, mode: config.mode });
   await app.register(systemRoutes, { service: system });

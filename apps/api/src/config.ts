@@ -45,6 +45,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
+  ACCESS_TOKEN_TTL_SECONDS: int(60, 3_600).default(900),
+  SESSION_IDLE_TIMEOUT_SECONDS: int(300, 90 * 86_400).default(7 * 86_400),
+  SESSION_MAX_LIFETIME_SECONDS: int(3_600, 365 * 86_400).default(30 * 86_400),
+  COOKIE_SECURE: bool.optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -96,6 +100,15 @@ export function loadConfig(env: Record<string, string | undefined>) {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     },
     log: { level: e.LOG_LEVEL },
+    auth: {
+      accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
+      idleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
+      absoluteLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS,
+      verifyEmailTtlSeconds: 48 * 3_600,
+      appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      // Secure cookies (and the __Secure- prefix) whenever TaskFlow is served over HTTPS.
+      secureCookies: e.COOKIE_SECURE ?? https,
+    },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
   };
 }

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { migrations } from '../db/migrations/index.ts';
 import { runCli } from '../test/cli.ts';
 
 describe('taskflow CLI', () => {
@@ -29,7 +30,11 @@ describe('taskflow CLI', () => {
       expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(/0001_users\s+pending/);
       expect((await runCli(['migrate', 'up'], env)).stdout).toContain('applied 0001_users');
       expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(/0001_users\s+applied/);
-      expect((await runCli(['migrate', 'down'], env)).stdout).toContain('reverted 0001_users');
+      const last = Object.keys(migrations).at(-1);
+      expect((await runCli(['migrate', 'down'], env)).stdout).toContain(`reverted ${last}`);
+      expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(
+        new RegExp(`${last}\\s+pending`),
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_users.ts';
+import * as m0002 from './0002_accounts.ts';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001_users': m0001,
+  '0002_accounts': m0002,
 };

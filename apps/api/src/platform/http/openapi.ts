@@ -7,6 +7,8 @@ import { polishDocument } from './openapi-polish.ts';
 
 export const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
+  { name: 'auth', description: 'Registration, sign-in and sessions' },
+  { name: 'account', description: 'The signed-in user' },
 ];
 
 const docsCsp = [

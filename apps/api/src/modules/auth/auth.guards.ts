@@ -1,0 +1,50 @@
+import { CSRF_HEADER } from '@taskflow/contract';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../platform/http/errors.ts';
+import type { SessionCache } from './session-cache.ts';
+import type { AccessClaims, SigningKeys } from './signing-keys.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who is calling, once `guards.authenticated` has run. */
+    auth: AccessClaims | null;
+  }
+}
+
+const unauthenticated = () =>
+  new AppError('UNAUTHENTICATED', { headers: { 'www-authenticate': 'Bearer' } });
+
+export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedOrigins: string[]) {
+  /** A valid bearer token whose session is still live (revocation applies at once). */
+  async function authenticated(request: FastifyRequest) {
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const claims = token ? await keys.verify(token) : null;
+    if (!claims || !(await sessions.isLive(claims.sid))) throw unauthenticated();
+    request.auth = claims;
+  }
+
+  function authorize(role: AccessClaims['role']) {
+    return [
+      authenticated,
+      async (request: FastifyRequest) => {
+        if (request.auth?.role !== role) throw new AppError('FORBIDDEN');
+      },
+    ];
+  }
+
+  /**
+   * For endpoints authenticated by cookie: the browser must say where the request comes from
+   * (an allowed Origin) and send a header that a cross-site form or image cannot.
+   */
+  async function csrf(request: FastifyRequest) {
+    const origin = request.headers.origin;
+    const own = `${request.protocol}://${request.host}`;
+    const allowed = origin !== undefined && (origin === own || allowedOrigins.includes(origin));
+    if (!allowed || !request.headers[CSRF_HEADER]) throw new AppError('CSRF_REJECTED');
+  }
+
+  return { authenticated, authorize, csrf };
+}
+
+export type Guards = ReturnType<typeof createGuards>;

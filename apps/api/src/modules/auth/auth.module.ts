@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { usersRoutes } from '../users/users.routes.ts';
+import { createGuards } from './auth.guards.ts';
+import { createAuthRepository } from './auth.repository.ts';
+import { authRoutes } from './auth.routes.ts';
+import { createAuthService } from './auth.service.ts';
+import { createPasswordService } from './password.ts';
+import { createSessionCache } from './session-cache.ts';
+import { createSigningKeys } from './signing-keys.ts';
+
+type Deps = { db: Kysely<DB>; mailer: Mailer; logger: Logger; config: Config };
+
+/** Accounts and sessions: wires the auth pieces together and registers their routes. */
+export async function accounts(app: FastifyInstance, { db, mailer, logger, config }: Deps) {
+  const repo = createAuthRepository(db);
+  const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
+  const sessions = createSessionCache(repo.isSessionLive);
+  const guards = createGuards(keys, sessions, config.http.corsOrigins);
+  const service = createAuthService({
+    repo,
+    passwords: createPasswordService(),
+    keys,
+    sessions,
+    mailer,
+    logger,
+    settings: config.auth,
+  });
+  const cookie = {
+    name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',
+    secure: config.auth.secureCookies,
+    maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
+  };
+  await app.register(authRoutes, { service, guards, cookie });
+  await app.register(usersRoutes, { service, guards });
+}

@@ -1,0 +1,196 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
+
+export type UserRow = Selectable<UsersTable>;
+type Purpose = OneTimeTokensTable['purpose'];
+export type Client = { ip: string | null; userAgent: string | null };
+
+/** The only place accounts and sessions meet SQL. */
+export function createAuthRepository(db: Kysely<DB>) {
+  return {
+    findUserByEmail: (email: string) =>
+      db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst(),
+
+    findUserById: (id: string) =>
+      db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
+
+    /** Inserts a user; undefined when the email is already taken. */
+    insertUser: (user: { email: string; name: string; passwordHash: string }) =>
+      db
+        .insertInto('users')
+        .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
+        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+        .returningAll()
+        .executeTakeFirst(),
+
+    setPasswordHash: (userId: string, passwordHash: string) =>
+      db
+        .updateTable('users')
+        .set({ password_hash: passwordHash, updated_at: new Date() })
+        .where('id', '=', userId)
+        .execute(),
+
+    insertOneTimeToken: (t: {
+      tokenHash: string;
+      userId: string;
+      purpose: Purpose;
+      expiresAt: Date;
+    }) =>
+      db
+        .insertInto('one_time_tokens')
+        .values({
+          token_hash: t.tokenHash,
+          user_id: t.userId,
+          purpose: t.purpose,
+          expires_at: t.expiresAt,
+        })
+        .execute(),
+
+    /** Marks a live token used, once: the user id when it was live, else undefined. */
+    consumeOneTimeToken: async (tokenHash: string, purpose: Purpose) => {
+      const row = await db
+        .updateTable('one_time_tokens')
+        .set({ used_at: new Date() })
+        .where('token_hash', '=', tokenHash)
+        .where('purpose', '=', purpose)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', new Date())
+        .returning('user_id')
+        .executeTakeFirst();
+      return row?.user_id;
+    },
+
+    markEmailVerified: (userId: string) =>
+      db
+        .updateTable('users')
+        .set({ email_verified_at: new Date(), updated_at: new Date() })
+        .where('id', '=', userId)
+        .where('email_verified_at', 'is', null)
+        .execute(),
+
+    insertSession: async (s: {
+      userId: string;
+      client: Client;
+      idleExpiresAt: Date;
+      absoluteExpiresAt: Date;
+      tokenHash: string;
+    }) =>
+      db.transaction().execute(async (trx) => {
+        const session = await trx
+          .insertInto('sessions')
+          .values({
+            user_id: s.userId,
+            ip: s.client.ip,
+            user_agent: s.client.userAgent,
+            idle_expires_at: s.idleExpiresAt,
+            absolute_expires_at: s.absoluteExpiresAt,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('refresh_tokens')
+          .values({ token_hash: s.tokenHash, session_id: session.id })
+          .execute();
+        return session.id;
+      }),
+
+    findRefreshToken: (tokenHash: string) =>
+      db
+        .selectFrom('refresh_tokens as t')
+        .innerJoin('sessions as s', 's.id', 't.session_id')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select([
+          't.rotated_at',
+          's.id as session_id',
+          's.revoked_at',
+          's.idle_expires_at',
+          's.absolute_expires_at',
+          'u.id as user_id',
+          'u.disabled_at',
+        ])
+        .where('t.token_hash', '=', tokenHash)
+        .executeTakeFirst(),
+
+    /**
+     * Replaces a refresh token by a new one, if it has not been rotated already (a concurrent
+     * refresh with the same token loses). True when this call rotated it.
+     */
+    rotateRefreshToken: (r: {
+      oldHash: string;
+      newHash: string;
+      sessionId: string;
+      client: Client;
+      idleExpiresAt: Date;
+    }) =>
+      db.transaction().execute(async (trx) => {
+        const rotated = await trx
+          .updateTable('refresh_tokens')
+          .set({ rotated_at: new Date() })
+          .where('token_hash', '=', r.oldHash)
+          .where('rotated_at', 'is', null)
+          .returning('session_id')
+          .executeTakeFirst();
+        if (!rotated) return false;
+        await trx
+          .insertInto('refresh_tokens')
+          .values({ token_hash: r.newHash, session_id: r.sessionId })
+          .execute();
+        await trx
+          .updateTable('sessions')
+          .set({
+            last_used_at: new Date(),
+            idle_expires_at: r.idleExpiresAt,
+            ip: r.client.ip,
+            user_agent: r.client.userAgent,
+          })
+          .where('id', '=', r.sessionId)
+          .execute();
+        return true;
+      }),
+
+    revokeSession: (sessionId: string, reason: string) =>
+      db
+        .updateTable('sessions')
+        .set({ revoked_at: new Date(), revoked_reason: reason })
+        .where('id', '=', sessionId)
+        .where('revoked_at', 'is', null)
+        .execute(),
+
+    /** Whether a session can still be used: not revoked, not expired, user not disabled. */
+    isSessionLive: async (sessionId: string) => {
+      const now = new Date();
+      const row = await db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .select('s.id')
+        .where('s.id', '=', sessionId)
+        .where('s.revoked_at', 'is', null)
+        .where('s.idle_expires_at', '>', now)
+        .where('s.absolute_expires_at', '>', now)
+        .where('u.disabled_at', 'is', null)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    audit: (e: {
+      type: string;
+      actorId?: string | null;
+      subjectId?: string | null;
+      client: Client;
+      detail?: Record<string, unknown>;
+    }) =>
+      db
+        .insertInto('audit_events')
+        .values({
+          type: e.type,
+          actor_id: e.actorId ?? null,
+          subject_id: e.subjectId ?? null,
+          ip: e.client.ip,
+          user_agent: e.client.userAgent,
+          detail: JSON.stringify(e.detail ?? {}),
+        })
+        .execute(),
+  };
+}
+
+export type AuthRepository = ReturnType<typeof createAuthRepository>;

@@ -1,0 +1,143 @@
+import {
+  Accepted,
+  AuthSession,
+  CSRF_HEADER,
+  OneTimeTokenBody,
+  RegisterBody,
+  SignInBody,
+} from '@taskflow/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/http/errors.ts';
+import { withProblems } from '../../platform/http/responses.ts';
+import type { Guards } from './auth.guards.ts';
+import type { Client } from './auth.repository.ts';
+import type { AuthService, SignedIn } from './auth.service.ts';
+
+export const REFRESH_PATH = '/api/v1/auth';
+
+type Options = {
+  service: AuthService;
+  guards: Guards;
+  cookie: { name: string; secure: boolean; maxAgeSeconds: number };
+};
+
+export const clientOf = (request: FastifyRequest): Client => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+});
+
+const csrfHeaders = z.object({
+  [CSRF_HEADER]: z.string().max(100).describe('Any value; browsers cannot send it cross-site'),
+});
+
+export async function authRoutes(instance: FastifyInstance, { service, guards, cookie }: Options) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+
+  const setCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(cookie.name, token, {
+      path: REFRESH_PATH,
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cookie.secure,
+      maxAge: cookie.maxAgeSeconds,
+    });
+  const signedIn = (reply: FastifyReply, result: SignedIn) => {
+    setCookie(reply, result.refreshToken);
+    return reply.header('cache-control', 'no-store').send(result.session);
+  };
+  const refreshToken = (request: FastifyRequest) => request.cookies[cookie.name];
+
+  app.post(
+    '/api/v1/auth/register',
+    {
+      schema: {
+        operationId: 'register',
+        summary: 'Create an account; a verification link is mailed',
+        description:
+          'Always answers 202 with the same message, whether or not the address already has an account.',
+        tags: ['auth'],
+        security: [],
+        body: RegisterBody,
+        response: withProblems({ 202: Accepted }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await service.register(request.body, clientOf(request))),
+  );
+
+  app.post(
+    '/api/v1/auth/verify-email',
+    {
+      schema: {
+        operationId: 'verifyEmail',
+        summary: 'Verify an email address with the one-time token from the mail',
+        tags: ['auth'],
+        security: [],
+        body: OneTimeTokenBody,
+        response: withProblems({ 200: Accepted }),
+      },
+    },
+    async (request) => service.verifyEmail(request.body.token, clientOf(request)),
+  );
+
+  app.post(
+    '/api/v1/auth/sign-in',
+    {
+      schema: {
+        operationId: 'signIn',
+        summary: 'Sign in: an access token in the body, a refresh token in an httpOnly cookie',
+        tags: ['auth'],
+        security: [],
+        body: SignInBody,
+        response: withProblems({ 200: AuthSession }, [401, 403]),
+      },
+    },
+    async (request, reply) =>
+      signedIn(reply, await service.signIn(request.body, clientOf(request))),
+  );
+
+  app.post(
+    '/api/v1/auth/refresh',
+    {
+      preHandler: guards.csrf,
+      schema: {
+        operationId: 'refresh',
+        summary: 'Rotate the refresh cookie and get a new access token',
+        description:
+          'Presenting a refresh token that was already rotated revokes its whole session.',
+        tags: ['auth'],
+        security: [{ refreshCookie: [] }],
+        headers: csrfHeaders,
+        response: withProblems({ 200: AuthSession }, [401, 403]),
+      },
+    },
+    async (request, reply) => {
+      const token = refreshToken(request);
+      if (!token) throw new AppError('SESSION_EXPIRED');
+      return signedIn(reply, await service.refresh(token, clientOf(request)));
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/sign-out',
+    {
+      preHandler: guards.csrf,
+      schema: {
+        operationId: 'signOut',
+        summary: 'Sign out: revoke this session and clear the refresh cookie',
+        tags: ['auth'],
+        security: [{ refreshCookie: [] }],
+        headers: csrfHeaders,
+        response: withProblems({ 204: z.null().describe('Signed out') }, [403]),
+      },
+    },
+    async (request, reply) => {
+      const token = refreshToken(request);
+      if (token) await service.signOut(token, clientOf(request));
+      reply.clearCookie(cookie.name, { path: REFRESH_PATH });
+      return reply.status(204).send(null);
+    },
+  );
+}

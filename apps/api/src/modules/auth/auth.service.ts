@@ -1,0 +1,224 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { AuthSession, User } from '@taskflow/contract';
+import type { Logger } from 'pino';
+import { AppError } from '../../platform/http/errors.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import type { AuthRepository, Client, UserRow } from './auth.repository.ts';
+import { type PasswordService, passwordProblems } from './password.ts';
+import type { SessionCache } from './session-cache.ts';
+import type { SigningKeys } from './signing-keys.ts';
+
+export type AuthSettings = {
+  accessTtlSeconds: number;
+  idleTimeoutSeconds: number;
+  absoluteLifetimeSeconds: number;
+  verifyEmailTtlSeconds: number;
+  /** Where links in mails point: the web app's origin. */
+  appUrl: string;
+};
+
+type Deps = {
+  repo: AuthRepository;
+  passwords: PasswordService;
+  keys: SigningKeys;
+  sessions: SessionCache;
+  mailer: Mailer;
+  logger: Logger;
+  settings: AuthSettings;
+};
+
+/** 256 random bits, URL-safe: refresh tokens and one-time links. */
+const newToken = () => randomBytes(32).toString('base64url');
+/** Tokens are stored hashed: a database leak does not hand out sessions or links. */
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const after = (seconds: number) => new Date(Date.now() + seconds * 1000);
+
+export function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.email_verified_at !== null,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export type SignedIn = { session: AuthSession; refreshToken: string };
+
+export function createAuthService({
+  repo,
+  passwords,
+  keys,
+  sessions,
+  mailer,
+  logger,
+  settings,
+}: Deps) {
+  async function issue(user: UserRow, sessionId: string, refreshToken: string): Promise<SignedIn> {
+    const accessToken = await keys.sign({ sub: user.id, role: user.role, sid: sessionId });
+    return {
+      refreshToken,
+      session: {
+        accessToken,
+        tokenType: 'Bearer',
+        expiresIn: settings.accessTtlSeconds,
+        user: toUser(user),
+      },
+    };
+  }
+
+  async function sendVerification(user: UserRow) {
+    const token = newToken();
+    await repo.insertOneTimeToken({
+      tokenHash: tokenHash(token),
+      userId: user.id,
+      purpose: 'verify_email',
+      expiresAt: after(settings.verifyEmailTtlSeconds),
+    });
+    await mailer.send({
+      to: user.email,
+      subject: 'Verify your TaskFlow email address',
+      text: `Hello ${user.name},\n\nConfirm your address to start using TaskFlow:\n${settings.appUrl}/verify-email?token=${token}\n\nThe link works once, for ${Math.round(settings.verifyEmailTtlSeconds / 3600)} hours.`,
+    });
+  }
+
+  async function revoke(sessionId: string, reason: string) {
+    await repo.revokeSession(sessionId, reason);
+    sessions.revoke(sessionId);
+  }
+
+  return {
+    /**
+     * Creates the account and mails a verification link. The answer is the same whether or not
+     * the address already has an account (that owner gets a mail instead), and both paths hash a
+     * password, so registration cannot be used to find out who has an account.
+     */
+    async register(input: { email: string; name: string; password: string }, client: Client) {
+      const problems = passwordProblems(input.password);
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: problems.map((message) => ({ path: 'body.password', message })),
+        });
+      }
+      const passwordHash = await passwords.hash(input.password);
+      const user = await repo.insertUser({ email: input.email, name: input.name, passwordHash });
+      if (user) {
+        await repo.audit({ type: 'user.registered', actorId: user.id, subjectId: user.id, client });
+        await sendVerification(user);
+      } else {
+        await mailer.send({
+          to: input.email,
+          subject: 'Your TaskFlow account',
+          text: `Someone tried to create a TaskFlow account with this address, which already has one.\n\nIf it was you, sign in at ${settings.appUrl}/sign-in or reset your password at ${settings.appUrl}/forgot-password.\nIf not, you can ignore this mail.`,
+        });
+      }
+      return { message: 'Check your inbox: we sent you a link to verify your email address.' };
+    },
+
+    async verifyEmail(token: string, client: Client) {
+      const userId = await repo.consumeOneTimeToken(tokenHash(token), 'verify_email');
+      if (!userId) throw new AppError('TOKEN_INVALID');
+      await repo.markEmailVerified(userId);
+      await repo.audit({ type: 'user.email_verified', actorId: userId, subjectId: userId, client });
+      return { message: 'Your email address is verified. You can sign in.' };
+    },
+
+    /** Unknown email and wrong password fail alike, after the same amount of hashing work. */
+    async signIn(input: { email: string; password: string }, client: Client): Promise<SignedIn> {
+      const user = await repo.findUserByEmail(input.email);
+      const ok = await passwords.verify(user?.password_hash ?? null, input.password);
+      if (!user || !ok) {
+        await repo.audit({ type: 'sign_in.failed', subjectId: user?.id ?? null, client });
+        throw new AppError('INVALID_CREDENTIALS');
+      }
+      if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
+      if (!user.email_verified_at) throw new AppError('EMAIL_NOT_VERIFIED');
+      if (passwords.needsRehash(user.password_hash)) {
+        await repo.setPasswordHash(user.id, await passwords.hash(input.password));
+      }
+      const refreshToken = newToken();
+      const sessionId = await repo.insertSession({
+        userId: user.id,
+        client,
+        idleExpiresAt: after(settings.idleTimeoutSeconds),
+        absoluteExpiresAt: after(settings.absoluteLifetimeSeconds),
+        tokenHash: tokenHash(refreshToken),
+      });
+      await repo.audit({
+        type: 'sign_in.succeeded',
+        actorId: user.id,
+        subjectId: user.id,
+        client,
+        detail: { sessionId },
+      });
+      return issue(user, sessionId, refreshToken);
+    },
+
+    /**
+     * Trades a refresh token for a new one and a new access token. A token that was already
+     * rotated means it was copied: the whole session is revoked, its legitimate holder included.
+     */
+    async refresh(refreshToken: string, client: Client): Promise<SignedIn> {
+      const found = await repo.findRefreshToken(tokenHash(refreshToken));
+      if (!found) throw new AppError('SESSION_EXPIRED');
+      const reuse = async () => {
+        await revoke(found.session_id, 'refresh_token_reuse');
+        await repo.audit({
+          type: 'refresh.reuse_detected',
+          subjectId: found.user_id,
+          client,
+          detail: { sessionId: found.session_id },
+        });
+        logger.warn(
+          { sessionId: found.session_id, userId: found.user_id },
+          'security: refresh token reuse, session revoked',
+        );
+        return new AppError('SESSION_EXPIRED');
+      };
+      if (found.rotated_at) throw await reuse();
+      const now = Date.now();
+      const expired =
+        found.revoked_at !== null ||
+        found.disabled_at !== null ||
+        new Date(found.idle_expires_at).getTime() <= now ||
+        new Date(found.absolute_expires_at).getTime() <= now;
+      if (expired) throw new AppError('SESSION_EXPIRED');
+
+      const next = newToken();
+      const rotated = await repo.rotateRefreshToken({
+        oldHash: tokenHash(refreshToken),
+        newHash: tokenHash(next),
+        sessionId: found.session_id,
+        client,
+        idleExpiresAt: after(settings.idleTimeoutSeconds),
+      });
+      if (!rotated) throw await reuse();
+      const user = await repo.findUserById(found.user_id);
+      if (!user) throw new AppError('SESSION_EXPIRED');
+      return issue(user, found.session_id, next);
+    },
+
+    async signOut(refreshToken: string, client: Client) {
+      const found = await repo.findRefreshToken(tokenHash(refreshToken));
+      if (!found || found.revoked_at) return;
+      await revoke(found.session_id, 'sign_out');
+      await repo.audit({
+        type: 'sign_out',
+        actorId: found.user_id,
+        subjectId: found.user_id,
+        client,
+        detail: { sessionId: found.session_id },
+      });
+    },
+
+    async currentUser(userId: string): Promise<User> {
+      const user = await repo.findUserById(userId);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      return toUser(user);
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,36 @@
+/**
+ * Remembers, per session id, whether the session is live, so the auth hook does not read the
+ * database on every request. A revocation made by this process takes effect at once; one made
+ * by another instance is seen when the entry expires (`ttlMs`).
+ */
+export function createSessionCache(
+  isLive: (sessionId: string) => Promise<boolean>,
+  { ttlMs = 30_000, maxEntries = 50_000 } = {},
+) {
+  const entries = new Map<string, { live: boolean; until: number }>();
+
+  function remember(sessionId: string, live: boolean, until: number) {
+    entries.delete(sessionId);
+    if (entries.size >= maxEntries) {
+      const oldest = entries.keys().next().value;
+      if (oldest !== undefined) entries.delete(oldest);
+    }
+    entries.set(sessionId, { live, until });
+  }
+
+  return {
+    async isLive(sessionId: string): Promise<boolean> {
+      const hit = entries.get(sessionId);
+      if (hit && hit.until > Date.now()) return hit.live;
+      const live = await isLive(sessionId);
+      remember(sessionId, live, Date.now() + ttlMs);
+      return live;
+    },
+    /** Called on revocation: this session is dead from now on. */
+    revoke(sessionId: string) {
+      remember(sessionId, false, Number.POSITIVE_INFINITY);
+    },
+  };
+}
+
+export type SessionCache = ReturnType<typeof createSessionCache>;

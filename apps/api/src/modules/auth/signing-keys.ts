@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import {
+  type CryptoKey,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+  type JWTPayload,
+  jwtVerify,
+  SignJWT,
+} from 'jose';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+const ALG = 'EdDSA';
+const ISSUER = 'taskflow';
+const AUDIENCE = 'taskflow-api';
+
+export type AccessClaims = { sub: string; role: 'user' | 'admin'; sid: string };
+
+type Key = { kid: string; privateKey: CryptoKey; publicKey: CryptoKey; retiredAt: Date | null };
+
+/**
+ * Access-token signing keys, kept in the database so every instance signs and verifies with the
+ * same ones. The newest unretired key signs; a retired key still verifies tokens until they have
+ * all expired, which is what makes rotation seamless.
+ */
+export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
+  let keys: Key[] = [];
+  let loadedAt = 0;
+
+  async function load() {
+    const rows = await db
+      .selectFrom('signing_keys')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .execute();
+    keys = await Promise.all(
+      rows.map(async (r) => ({
+        kid: r.kid,
+        privateKey: (await importJWK(r.private_jwk as JWK, ALG)) as CryptoKey,
+        publicKey: (await importJWK(r.public_jwk as JWK, ALG)) as CryptoKey,
+        retiredAt: r.retired_at ? new Date(r.retired_at) : null,
+      })),
+    );
+    loadedAt = Date.now();
+  }
+
+  /** Adds a new signing key and retires the previous ones. */
+  async function rotate(): Promise<string> {
+    const { privateKey, publicKey } = await generateKeyPair(ALG, {
+      crv: 'Ed25519',
+      extractable: true,
+    });
+    const kid = randomUUID();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('signing_keys')
+        .set({ retired_at: new Date() })
+        .where('retired_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('signing_keys')
+        .values({
+          kid,
+          algorithm: ALG,
+          private_jwk: JSON.stringify(await exportJWK(privateKey)),
+          public_jwk: JSON.stringify(await exportJWK(publicKey)),
+        })
+        .execute();
+    });
+    await load();
+    return kid;
+  }
+
+  /** Loads the keys, creating the first one on a new database. */
+  async function init() {
+    await load();
+    if (!keys.some((k) => k.retiredAt === null)) await rotate();
+  }
+
+  // Loaded on first use, not at startup: the API starts (and answers /ready) while the database
+  // is still unreachable or unmigrated; a failed load is retried by the next caller.
+  let ready: Promise<void> | null = null;
+  const loaded = () => {
+    ready ??= init().catch((error: unknown) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
+  };
+
+  function usable(key: Key) {
+    // A retired key verifies for one token lifetime after retirement, plus clock slack.
+    return (
+      key.retiredAt === null ||
+      Date.now() - key.retiredAt.getTime() < (accessTtlSeconds + 60) * 1000
+    );
+  }
+
+  async function sign(claims: AccessClaims): Promise<string> {
+    await loaded();
+    const key = keys.find((k) => k.retiredAt === null);
+    if (!key) throw new Error('no signing key');
+    return new SignJWT({ role: claims.role, sid: claims.sid })
+      .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'at+jwt' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${accessTtlSeconds}s`)
+      .sign(key.privateKey);
+  }
+
+  /** Verifies a token; null when it is not one of ours, expired, or malformed. */
+  async function verify(token: string): Promise<AccessClaims | null> {
+    await loaded();
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        async (header) => {
+          let key = keys.find((k) => k.kid === header.kid);
+          // Another instance may have rotated: reload, at most once a second.
+          if (!key && Date.now() - loadedAt > 1000) {
+            await load();
+            key = keys.find((k) => k.kid === header.kid);
+          }
+          if (!key || !usable(key)) throw new Error('unknown key');
+          return key.publicKey;
+        },
+        { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, typ: 'at+jwt' },
+      );
+      return claimsOf(payload);
+    } catch {
+      return null;
+    }
+  }
+
+  return { rotate, sign, verify };
+}
+
+function claimsOf(payload: JWTPayload): AccessClaims | null {
+  const { sub, role, sid } = payload;
+  if (typeof sub !== 'string' || typeof sid !== 'string') return null;
+  if (role !== 'user' && role !== 'admin') return null;
+  return { sub, role, sid };
+}
+
+export type SigningKeys = ReturnType<typeof createSigningKeys>;

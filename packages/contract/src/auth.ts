@@ -1,0 +1,70 @@
+import { z } from 'zod';
+
+/** Emails are compared and stored lower-cased and trimmed. */
+export const Email = z
+  .email({ message: 'Enter a valid email address' })
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
+
+/** Length only (ASVS 6.2.1, 6.2.9): any character, no composition rules; commonness is checked by the server. */
+export const NewPassword = z
+  .string()
+  .refine((p) => [...p].length >= 8, 'Use at least 8 characters')
+  .refine((p) => [...p].length <= 128, 'Use at most 128 characters')
+  .meta({ description: '8 to 128 characters; common passwords are refused' });
+
+/** A password being presented, not chosen: only bounded, so old passwords keep working. */
+export const PresentedPassword = z.string().min(1).max(1024);
+
+export const PersonName = z.string().trim().min(1, 'Enter your name').max(100);
+
+export const Role = z.enum(['user', 'admin']).meta({ id: 'Role' });
+export type Role = z.infer<typeof Role>;
+
+export const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string().max(254),
+    name: z.string().max(100),
+    role: Role,
+    emailVerified: z.boolean(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'User' });
+export type User = z.infer<typeof User>;
+
+export const RegisterBody = z
+  .object({ email: Email, name: PersonName, password: NewPassword })
+  .strict()
+  .meta({ id: 'RegisterBody' });
+export type RegisterBody = z.input<typeof RegisterBody>;
+
+export const SignInBody = z
+  .object({ email: Email, password: PresentedPassword })
+  .strict()
+  .meta({ id: 'SignInBody' });
+export type SignInBody = z.input<typeof SignInBody>;
+
+export const OneTimeTokenBody = z
+  .object({ token: z.string().min(16).max(200) })
+  .strict()
+  .meta({ id: 'OneTimeTokenBody' });
+
+/** A signed-in session as the client sees it: a short-lived bearer token and who it is for. */
+export const AuthSession = z
+  .object({
+    accessToken: z.string().max(4096),
+    tokenType: z.literal('Bearer'),
+    expiresIn: z.int().min(1).max(86_400).describe('Seconds until the access token expires'),
+    user: User,
+  })
+  .meta({ id: 'AuthSession' });
+export type AuthSession = z.infer<typeof AuthSession>;
+
+export const Accepted = z.object({ message: z.string().max(500) }).meta({
+  id: 'Accepted',
+  description: 'The request was accepted; the message says what happens next',
+});
+
+/** Header a browser must send on cookie-authenticated requests (with an allowed Origin). */
+export const CSRF_HEADER = 'x-taskflow-csrf';
