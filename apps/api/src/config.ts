@@ -49,6 +49,9 @@ const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: int(300, 90 * 86_400).default(7 * 86_400),
   SESSION_MAX_LIFETIME_SECONDS: int(3_600, 365 * 86_400).default(30 * 86_400),
   COOKIE_SECURE: bool.optional(),
+  AUTH_IP_RATE_LIMIT: int(1, 100_000).default(30),
+  AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -108,6 +111,13 @@ export function loadConfig(env: Record<string, string | undefined>) {
       appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
       // Secure cookies (and the __Secure- prefix) whenever TaskFlow is served over HTTPS.
       secureCookies: e.COOKIE_SECURE ?? https,
+      // Sign-in, registration and mailed links: per client IP and per account (email). Fixed
+      // windows, so an attacker can delay a victim's sign-in for one window at most.
+      rateLimits: {
+        perIp: e.AUTH_IP_RATE_LIMIT,
+        perAccount: e.AUTH_ACCOUNT_RATE_LIMIT,
+        windowMs: e.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+      },
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
   };

@@ -35,6 +35,6 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
     secure: config.auth.secureCookies,
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
-  await app.register(authRoutes, { service, guards, cookie });
+  await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
   await app.register(usersRoutes, { service, guards });
 }

@@ -11,6 +11,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { withProblems } from '../../platform/http/responses.ts';
+import { rateLimited } from '../../platform/http/security.ts';
 import type { Guards } from './auth.guards.ts';
 import type { Client } from './auth.repository.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
@@ -21,6 +22,7 @@ type Options = {
   service: AuthService;
   guards: Guards;
   cookie: { name: string; secure: boolean; maxAgeSeconds: number };
+  limits: { perIp: number; perAccount: number; windowMs: number };
 };
 
 export const clientOf = (request: FastifyRequest): Client => ({
@@ -32,8 +34,22 @@ const csrfHeaders = z.object({
   [CSRF_HEADER]: z.string().max(100).describe('Any value; browsers cannot send it cross-site'),
 });
 
-export async function authRoutes(instance: FastifyInstance, { service, guards, cookie }: Options) {
+export async function authRoutes(
+  instance: FastifyInstance,
+  { service, guards, cookie, limits }: Options,
+) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
+  const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.windowMs } };
+  // A second limiter on the same routes, keyed by the account the request is about.
+  const accountLimit = instance.createRateLimit({
+    max: limits.perAccount,
+    timeWindow: limits.windowMs,
+    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email}`,
+  });
+  const perAccount = async (request: FastifyRequest) => {
+    const result = await accountLimit(request);
+    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
+  };
 
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookie.name, token, {
@@ -52,6 +68,8 @@ export async function authRoutes(instance: FastifyInstance, { service, guards, c
   app.post(
     '/api/v1/auth/register',
     {
+      config: perIp,
+      preHandler: perAccount,
       schema: {
         operationId: 'register',
         summary: 'Create an account; a verification link is mailed',
@@ -70,6 +88,7 @@ export async function authRoutes(instance: FastifyInstance, { service, guards, c
   app.post(
     '/api/v1/auth/verify-email',
     {
+      config: perIp,
       schema: {
         operationId: 'verifyEmail',
         summary: 'Verify an email address with the one-time token from the mail',
@@ -85,6 +104,8 @@ export async function authRoutes(instance: FastifyInstance, { service, guards, c
   app.post(
     '/api/v1/auth/sign-in',
     {
+      config: perIp,
+      preHandler: perAccount,
       schema: {
         operationId: 'signIn',
         summary: 'Sign in: an access token in the body, a refresh token in an httpOnly cookie',

@@ -5,6 +5,15 @@ import fp from 'fastify-plugin';
 import type { Config } from '../../config.ts';
 import { AppError } from './errors.ts';
 
+/** The 429 every limiter answers with: problem+json and the seconds to wait. */
+export function rateLimited(ttlMs: number) {
+  const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
+  return new AppError('RATE_LIMITED', {
+    detail: `Rate limit exceeded, retry in ${seconds} seconds`,
+    headers: { 'retry-after': String(seconds) },
+  });
+}
+
 type Options = {
   http: Config['http'];
   /** Where rate-limit counters live: in this process unless a shared store is given. */
@@ -31,11 +40,7 @@ export const security = fp(
       timeWindow: http.rateLimit.windowMs,
       ...(rateLimitStore ? { store: rateLimitStore } : {}),
       allowList: (request) => request.url === '/health' || request.url === '/ready',
-      errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', {
-          detail: `Rate limit exceeded, retry in ${Math.ceil(context.ttl / 1000)} seconds`,
-          headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) },
-        }),
+      errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
     });
   },
   { name: 'security' },
