@@ -68,3 +68,35 @@ export const Accepted = z.object({ message: z.string().max(500) }).meta({
 
 /** Header a browser must send on cookie-authenticated requests (with an allowed Origin). */
 export const CSRF_HEADER = 'x-taskflow-csrf';
+
+export const SessionInfo = z
+  .object({
+    id: z.uuid(),
+    device: z
+      .string()
+      .max(200)
+      .describe('Browser and operating system, as read from the user agent'),
+    userAgent: z.string().max(500).nullable(),
+    ip: z.string().max(64).nullable(),
+    createdAt: z.iso.datetime(),
+    lastUsedAt: z.iso.datetime(),
+    current: z.boolean().describe('The session making this request'),
+  })
+  .meta({ id: 'SessionInfo' });
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const SessionList = z
+  .object({ items: z.array(SessionInfo).max(1000) })
+  .meta({ id: 'SessionList' });
+
+export const SessionIdParams = z.object({ id: z.uuid() });
+
+export const UpdateProfileBody = z
+  .object({ name: PersonName })
+  .strict()
+  .meta({ id: 'UpdateProfileBody' });
+
+export const ChangePasswordBody = z
+  .object({ currentPassword: PresentedPassword, newPassword: NewPassword })
+  .strict()
+  .meta({ id: 'ChangePasswordBody' });

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { createAccountService } from '../users/account.service.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import { createGuards } from './auth.guards.ts';
 import { createAuthRepository } from './auth.repository.ts';
@@ -21,9 +22,10 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
   const guards = createGuards(keys, sessions, config.http.corsOrigins);
+  const passwords = createPasswordService();
   const service = createAuthService({
     repo,
-    passwords: createPasswordService(),
+    passwords,
     keys,
     sessions,
     mailer,
@@ -36,5 +38,6 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
   await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
-  await app.register(usersRoutes, { service, guards });
+  const account = createAccountService({ repo, passwords, sessions });
+  await app.register(usersRoutes, { auth: service, account, guards });
 }

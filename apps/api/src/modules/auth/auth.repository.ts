@@ -172,6 +172,43 @@ export function createAuthRepository(db: Kysely<DB>) {
       return row !== undefined;
     },
 
+    listLiveSessions: (userId: string) =>
+      db
+        .selectFrom('sessions')
+        .select(['id', 'ip', 'user_agent', 'created_at', 'last_used_at'])
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .where('idle_expires_at', '>', new Date())
+        .where('absolute_expires_at', '>', new Date())
+        .orderBy('last_used_at', 'desc')
+        .limit(1000)
+        .execute(),
+
+    /** Revokes the user's live sessions (all, one, or all but one); the ids revoked. */
+    revokeUserSessions: async (
+      userId: string,
+      reason: string,
+      which: { only?: string; except?: string } = {},
+    ) => {
+      let query = db
+        .updateTable('sessions')
+        .set({ revoked_at: new Date(), revoked_reason: reason })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null);
+      if (which.only) query = query.where('id', '=', which.only);
+      if (which.except) query = query.where('id', '!=', which.except);
+      const rows = await query.returning('id').execute();
+      return rows.map((r) => r.id);
+    },
+
+    updateName: (userId: string, name: string) =>
+      db
+        .updateTable('users')
+        .set({ name, updated_at: new Date() })
+        .where('id', '=', userId)
+        .returningAll()
+        .executeTakeFirst(),
+
     audit: (e: {
       type: string;
       actorId?: string | null;

@@ -1,28 +1,129 @@
-import { User } from '@taskflow/contract';
-import type { FastifyInstance } from 'fastify';
+import {
+  ChangePasswordBody,
+  SessionIdParams,
+  SessionList,
+  UpdateProfileBody,
+  User,
+} from '@taskflow/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/http/errors.ts';
 import { withProblems } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/auth.guards.ts';
+import { clientOf } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
+import type { AccountService } from './account.service.ts';
 
-export async function usersRoutes(
-  instance: FastifyInstance,
-  { service, guards }: { service: AuthService; guards: Guards },
-) {
+type Options = { auth: AuthService; account: AccountService; guards: Guards };
+
+const bearer = [{ bearerAuth: [] }];
+const noContent = z.null().describe('Done');
+
+function callerOf(request: FastifyRequest) {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED');
+  return { userId: request.auth.sub, sessionId: request.auth.sid, client: clientOf(request) };
+}
+
+/** The signed-in user's own account, under /api/v1/me. */
+export async function usersRoutes(instance: FastifyInstance, { auth, account, guards }: Options) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preHandler', guards.authenticated);
 
   app.get(
     '/api/v1/me',
     {
-      preHandler: guards.authenticated,
       schema: {
         operationId: 'getCurrentUser',
         summary: 'The signed-in user',
         tags: ['account'],
-        security: [{ bearerAuth: [] }],
+        security: bearer,
         response: withProblems({ 200: User }, [401]),
       },
     },
-    async (request) => service.currentUser(request.auth?.sub ?? ''),
+    async (request) => auth.currentUser(callerOf(request).userId),
+  );
+
+  app.patch(
+    '/api/v1/me',
+    {
+      schema: {
+        operationId: 'updateProfile',
+        summary: 'Update the signed-in user’s profile',
+        tags: ['account'],
+        security: bearer,
+        body: UpdateProfileBody,
+        response: withProblems({ 200: User }, [401]),
+      },
+    },
+    async (request) => account.updateProfile(callerOf(request), request.body.name),
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        operationId: 'changePassword',
+        summary: 'Change the password; every other session is signed out',
+        tags: ['account'],
+        security: bearer,
+        body: ChangePasswordBody,
+        response: withProblems({ 204: noContent }, [401]),
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      await account.changePassword(callerOf(request), currentPassword, newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/me/sessions',
+    {
+      schema: {
+        operationId: 'listSessions',
+        summary: 'The signed-in user’s active sessions',
+        tags: ['account'],
+        security: bearer,
+        response: withProblems({ 200: SessionList }, [401]),
+      },
+    },
+    async (request) => ({ items: await account.listSessions(callerOf(request)) }),
+  );
+
+  app.delete(
+    '/api/v1/me/sessions/:id',
+    {
+      schema: {
+        operationId: 'revokeSession',
+        summary: 'Sign one of the user’s sessions out',
+        tags: ['account'],
+        security: bearer,
+        params: SessionIdParams,
+        response: withProblems({ 204: noContent }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      await account.revokeSession(callerOf(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/me/sessions/revoke-all',
+    {
+      schema: {
+        operationId: 'signOutEverywhere',
+        summary: 'Sign out everywhere: revoke every session of the user, this one included',
+        tags: ['account'],
+        security: bearer,
+        response: withProblems({ 204: noContent }, [401]),
+      },
+    },
+    async (request, reply) => {
+      await account.signOutEverywhere(callerOf(request));
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -1,0 +1,103 @@
+import type { SessionInfo, User } from '@taskflow/contract';
+import UAParser from 'ua-parser-js';
+import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import type { AuthRepository, Client } from '../auth/auth.repository.ts';
+import { toUser } from '../auth/auth.service.ts';
+import { type PasswordService, passwordProblems } from '../auth/password.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
+
+type Deps = { repo: AuthRepository; passwords: PasswordService; sessions: SessionCache };
+type Caller = { userId: string; sessionId: string; client: Client };
+
+/** "Firefox 132 on Ubuntu", or a plain fallback when the user agent says little. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const { browser, os } = new UAParser(userAgent).getResult();
+  const name = [browser.name, browser.version?.split('.')[0]].filter(Boolean).join(' ');
+  const system = [os.name, os.version].filter(Boolean).join(' ');
+  if (name && system) return `${name} on ${system}`;
+  return name || system || 'Unknown device';
+}
+
+/** The signed-in user's own account: profile, password, sessions. */
+export function createAccountService({ repo, passwords, sessions }: Deps) {
+  async function revoke(userId: string, reason: string, which: { only?: string; except?: string }) {
+    const ids = await repo.revokeUserSessions(userId, reason, which);
+    for (const id of ids) sessions.revoke(id);
+    return ids;
+  }
+
+  return {
+    async updateProfile(caller: Caller, name: string): Promise<User> {
+      const user = await repo.updateName(caller.userId, name);
+      if (!user) throw new AppError('UNAUTHENTICATED');
+      return toUser(user);
+    },
+
+    /** Changes the password and signs out every other session (ASVS 7.4.3 style hygiene). */
+    async changePassword(caller: Caller, current: string, next: string) {
+      const user = await repo.findUserById(caller.userId);
+      if (!user || !(await passwords.verify(user.password_hash, current))) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [
+            { path: 'body.currentPassword', message: 'The current password is not correct' },
+          ],
+        });
+      }
+      const problems = passwordProblems(next);
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: problems.map((message) => ({ path: 'body.newPassword', message })),
+        });
+      }
+      await repo.setPasswordHash(user.id, await passwords.hash(next));
+      const revoked = await revoke(user.id, 'password_changed', { except: caller.sessionId });
+      await repo.audit({
+        type: 'password.changed',
+        actorId: user.id,
+        subjectId: user.id,
+        client: caller.client,
+        detail: { revokedSessions: revoked.length },
+      });
+    },
+
+    async listSessions(caller: Caller): Promise<SessionInfo[]> {
+      const rows = await repo.listLiveSessions(caller.userId);
+      return rows.map((r) => ({
+        id: r.id,
+        device: describeDevice(r.user_agent),
+        userAgent: r.user_agent,
+        ip: r.ip,
+        createdAt: new Date(r.created_at).toISOString(),
+        lastUsedAt: new Date(r.last_used_at).toISOString(),
+        current: r.id === caller.sessionId,
+      }));
+    },
+
+    /** Another user's session id answers 404, like one that does not exist. */
+    async revokeSession(caller: Caller, sessionId: string) {
+      const [revoked] = await revoke(caller.userId, 'revoked_by_user', { only: sessionId });
+      if (!revoked) throw new NotFoundError('session');
+      await repo.audit({
+        type: 'session.revoked',
+        actorId: caller.userId,
+        subjectId: caller.userId,
+        client: caller.client,
+        detail: { sessionId },
+      });
+    },
+
+    async signOutEverywhere(caller: Caller) {
+      const revoked = await revoke(caller.userId, 'sign_out_everywhere', {});
+      await repo.audit({
+        type: 'session.revoked_all',
+        actorId: caller.userId,
+        subjectId: caller.userId,
+        client: caller.client,
+        detail: { revokedSessions: revoked.length },
+      });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;
