@@ -108,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
       idleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,
       absoluteLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS,
       verifyEmailTtlSeconds: 48 * 3_600,
+      resetPasswordTtlSeconds: 30 * 60,
       appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
       // Secure cookies (and the __Secure- prefix) whenever TaskFlow is served over HTTPS.
       secureCookies: e.COOKIE_SECURE ?? https,

@@ -100,3 +100,10 @@ export const ChangePasswordBody = z
   .object({ currentPassword: PresentedPassword, newPassword: NewPassword })
   .strict()
   .meta({ id: 'ChangePasswordBody' });
+
+export const EmailBody = z.object({ email: Email }).strict().meta({ id: 'EmailBody' });
+
+export const ResetPasswordBody = z
+  .object({ token: z.string().min(16).max(200), newPassword: NewPassword })
+  .strict()
+  .meta({ id: 'ResetPasswordBody' });

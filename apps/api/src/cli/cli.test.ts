@@ -9,7 +9,7 @@ describe('taskflow CLI', () => {
   it('--help lists the commands', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'export-openapi'])
+    for (const command of ['serve', 'migrate', 'create-admin', 'export-openapi'])
       expect(run.stdout).toContain(command);
     const migrate = await runCli(['migrate', '--help']);
     for (const sub of ['up', 'down', 'status']) expect(migrate.stdout).toContain(sub);
@@ -22,6 +22,24 @@ describe('taskflow CLI', () => {
     expect(run.stderr).toMatch(/DATABASE_URL: /);
     expect(run.stderr).not.toContain('pw@');
   });
+
+  it('create-admin reads the password from stdin, never argv, and refuses a weak one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-admin-'));
+    try {
+      const args = ['create-admin', '--email', 'Root@Example.com', '--name', 'Root'];
+      const weak = await runCli(args, { DATA_DIR: dir }, 'password\n');
+      expect(weak.code).toBe(1);
+      expect(weak.stderr).toContain('too common');
+      const ok = await runCli(args, { DATA_DIR: dir }, 'correct horse battery staple\n');
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain('created admin root@example.com');
+      const again = await runCli(args, { DATA_DIR: dir }, 'correct horse battery staple\n');
+      expect(again.code).toBe(1);
+      expect(again.stderr).toContain('already exists');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('migrate status / up / down on an embedded data directory', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-cli-'));

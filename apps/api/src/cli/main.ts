@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { version } from '../app.ts';
+import { registerCreateAdmin } from './commands/create-admin.ts';
 import { registerExportOpenApi } from './commands/export-openapi.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
@@ -13,6 +14,7 @@ const program = new Command()
 
 registerServe(program);
 registerMigrate(program);
+registerCreateAdmin(program);
 registerExportOpenApi(program);
 
 await program.parseAsync(process.argv);

@@ -6,11 +6,18 @@ export const cliPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url))
 export type Run = { code: number | null; stdout: string; stderr: string };
 
 /** Runs a Node entry point (the CLI by default) in its own process, as a user would. */
-export function startNode(args: string[], env: Record<string, string>, entry = cliPath) {
-  return spawn(process.execPath, [entry, ...args], {
+export function startNode(
+  args: string[],
+  env: Record<string, string>,
+  entry = cliPath,
+  input?: string,
+) {
+  const child = spawn(process.execPath, [entry, ...args], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(input);
+  return child;
 }
 
 export function finished(child: ChildProcess): Promise<Run> {
@@ -21,8 +28,8 @@ export function finished(child: ChildProcess): Promise<Run> {
   return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }
 
-export const runCli = (args: string[], env: Record<string, string> = {}) =>
-  finished(startNode(args, env));
+export const runCli = (args: string[], env: Record<string, string> = {}, input?: string) =>
+  finished(startNode(args, env, cliPath, input));
 
 /** Resolves with the first stdout line matching `pattern`. */
 export function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000) {

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { adminRoutes } from '../admin/admin.routes.ts';
 import { createAccountService } from '../users/account.service.ts';
 import { usersRoutes } from '../users/users.routes.ts';
 import { createGuards } from './auth.guards.ts';
@@ -40,4 +41,5 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
   await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
   const account = createAccountService({ repo, passwords, sessions });
   await app.register(usersRoutes, { auth: service, account, guards });
+  await app.register(adminRoutes, { repo, sessions, guards });
 }

@@ -209,6 +209,32 @@ export function createAuthRepository(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirst(),
 
+    listOutbox: (limit: number) =>
+      db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute(),
+
+    disableUser: (userId: string) =>
+      db
+        .updateTable('users')
+        .set({ disabled_at: new Date(), updated_at: new Date() })
+        .where('id', '=', userId)
+        .returning('id')
+        .executeTakeFirst(),
+
+    /** A verified admin account (from the CLI); undefined when the email is taken. */
+    insertAdmin: (user: { email: string; name: string; passwordHash: string }) =>
+      db
+        .insertInto('users')
+        .values({
+          email: user.email,
+          name: user.name,
+          password_hash: user.passwordHash,
+          role: 'admin',
+          email_verified_at: new Date(),
+        })
+        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+        .returning('id')
+        .executeTakeFirst(),
+
     audit: (e: {
       type: string;
       actorId?: string | null;

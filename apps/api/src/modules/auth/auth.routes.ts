@@ -2,8 +2,10 @@ import {
   Accepted,
   AuthSession,
   CSRF_HEADER,
+  EmailBody,
   OneTimeTokenBody,
   RegisterBody,
+  ResetPasswordBody,
   SignInBody,
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -99,6 +101,64 @@ export async function authRoutes(
       },
     },
     async (request) => service.verifyEmail(request.body.token, clientOf(request)),
+  );
+
+  app.post(
+    '/api/v1/auth/verify-email/request',
+    {
+      config: perIp,
+      preHandler: perAccount,
+      schema: {
+        operationId: 'resendVerification',
+        summary: 'Mail a new verification link',
+        description: 'Always answers 202 with the same message, whatever the address.',
+        tags: ['auth'],
+        security: [],
+        body: EmailBody,
+        response: withProblems({ 202: Accepted }),
+      },
+    },
+    async (request, reply) =>
+      reply.status(202).send(await service.resendVerification(request.body.email)),
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset/request',
+    {
+      config: perIp,
+      preHandler: perAccount,
+      schema: {
+        operationId: 'requestPasswordReset',
+        summary: 'Mail a one-time password reset link',
+        description: 'Always answers 202 with the same message, whatever the address.',
+        tags: ['auth'],
+        security: [],
+        body: EmailBody,
+        response: withProblems({ 202: Accepted }),
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(202)
+        .send(await service.requestPasswordReset(request.body.email, clientOf(request))),
+  );
+
+  app.post(
+    '/api/v1/auth/password-reset',
+    {
+      config: perIp,
+      schema: {
+        operationId: 'resetPassword',
+        summary: 'Set a new password with the one-time token from the reset mail',
+        description: 'Every session of the account is signed out.',
+        tags: ['auth'],
+        security: [],
+        body: ResetPasswordBody,
+        response: withProblems({ 200: Accepted }),
+      },
+    },
+    async (request) =>
+      service.resetPassword(request.body.token, request.body.newPassword, clientOf(request)),
   );
 
   app.post(

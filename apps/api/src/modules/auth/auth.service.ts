@@ -13,6 +13,7 @@ export type AuthSettings = {
   idleTimeoutSeconds: number;
   absoluteLifetimeSeconds: number;
   verifyEmailTtlSeconds: number;
+  resetPasswordTtlSeconds: number;
   /** Where links in mails point: the web app's origin. */
   appUrl: string;
 };
@@ -211,6 +212,52 @@ export function createAuthService({
         client,
         detail: { sessionId: found.session_id },
       });
+    },
+
+    /** Mails a new verification link to an unverified account; the same answer for any address. */
+    async resendVerification(email: string) {
+      const user = await repo.findUserByEmail(email);
+      if (user && !user.email_verified_at && !user.disabled_at) await sendVerification(user);
+      return { message: 'If that address has an unverified account, a new link is on its way.' };
+    },
+
+    /** Mails a one-time reset link; the same answer whether or not the address has an account. */
+    async requestPasswordReset(email: string, client: Client) {
+      const user = await repo.findUserByEmail(email);
+      if (user && !user.disabled_at) {
+        const token = newToken();
+        await repo.insertOneTimeToken({
+          tokenHash: tokenHash(token),
+          userId: user.id,
+          purpose: 'reset_password',
+          expiresAt: after(settings.resetPasswordTtlSeconds),
+        });
+        await mailer.send({
+          to: user.email,
+          subject: 'Reset your TaskFlow password',
+          text: `Hello ${user.name},\n\nChoose a new password here:\n${settings.appUrl}/reset-password?token=${token}\n\nThe link works once, for ${Math.round(settings.resetPasswordTtlSeconds / 60)} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`,
+        });
+        await repo.audit({ type: 'password.reset_requested', subjectId: user.id, client });
+      }
+      return { message: 'If that address has an account, a reset link is on its way.' };
+    },
+
+    /** Sets a new password from a reset link and signs out every session of the account. */
+    async resetPassword(token: string, newPassword: string, client: Client) {
+      const problems = passwordProblems(newPassword);
+      if (problems.length > 0) {
+        throw new AppError('VALIDATION_FAILED', {
+          errors: problems.map((message) => ({ path: 'body.newPassword', message })),
+        });
+      }
+      const userId = await repo.consumeOneTimeToken(tokenHash(token), 'reset_password');
+      if (!userId) throw new AppError('TOKEN_INVALID');
+      await repo.setPasswordHash(userId, await passwords.hash(newPassword));
+      // Following the link proves the mailbox: an unverified address is now verified.
+      await repo.markEmailVerified(userId);
+      for (const id of await repo.revokeUserSessions(userId, 'password_reset')) sessions.revoke(id);
+      await repo.audit({ type: 'password.reset', actorId: userId, subjectId: userId, client });
+      return { message: 'Your password is changed. Sign in with the new one.' };
     },
 
     async currentUser(userId: string): Promise<User> {

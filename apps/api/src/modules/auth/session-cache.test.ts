@@ -118,7 +118,7 @@ describe('revoke', () => {
   // KNOWN BUG (see report): a lookup that started before the revocation and ends after it
   // overwrites the revocation with its stale "live", for a whole TTL. Drop `.fails` once
   // `isLive` no longer overwrites a revoked entry.
-  it.fails('wins over a lookup that was already in flight', async () => {
+  it('wins over a lookup that was already in flight', async () => {
     let answer: (live: boolean) => void = () => undefined;
     const cache = createSessionCache(
       () =>
@@ -168,16 +168,25 @@ describe('maxEntries', () => {
     expect(lookup.calls).toStrictEqual(ids.slice(0, 7).reverse());
   });
 
-  it('refreshing an expired entry does not evict another one', async () => {
+  it('replacing an entry does not evict another one', async () => {
     const lookup = fakeLookup(['a', 'b']);
     const cache = createSessionCache(lookup.isLive, { ttlMs: 1000, maxEntries: 2 });
     await cache.isLive('a');
-    at(500);
+    await cache.isLive('b');
+    cache.revoke('b'); // replaces b's entry: a stays
+    await cache.isLive('a');
+    expect(lookup.calls).toStrictEqual(['a', 'b']);
+  });
+
+  it('refreshing an expired entry does not evict another one', async () => {
+    const lookup = fakeLookup(['b', 'x']);
+    const cache = createSessionCache(lookup.isLive, { ttlMs: 1000, maxEntries: 2 });
+    cache.revoke('x'); // the oldest entry, and one that never expires
     await cache.isLive('b');
     at(1000);
-    await cache.isLive('a'); // expired: looked up again, replacing its own entry
-    await cache.isLive('b'); // still cached
-    expect(lookup.calls).toStrictEqual(['a', 'b', 'a']);
+    await cache.isLive('b'); // expired: looked up again, replacing its own entry
+    expect(await cache.isLive('x')).toBe(false); // still cached
+    expect(lookup.calls).toStrictEqual(['b', 'b']);
   });
 
   it('a revocation counts as an entry', async () => {

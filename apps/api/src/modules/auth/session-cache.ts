@@ -23,6 +23,8 @@ export function createSessionCache(
       const hit = entries.get(sessionId);
       if (hit && hit.until > Date.now()) return hit.live;
       const live = await isLive(sessionId);
+      // A revocation that happened while the database answered wins over the answer.
+      if (entries.get(sessionId)?.until === Number.POSITIVE_INFINITY) return false;
       remember(sessionId, live, Date.now() + ttlMs);
       return live;
     },

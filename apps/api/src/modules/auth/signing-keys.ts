@@ -9,12 +9,13 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 const ALG = 'EdDSA';
 const ISSUER = 'taskflow';
 const AUDIENCE = 'taskflow-api';
+const RELOAD_MS = 30_000;
 
 export type AccessClaims = { sub: string; role: 'user' | 'admin'; sid: string };
 
@@ -46,14 +47,24 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
     loadedAt = Date.now();
   }
 
-  /** Adds a new signing key and retires the previous ones. */
-  async function rotate(): Promise<string> {
+  /**
+   * Adds a signing key, retiring the previous ones. With `onlyIfNone`, adds one only when no key
+   * is in use (first start). An advisory lock makes instances starting together agree on one.
+   */
+  async function addKey({ onlyIfNone }: { onlyIfNone: boolean }): Promise<string | null> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, {
       crv: 'Ed25519',
       extractable: true,
     });
     const kid = randomUUID();
-    await db.transaction().execute(async (trx) => {
+    const added = await db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtext('taskflow.signing_keys'))`.execute(trx);
+      const current = await trx
+        .selectFrom('signing_keys')
+        .select('kid')
+        .where('retired_at', 'is', null)
+        .executeTakeFirst();
+      if (current && onlyIfNone) return false;
       await trx
         .updateTable('signing_keys')
         .set({ retired_at: new Date() })
@@ -68,26 +79,35 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
           public_jwk: JSON.stringify(await exportJWK(publicKey)),
         })
         .execute();
+      return true;
     });
     await load();
-    return kid;
+    return added ? kid : null;
+  }
+
+  /** Adds a new signing key and retires the previous ones. */
+  async function rotate(): Promise<string> {
+    return (await addKey({ onlyIfNone: false })) ?? '';
   }
 
   /** Loads the keys, creating the first one on a new database. */
   async function init() {
     await load();
-    if (!keys.some((k) => k.retiredAt === null)) await rotate();
+    if (!keys.some((k) => k.retiredAt === null)) await addKey({ onlyIfNone: true });
   }
 
   // Loaded on first use, not at startup: the API starts (and answers /ready) while the database
   // is still unreachable or unmigrated; a failed load is retried by the next caller.
   let ready: Promise<void> | null = null;
-  const loaded = () => {
+  // Another instance may rotate at any time: reload well within the verification grace, so this
+  // one stops signing with a retired key before the others stop accepting it.
+  const loaded = async () => {
     ready ??= init().catch((error: unknown) => {
       ready = null;
       throw error;
     });
-    return ready;
+    await ready;
+    if (Date.now() - loadedAt > RELOAD_MS) await load();
   };
 
   function usable(key: Key) {
@@ -102,13 +122,14 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
     await loaded();
     const key = keys.find((k) => k.retiredAt === null);
     if (!key) throw new Error('no signing key');
+    const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ role: claims.role, sid: claims.sid })
       .setProtectedHeader({ alg: ALG, kid: key.kid, typ: 'at+jwt' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
-      .setExpirationTime(`${accessTtlSeconds}s`)
+      .setIssuedAt(now)
+      .setExpirationTime(now + accessTtlSeconds)
       .sign(key.privateKey);
   }
 

@@ -9,6 +9,7 @@ export const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
   { name: 'auth', description: 'Registration, sign-in and sessions' },
   { name: 'account', description: 'The signed-in user' },
+  { name: 'admin', description: 'Operator endpoints (role admin)' },
 ];
 
 const docsCsp = [

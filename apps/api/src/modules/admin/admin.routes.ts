@@ -1,0 +1,77 @@
+import { OutboxList, OutboxQuery, UserIdParams } from '@taskflow/contract';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import { withProblems } from '../../platform/http/responses.ts';
+import type { Guards } from '../auth/auth.guards.ts';
+import type { AuthRepository } from '../auth/auth.repository.ts';
+import { clientOf } from '../auth/auth.routes.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
+
+type Options = { repo: AuthRepository; sessions: SessionCache; guards: Guards };
+
+const bearer = [{ bearerAuth: [] }];
+
+/** Operator endpoints, for role `admin` only. */
+export async function adminRoutes(instance: FastifyInstance, { repo, sessions, guards }: Options) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  for (const guard of guards.authorize('admin')) app.addHook('preHandler', guard);
+
+  app.get(
+    '/api/v1/admin/mail-outbox',
+    {
+      schema: {
+        operationId: 'listOutbox',
+        summary: 'The development mail outbox, newest first',
+        tags: ['admin'],
+        security: bearer,
+        querystring: OutboxQuery,
+        response: withProblems({ 200: OutboxList }, [401, 403]),
+      },
+    },
+    async (request) => {
+      const rows = await repo.listOutbox(request.query.limit);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.text_body,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/disable',
+    {
+      schema: {
+        operationId: 'disableUser',
+        summary: 'Disable a user: every session ends at once and sign-in is refused',
+        tags: ['admin'],
+        security: bearer,
+        params: UserIdParams,
+        response: withProblems({ 204: z.null().describe('Disabled') }, [401, 403, 404]),
+      },
+    },
+    async (request, reply) => {
+      const actorId = request.auth?.sub;
+      if (!actorId) throw new AppError('UNAUTHENTICATED');
+      if (request.params.id === actorId) {
+        throw new AppError('CONFLICT', { detail: 'You cannot disable your own account' });
+      }
+      const user = await repo.disableUser(request.params.id);
+      if (!user) throw new NotFoundError('user');
+      for (const id of await repo.revokeUserSessions(user.id, 'user_disabled')) sessions.revoke(id);
+      await repo.audit({
+        type: 'user.disabled',
+        actorId,
+        subjectId: user.id,
+        client: clientOf(request),
+      });
+      return reply.status(204).send(null);
+    },
+  );
+}

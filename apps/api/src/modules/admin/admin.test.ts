@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../platform/db/database.ts';
+import { migrateUp } from '../../platform/db/migrator.ts';
+import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { createTestDatabase } from '../../test/database.ts';
+import { createAuthRepository } from '../auth/auth.repository.ts';
+import { createPasswordService } from '../auth/password.ts';
+
+let database: Database;
+let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await migrateUp(database.db);
+  ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
+  const passwordHash = await createPasswordService().hash(testPassword);
+  await createAuthRepository(database.db).insertAdmin({
+    email: 'admin@example.com',
+    name: 'Admin',
+    passwordHash,
+  });
+  await createVerifiedUser(ctx.app, database, 'member@example.com');
+});
+afterAll(async () => {
+  await ctx.app.close();
+  await database.close();
+});
+
+describe('admin routes', () => {
+  it('are forbidden to a user and to no one', async () => {
+    const member = await signedIn(ctx.app, 'member@example.com');
+    const res = await member.get('/api/v1/admin/mail-outbox');
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+    expect((await ctx.app.inject({ url: '/api/v1/admin/mail-outbox' })).statusCode).toBe(401);
+  });
+
+  it('the outbox lists mails newest first', async () => {
+    const admin = await signedIn(ctx.app, 'admin@example.com');
+    const res = await admin.get('/api/v1/admin/mail-outbox?limit=5');
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as { to: string; subject: string; text: string }[];
+    expect(items[0]).toMatchObject({
+      to: 'member@example.com',
+      subject: 'Verify your TaskFlow email address',
+    });
+    expect(items[0]?.text).toContain('/verify-email?token=');
+  });
+
+  it('disabling a user ends its sessions at once and refuses its sign-in', async () => {
+    const admin = await signedIn(ctx.app, 'admin@example.com');
+    const member = await signedIn(ctx.app, 'member@example.com');
+    const id = (await member.get('/api/v1/me')).json().id as string;
+    expect((await admin.send('POST', `/api/v1/admin/users/${id}/disable`)).statusCode).toBe(204);
+    expect((await member.get('/api/v1/me')).statusCode).toBe(401);
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'member@example.com', password: testPassword },
+    });
+    expect(again.statusCode).toBe(403);
+    expect(again.json().code).toBe('ACCOUNT_DISABLED');
+    const missing = await admin.send(
+      'POST',
+      '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/disable',
+    );
+    expect(missing.statusCode).toBe(404);
+  });
+});
