@@ -107,3 +107,9 @@ export const ResetPasswordBody = z
   .object({ token: z.string().min(16).max(200), newPassword: NewPassword })
   .strict()
   .meta({ id: 'ResetPasswordBody' });
+
+/** Re-entering the password confirms that the person at the keyboard owns the account (ASVS 7.5.2). */
+export const PasswordConfirmationBody = z
+  .object({ password: PresentedPassword })
+  .strict()
+  .meta({ id: 'PasswordConfirmationBody' });

@@ -41,7 +41,7 @@ export async function signedIn(app: App, email: string, password = testPassword)
   return {
     accessToken,
     get: (url: string) => app.inject({ url, headers }),
-    send: (method: 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    send: (method: 'POST' | 'PATCH', url: string, payload?: object) =>
       app.inject({ method, url, payload, headers }),
   };
 }

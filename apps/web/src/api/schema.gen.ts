@@ -35,6 +35,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/users/{id}/sessions/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a user out everywhere */
+        post: operations["revokeUserSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -238,7 +255,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/me/sessions/{id}": {
+    "/api/v1/me/sessions/{id}/revoke": {
         parameters: {
             query?: never;
             header?: never;
@@ -247,9 +264,9 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post?: never;
-        /** Sign one of the user’s sessions out */
-        delete: operations["revokeSession"];
+        /** Sign one of the user’s sessions out (the password is asked again) */
+        post: operations["revokeSession"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -264,7 +281,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out everywhere: revoke every session of the user, this one included */
+        /**
+         * Sign out everywhere: revoke every session of the user, this one included
+         * @description The password is asked again.
+         */
         post: operations["signOutEverywhere"];
         delete?: never;
         options?: never;
@@ -448,6 +468,9 @@ export interface components {
             text: string;
             to: string;
         };
+        PasswordConfirmationBodyInput: {
+            password: string;
+        };
         /** @description RFC 9457 problem details */
         ProblemDetails: {
             /** @enum {string} */
@@ -615,6 +638,80 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Disabled */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    revokeUserSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -1365,7 +1462,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmationBodyInput"];
+            };
+        };
         responses: {
             /** @description Done */
             204: {
@@ -1428,7 +1529,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmationBodyInput"];
+            };
+        };
         responses: {
             /** @description Done */
             204: {

@@ -74,4 +74,32 @@ export async function adminRoutes(instance: FastifyInstance, { repo, sessions, g
       return reply.status(204).send(null);
     },
   );
+
+  app.post(
+    '/api/v1/admin/users/:id/sessions/revoke',
+    {
+      schema: {
+        operationId: 'revokeUserSessions',
+        summary: 'Sign a user out everywhere',
+        tags: ['admin'],
+        security: bearer,
+        params: UserIdParams,
+        response: withProblems({ 204: z.null().describe('Signed out') }, [401, 403, 404]),
+      },
+    },
+    async (request, reply) => {
+      const user = await repo.findUserById(request.params.id);
+      if (!user) throw new NotFoundError('user');
+      const revoked = await repo.revokeUserSessions(user.id, 'revoked_by_admin');
+      for (const id of revoked) sessions.revoke(id);
+      await repo.audit({
+        type: 'session.revoked_by_admin',
+        actorId: request.auth?.sub ?? null,
+        subjectId: user.id,
+        client: clientOf(request),
+        detail: { revokedSessions: revoked.length },
+      });
+      return reply.status(204).send(null);
+    },
+  );
 }

@@ -48,6 +48,16 @@ describe('admin routes', () => {
     expect(items[0]?.text).toContain('/verify-email?token=');
   });
 
+  it('an admin can sign a user out everywhere', async () => {
+    const admin = await signedIn(ctx.app, 'admin@example.com');
+    const member = await signedIn(ctx.app, 'member@example.com');
+    const id = (await member.get('/api/v1/me')).json().id as string;
+    expect((await admin.send('POST', `/api/v1/admin/users/${id}/sessions/revoke`)).statusCode).toBe(
+      204,
+    );
+    expect((await member.get('/api/v1/me')).statusCode).toBe(401);
+  });
+
   it('disabling a user ends its sessions at once and refuses its sign-in', async () => {
     const admin = await signedIn(ctx.app, 'admin@example.com');
     const member = await signedIn(ctx.app, 'member@example.com');

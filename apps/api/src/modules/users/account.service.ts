@@ -21,6 +21,16 @@ export function describeDevice(userAgent: string | null): string {
 
 /** The signed-in user's own account: profile, password, sessions. */
 export function createAccountService({ repo, passwords, sessions }: Deps) {
+  /** Terminating sessions needs the password again: a stolen session cannot lock its owner out. */
+  async function confirmPassword(userId: string, password: string) {
+    const user = await repo.findUserById(userId);
+    if (!user || !(await passwords.verify(user.password_hash, password))) {
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'body.password', message: 'The password is not correct' }],
+      });
+    }
+  }
+
   async function revoke(userId: string, reason: string, which: { only?: string; except?: string }) {
     const ids = await repo.revokeUserSessions(userId, reason, which);
     for (const id of ids) sessions.revoke(id);
@@ -75,7 +85,8 @@ export function createAccountService({ repo, passwords, sessions }: Deps) {
     },
 
     /** Another user's session id answers 404, like one that does not exist. */
-    async revokeSession(caller: Caller, sessionId: string) {
+    async revokeSession(caller: Caller, sessionId: string, password: string) {
+      await confirmPassword(caller.userId, password);
       const [revoked] = await revoke(caller.userId, 'revoked_by_user', { only: sessionId });
       if (!revoked) throw new NotFoundError('session');
       await repo.audit({
@@ -87,7 +98,8 @@ export function createAccountService({ repo, passwords, sessions }: Deps) {
       });
     },
 
-    async signOutEverywhere(caller: Caller) {
+    async signOutEverywhere(caller: Caller, password: string) {
+      await confirmPassword(caller.userId, password);
       const revoked = await revoke(caller.userId, 'sign_out_everywhere', {});
       await repo.audit({
         type: 'session.revoked_all',

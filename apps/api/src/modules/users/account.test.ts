@@ -42,7 +42,12 @@ describe('sessions', () => {
     }[];
     const current = items.find((s) => s.current);
     const sessionOfB = current?.id ?? '';
-    expect((await a.send('DELETE', `/api/v1/me/sessions/${sessionOfB}`)).statusCode).toBe(204);
+    const path = `/api/v1/me/sessions/${sessionOfB}/revoke`;
+    const wrong = await a.send('POST', path, { password: 'not the password' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0].path).toBe('body.password');
+    expect((await b.get('/api/v1/me')).statusCode).toBe(200);
+    expect((await a.send('POST', path, { password: testPassword })).statusCode).toBe(204);
     expect((await b.get('/api/v1/me')).statusCode).toBe(401);
     expect((await a.get('/api/v1/me')).statusCode).toBe(200);
   });
@@ -53,7 +58,9 @@ describe('sessions', () => {
     const linusSession = (
       (await linus.get('/api/v1/me/sessions')).json().items as { id: string }[]
     )[0]?.id;
-    const res = await grace.send('DELETE', `/api/v1/me/sessions/${linusSession}`);
+    const res = await grace.send('POST', `/api/v1/me/sessions/${linusSession}/revoke`, {
+      password: testPassword,
+    });
     expect(res.statusCode).toBe(404);
     expect((await linus.get('/api/v1/me')).statusCode).toBe(200);
   });
@@ -61,7 +68,9 @@ describe('sessions', () => {
   it('sign out everywhere revokes every session, this one included', async () => {
     const a = await signedIn(ctx.app, 'linus@example.com');
     const b = await signedIn(ctx.app, 'linus@example.com');
-    expect((await a.send('POST', '/api/v1/me/sessions/revoke-all')).statusCode).toBe(204);
+    const all = '/api/v1/me/sessions/revoke-all';
+    expect((await a.send('POST', all, { password: 'wrong one' })).statusCode).toBe(400);
+    expect((await a.send('POST', all, { password: testPassword })).statusCode).toBe(204);
     expect((await a.get('/api/v1/me')).statusCode).toBe(401);
     expect((await b.get('/api/v1/me')).statusCode).toBe(401);
   });

@@ -1,5 +1,6 @@
 import {
   ChangePasswordBody,
+  PasswordConfirmationBody,
   SessionIdParams,
   SessionList,
   UpdateProfileBody,
@@ -92,20 +93,21 @@ export async function usersRoutes(instance: FastifyInstance, { auth, account, gu
     async (request) => ({ items: await account.listSessions(callerOf(request)) }),
   );
 
-  app.delete(
-    '/api/v1/me/sessions/:id',
+  app.post(
+    '/api/v1/me/sessions/:id/revoke',
     {
       schema: {
         operationId: 'revokeSession',
-        summary: 'Sign one of the user’s sessions out',
+        summary: 'Sign one of the user’s sessions out (the password is asked again)',
         tags: ['account'],
         security: bearer,
         params: SessionIdParams,
+        body: PasswordConfirmationBody,
         response: withProblems({ 204: noContent }, [401, 404]),
       },
     },
     async (request, reply) => {
-      await account.revokeSession(callerOf(request), request.params.id);
+      await account.revokeSession(callerOf(request), request.params.id, request.body.password);
       return reply.status(204).send(null);
     },
   );
@@ -116,13 +118,15 @@ export async function usersRoutes(instance: FastifyInstance, { auth, account, gu
       schema: {
         operationId: 'signOutEverywhere',
         summary: 'Sign out everywhere: revoke every session of the user, this one included',
+        description: 'The password is asked again.',
         tags: ['account'],
         security: bearer,
+        body: PasswordConfirmationBody,
         response: withProblems({ 204: noContent }, [401]),
       },
     },
     async (request, reply) => {
-      await account.signOutEverywhere(callerOf(request));
+      await account.signOutEverywhere(callerOf(request), request.body.password);
       return reply.status(204).send(null);
     },
   );
