@@ -31,8 +31,18 @@ function measuredSeconds(): number {
 }
 
 /** Checks the first response: 200 and the expected JSON body. */
-async function verifyFirstResponse(scenario: Scenario, url: string): Promise<void> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+async function verifyFirstResponse(
+  scenario: Scenario,
+  url: string,
+  headers: Record<string, string>,
+): Promise<void> {
+  const request = scenario.request;
+  const response = await fetch(url, {
+    method: request?.method ?? 'GET',
+    body: request?.body,
+    headers: { ...request?.headers, ...headers },
+    signal: AbortSignal.timeout(10_000),
+  });
   const text = await response.text();
   let body: unknown;
   try {
@@ -45,7 +55,13 @@ async function verifyFirstResponse(scenario: Scenario, url: string): Promise<voi
   }
 }
 
-type Started = { scenario: Scenario; child: Child; base: string; cleanup: string[] };
+type Started = {
+  scenario: Scenario;
+  child: Child;
+  base: string;
+  cleanup: string[];
+  headers: Record<string, string>;
+};
 
 /** Starts a scenario's server and checks its first response; null (and reported) on failure. */
 async function start(scenario: Scenario, outcomes: Outcome[]): Promise<Started | null> {
@@ -56,13 +72,14 @@ async function start(scenario: Scenario, outcomes: Outcome[]): Promise<Started |
   const cleanup = launch.cleanup ?? [];
   try {
     await waitReady(child, base + scenario.readyPath, scenario.readyTimeoutMs);
-    await verifyFirstResponse(scenario, base + scenario.path);
-    return { scenario, child, base, cleanup };
+    const headers = (await scenario.prepare?.(base)) ?? {};
+    await verifyFirstResponse(scenario, base + scenario.path, headers);
+    return { scenario, child, base, cleanup, headers };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`  ${scenario.id} failed: ${message}\n  server output:\n${child.output()}`);
     outcomes.push({ scenario, error: message });
-    await stop({ scenario, child, base, cleanup });
+    await stop({ scenario, child, base, cleanup, headers: {} });
     return null;
   }
 }
@@ -106,9 +123,12 @@ async function main(): Promise<number> {
   // slow moment of the machine touches all of them instead of one.
   const figures = new Map<Scenario, LoadFigures[]>(running.map((r) => [r.scenario, []]));
   for (let round = 1; round <= info.rounds; round++) {
-    for (const { scenario, base } of running) {
+    for (const { scenario, base, headers } of running) {
       const f = await measure({
         url: base + scenario.path,
+        method: scenario.request?.method,
+        body: scenario.request?.body,
+        headers: { ...scenario.request?.headers, ...headers },
         connections: info.connections,
         warmupSeconds: round === 1 ? info.warmupSeconds : 0,
         durationSeconds: info.durationSeconds,

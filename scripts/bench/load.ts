@@ -7,6 +7,9 @@ import { createRequire } from 'node:module';
 /** The part of autocannon 8's API used here (it ships no types). */
 type AutocannonOptions = {
   url: string;
+  method?: string;
+  body?: string;
+  headers?: Record<string, string>;
   connections: number;
   duration: number;
   pipelining?: number;
@@ -26,6 +29,9 @@ const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 export type LoadOptions = {
   url: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+  headers?: Record<string, string>;
   connections: number;
   /** Seconds of warm-up, whose figures are discarded. */
   warmupSeconds: number;
@@ -61,9 +67,10 @@ function figures(result: AutocannonResult): LoadFigures {
 
 /** Warms the server up, then measures it; never more than one load at a time. */
 export async function measure(options: LoadOptions): Promise<LoadFigures> {
-  const { url, connections } = options;
+  const { url, connections, method = 'GET', body, headers = {} } = options;
+  const request = { url, connections, method, headers, ...(body === undefined ? {} : { body }) };
   if (options.warmupSeconds > 0) {
-    await autocannon({ url, connections, duration: options.warmupSeconds });
+    await autocannon({ ...request, duration: options.warmupSeconds });
   }
-  return figures(await autocannon({ url, connections, duration: options.durationSeconds }));
+  return figures(await autocannon({ ...request, duration: options.durationSeconds }));
 }

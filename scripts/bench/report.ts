@@ -20,6 +20,8 @@ export type RunInfo = {
 
 /** The full stack must keep at least this share of the bare route's throughput. */
 export const TARGET_RATIO = 0.6;
+/** The authenticated `GET /api/v1/me` must keep at least this share of `GET /api/v1/meta`'s. */
+export const ME_TARGET_RATIO = 0.7;
 
 export function failed(outcome: Outcome): boolean {
   const f = outcome.figures;
@@ -92,6 +94,10 @@ export function throughputRatio(outcomes: Outcome[], a: string, b: string): numb
 function ratios(outcomes: Outcome[]): string[] {
   const stack = throughputRatio(outcomes, 'meta', 'hello');
   const zod = throughputRatio(outcomes, 'rows-zod', 'rows-fast');
+  const me = throughputRatio(outcomes, 'me', 'meta');
+  const meVerdict =
+    me === undefined ? 'not measured' : me >= ME_TARGET_RATIO ? '**met**' : '**not met**';
+  const signIn = outcomes.find((o) => o.scenario.id === 'sign-in')?.figures;
   const verdict =
     stack === undefined ? 'not measured' : stack >= TARGET_RATIO ? '**met**' : '**not met**';
   return [
@@ -101,6 +107,9 @@ function ratios(outcomes: Outcome[]): string[] {
       (zod === undefined
         ? '.'
         : ` (the fast serializer serves ${(1 / zod).toFixed(2)}× the requests).`),
+    `- Authenticated \`GET /api/v1/me\` / \`GET /api/v1/meta\`: ${me === undefined ? 'n/a' : pct(me)}.` +
+      ` Target "the authenticated route keeps at least ${ME_TARGET_RATIO * 100} % of its throughput": ${meVerdict}.`,
+    `- Sign-in: ${signIn ? `${int(signIn.requestsPerSecond)} argon2id hashes/s` : 'n/a'} (one verification per sign-in).`,
   ];
 }
 

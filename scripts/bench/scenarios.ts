@@ -2,6 +2,7 @@
  * The scenarios, run one after another in this order. To add one, append it to `scenarios`:
  * how to start its server, which path to load, and how to recognize a correct response.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -30,6 +31,10 @@ export type Scenario = {
   launch: (port: number) => Launch;
   /** True when the parsed body of the first response is the expected one. */
   expect: (body: unknown) => boolean;
+  /** The request under load; a GET of `path` without a body when absent. */
+  request?: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> };
+  /** Extra headers obtained once the server is up (e.g. a bearer token). */
+  prepare?: (base: string) => Promise<Record<string, string>>;
 };
 
 function micro(kind: ServerKind): (port: number) => Launch {
@@ -49,6 +54,48 @@ function isMeta(body: unknown): boolean {
     !Number.isNaN(Date.parse(meta.serverTime))
   );
 }
+
+const benchUser = { email: 'bench@example.com', password: 'bench sign-in passphrase' };
+
+/** The real app, as users start it, on a fresh embedded data directory with a verified user. */
+function fullStack(port: number): Launch {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-'));
+  const cli = path.join(root, 'apps/api/src/cli/main.ts');
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    // The highest values the config accepts; the defaults would answer 429s under load.
+    RATE_LIMIT_MAX: '1000000',
+    AUTH_IP_RATE_LIMIT: '100000',
+    AUTH_ACCOUNT_RATE_LIMIT: '10000',
+    WEB_DIST_DIR: path.join(dataDir, 'no-web-dist'),
+  };
+  const admin = spawnSync(
+    process.execPath,
+    [cli, 'create-admin', '--email', benchUser.email, '--name', 'Bench'],
+    { env: { ...process.env, ...env }, input: `${benchUser.password}\n`, encoding: 'utf8' },
+  );
+  if (admin.status !== 0) throw new Error(`create-admin failed: ${admin.stderr}`);
+  return { args: [cli, 'serve'], env, cleanup: [dataDir] };
+}
+
+const signInRequest = {
+  method: 'POST' as const,
+  body: JSON.stringify(benchUser),
+  headers: { 'content-type': 'application/json' },
+};
+
+async function bearer(base: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/v1/auth/sign-in`, signInRequest);
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const { accessToken } = (await res.json()) as { accessToken: string };
+  return { authorization: `Bearer ${accessToken}` };
+}
+
+const isObject = (body: unknown): body is Record<string, unknown> =>
+  typeof body === 'object' && body !== null;
 
 export const scenarios: Scenario[] = [
   {
@@ -88,22 +135,29 @@ export const scenarios: Scenario[] = [
     path: '/api/v1/meta',
     readyPath: '/ready',
     readyTimeoutMs: 90_000,
-    launch: (port) => {
-      const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-'));
-      return {
-        args: [path.join(root, 'apps/api/src/cli/main.ts'), 'serve'],
-        env: {
-          PORT: String(port),
-          HOST: '127.0.0.1',
-          DATA_DIR: dataDir,
-          LOG_LEVEL: 'warn',
-          // The highest value the config accepts; the default (300/min) would answer 429s.
-          RATE_LIMIT_MAX: '1000000',
-          WEB_DIST_DIR: path.join(dataDir, 'no-web-dist'),
-        },
-        cleanup: [dataDir],
-      };
-    },
+    launch: fullStack,
     expect: isMeta,
+  },
+  {
+    id: 'me',
+    name: 'full stack GET /api/v1/me (authenticated)',
+    note: 'The same app, with a bearer token: JWT verification (EdDSA), the session liveness check (cached in process) and one query for the user.',
+    path: '/api/v1/me',
+    readyPath: '/ready',
+    readyTimeoutMs: 90_000,
+    launch: fullStack,
+    prepare: bearer,
+    expect: (body) => isObject(body) && body.email === benchUser.email,
+  },
+  {
+    id: 'sign-in',
+    name: 'full stack POST /api/v1/auth/sign-in',
+    note: 'Sign-in with a valid password: one argon2id verification (m=19456 KiB, t=2, p=1; at most 4 at once), a session and refresh token written, an audit row, a JWT signed. Requests per second here are argon2 hashes per second.',
+    path: '/api/v1/auth/sign-in',
+    readyPath: '/ready',
+    readyTimeoutMs: 90_000,
+    launch: fullStack,
+    request: signInRequest,
+    expect: (body) => isObject(body) && typeof body.accessToken === 'string',
   },
 ];

@@ -1,4 +1,4 @@
-import { OutboxList, OutboxQuery, UserIdParams } from '@taskflow/contract';
+import { OutboxList, OutboxQuery, type User, UserIdParams } from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -8,13 +8,22 @@ import type { Guards } from '../auth/auth.guards.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import { clientOf } from '../auth/auth.routes.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { TtlCache } from '../auth/ttl-cache.ts';
 
-type Options = { repo: AuthRepository; sessions: SessionCache; guards: Guards };
+type Options = {
+  repo: AuthRepository;
+  sessions: SessionCache;
+  profiles: TtlCache<User>;
+  guards: Guards;
+};
 
 const bearer = [{ bearerAuth: [] }];
 
 /** Operator endpoints, for role `admin` only. */
-export async function adminRoutes(instance: FastifyInstance, { repo, sessions, guards }: Options) {
+export async function adminRoutes(
+  instance: FastifyInstance,
+  { repo, sessions, profiles, guards }: Options,
+) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   for (const guard of guards.authorize('admin')) app.addHook('preHandler', guard);
 
@@ -64,6 +73,7 @@ export async function adminRoutes(instance: FastifyInstance, { repo, sessions, g
       }
       const user = await repo.disableUser(request.params.id);
       if (!user) throw new NotFoundError('user');
+      profiles.delete(user.id);
       for (const id of await repo.revokeUserSessions(user.id, 'user_disabled')) sessions.revoke(id);
       await repo.audit({
         type: 'user.disabled',

@@ -1,3 +1,4 @@
+import type { User } from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
@@ -14,6 +15,7 @@ import { createAuthService } from './auth.service.ts';
 import { createPasswordService } from './password.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
+import { createTtlCache } from './ttl-cache.ts';
 
 type Deps = { db: Kysely<DB>; mailer: Mailer; logger: Logger; config: Config };
 
@@ -24,11 +26,13 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
   const sessions = createSessionCache(repo.isSessionLive);
   const guards = createGuards(keys, sessions, config.http.corsOrigins);
   const passwords = createPasswordService();
+  const profiles = createTtlCache<User>();
   const service = createAuthService({
     repo,
     passwords,
     keys,
     sessions,
+    profiles,
     mailer,
     logger,
     settings: config.auth,
@@ -39,7 +43,7 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
   await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
-  const account = createAccountService({ repo, passwords, sessions });
+  const account = createAccountService({ repo, passwords, sessions, profiles });
   await app.register(usersRoutes, { auth: service, account, guards });
-  await app.register(adminRoutes, { repo, sessions, guards });
+  await app.register(adminRoutes, { repo, sessions, profiles, guards });
 }

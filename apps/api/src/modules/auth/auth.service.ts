@@ -7,6 +7,7 @@ import type { AuthRepository, Client, UserRow } from './auth.repository.ts';
 import { type PasswordService, passwordProblems } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
+import type { TtlCache } from './ttl-cache.ts';
 
 export type AuthSettings = {
   accessTtlSeconds: number;
@@ -23,6 +24,8 @@ type Deps = {
   passwords: PasswordService;
   keys: SigningKeys;
   sessions: SessionCache;
+  /** Profiles by user id, for `GET /me`; whoever changes a profile updates it. */
+  profiles: TtlCache<User>;
   mailer: Mailer;
   logger: Logger;
   settings: AuthSettings;
@@ -32,6 +35,8 @@ type Deps = {
 const newToken = () => randomBytes(32).toString('base64url');
 /** Tokens are stored hashed: a database leak does not hand out sessions or links. */
 export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export const PROFILE_TTL_MS = 30_000;
 
 const after = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
@@ -53,6 +58,7 @@ export function createAuthService({
   passwords,
   keys,
   sessions,
+  profiles,
   mailer,
   logger,
   settings,
@@ -260,10 +266,15 @@ export function createAuthService({
       return { message: 'Your password is changed. Sign in with the new one.' };
     },
 
+    /** Served from a 30 s profile cache: the session check already ran on this request. */
     async currentUser(userId: string): Promise<User> {
-      const user = await repo.findUserById(userId);
-      if (!user) throw new AppError('UNAUTHENTICATED');
-      return toUser(user);
+      const cached = profiles.get(userId);
+      if (cached) return cached;
+      const row = await repo.findUserById(userId);
+      if (!row) throw new AppError('UNAUTHENTICATED');
+      const user = toUser(row);
+      profiles.set(userId, user, Date.now() + PROFILE_TTL_MS);
+      return user;
     },
   };
 }

@@ -11,6 +11,7 @@ import {
 } from 'jose';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { createTtlCache } from './ttl-cache.ts';
 
 const ALG = 'EdDSA';
 const ISSUER = 'taskflow';
@@ -134,10 +135,18 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
   }
 
   /** Verifies a token; null when it is not one of ours, expired, or malformed. */
+  // A token verified once is valid until its exp (its key outlives it: see `usable`), so the
+  // signature is checked once per token rather than once per request.
+  const verified = createTtlCache<{ claims: AccessClaims; kid: string }>({ maxEntries: 20_000 });
+
   async function verify(token: string): Promise<AccessClaims | null> {
+    const known = verified.get(token);
+    // The key may have been retired since, for longer than its grace.
+    const key = known && keys.find((k) => k.kid === known.kid);
+    if (known && key && usable(key)) return known.claims;
     await loaded();
     try {
-      const { payload } = await jwtVerify(
+      const { payload, protectedHeader } = await jwtVerify(
         token,
         async (header) => {
           let key = keys.find((k) => k.kid === header.kid);
@@ -151,7 +160,11 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
         },
         { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, typ: 'at+jwt' },
       );
-      return claimsOf(payload);
+      const claims = claimsOf(payload);
+      if (claims && typeof payload.exp === 'number' && protectedHeader.kid) {
+        verified.set(token, { claims, kid: protectedHeader.kid }, payload.exp * 1000);
+      }
+      return claims;
     } catch {
       return null;
     }

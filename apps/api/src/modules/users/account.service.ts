@@ -2,11 +2,17 @@ import type { SessionInfo, User } from '@taskflow/contract';
 import UAParser from 'ua-parser-js';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import type { AuthRepository, Client } from '../auth/auth.repository.ts';
-import { toUser } from '../auth/auth.service.ts';
+import { PROFILE_TTL_MS, toUser } from '../auth/auth.service.ts';
 import { type PasswordService, passwordProblems } from '../auth/password.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { TtlCache } from '../auth/ttl-cache.ts';
 
-type Deps = { repo: AuthRepository; passwords: PasswordService; sessions: SessionCache };
+type Deps = {
+  repo: AuthRepository;
+  passwords: PasswordService;
+  sessions: SessionCache;
+  profiles: TtlCache<User>;
+};
 type Caller = { userId: string; sessionId: string; client: Client };
 
 /** "Firefox 132 on Ubuntu", or a plain fallback when the user agent says little. */
@@ -20,7 +26,7 @@ export function describeDevice(userAgent: string | null): string {
 }
 
 /** The signed-in user's own account: profile, password, sessions. */
-export function createAccountService({ repo, passwords, sessions }: Deps) {
+export function createAccountService({ repo, passwords, sessions, profiles }: Deps) {
   /** Terminating sessions needs the password again: a stolen session cannot lock its owner out. */
   async function confirmPassword(userId: string, password: string) {
     const user = await repo.findUserById(userId);
@@ -41,7 +47,9 @@ export function createAccountService({ repo, passwords, sessions }: Deps) {
     async updateProfile(caller: Caller, name: string): Promise<User> {
       const user = await repo.updateName(caller.userId, name);
       if (!user) throw new AppError('UNAUTHENTICATED');
-      return toUser(user);
+      const profile = toUser(user);
+      profiles.set(profile.id, profile, Date.now() + PROFILE_TTL_MS);
+      return profile;
     },
 
     /** Changes the password and signs out every other session (ASVS 7.4.3 style hygiene). */

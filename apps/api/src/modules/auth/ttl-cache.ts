@@ -1,0 +1,29 @@
+/**
+ * A bounded map whose entries expire: the hot-path caches of authentication (verified tokens,
+ * profiles) use it so a request costs map lookups instead of cryptography or queries.
+ */
+export function createTtlCache<V>({ maxEntries = 50_000 } = {}) {
+  const entries = new Map<string, { value: V; until: number }>();
+  return {
+    get(key: string): V | undefined {
+      const hit = entries.get(key);
+      if (!hit) return undefined;
+      if (hit.until > Date.now()) return hit.value;
+      entries.delete(key);
+      return undefined;
+    },
+    set(key: string, value: V, until: number) {
+      entries.delete(key);
+      if (entries.size >= maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest !== undefined) entries.delete(oldest);
+      }
+      entries.set(key, { value, until });
+    },
+    delete(key: string) {
+      entries.delete(key);
+    },
+  };
+}
+
+export type TtlCache<V> = ReturnType<typeof createTtlCache<V>>;
