@@ -18,6 +18,7 @@ import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
 import { createOutboxMailer, type Mailer } from './platform/mail/mailer.ts';
+import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 
 export type AppDeps = {
   database: Database;
@@ -29,6 +30,15 @@ export type AppDeps = {
 };
 
 export const version = pkg.version;
+
+/** SMTP when configured; otherwise the development outbox (an admin reads it). */
+function createMailer(config: Config, deps: AppDeps): Mailer {
+  if (config.mail.smtpUrl) {
+    return createSmtpMailer(config.mail.smtpUrl, config.mail.from);
+  }
+  if (config.mode === 'cluster') deps.logger.warn('SMTP_URL is not set: mail goes to the outbox');
+  return createOutboxMailer(deps.database.db, deps.logger, config.env === 'development');
+}
 
 /** The whole HTTP application as a plugin tree: platform first, then feature modules. */
 export async function buildApp(config: Config, deps: AppDeps) {
@@ -53,8 +63,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(cookie);
   await app.register(openApi, { version });
 
-  const mailer =
-    deps.mailer ?? createOutboxMailer(deps.database.db, deps.logger, config.env === 'development');
+  const mailer = deps.mailer ?? createMailer(config, deps);
+  app.addHook('onClose', async () => mailer.close?.());
   await app.register(accounts, { db: deps.database.db, mailer, logger: deps.logger, config });
 
   const system = createSystemService({ db: deps.database.db, version, mode: config.mode });

@@ -49,6 +49,11 @@ const EnvSchema = z.object({
   SESSION_IDLE_TIMEOUT_SECONDS: int(300, 90 * 86_400).default(7 * 86_400),
   SESSION_MAX_LIFETIME_SECONDS: int(3_600, 365 * 86_400).default(30 * 86_400),
   COOKIE_SECURE: bool.optional(),
+  SMTP_URL: z
+    .url()
+    .refine((u) => /^smtps?:\/\//.test(u), 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('TaskFlow <no-reply@localhost>'),
   AUTH_IP_RATE_LIMIT: int(1, 100_000).default(30),
   AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
@@ -103,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     },
     log: { level: e.LOG_LEVEL },
+    mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: {
       accessTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
       idleTimeoutSeconds: e.SESSION_IDLE_TIMEOUT_SECONDS,

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 export type Mail = { to: string; subject: string; text: string };
 
 /** Where TaskFlow's mail goes: the development outbox in embedded mode, SMTP in a cluster. */
-export type Mailer = { send(mail: Mail): Promise<void> };
+export type Mailer = { send(mail: Mail): Promise<void>; close?(): void };
 
 /**
  * Stores every mail in the `mail_outbox` table, readable by admins. With `logLinks` (local
