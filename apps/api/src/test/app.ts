@@ -1,8 +1,11 @@
 import { Writable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../platform/db/database.ts';
+import { migrateUp } from '../platform/db/migrator.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createTestDatabase } from './database.ts';
 
 /** Collects every log line the app writes, parsed. */
 export function captureLogs() {
@@ -29,4 +32,22 @@ export async function buildTestApp(
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
   const app = await buildApp(config, { database, logger: createLogger('debug', logs.stream) });
   return { app, logs, config };
+}
+
+/**
+ * A migrated test database and the app over it for the test file that calls this (at top level),
+ * closed after its tests. Later `beforeAll` hooks of the file see it ready.
+ */
+export function useTestApp(env: Record<string, string> = {}) {
+  const ctx = {} as Awaited<ReturnType<typeof buildTestApp>> & { database: Database };
+  beforeAll(async () => {
+    ctx.database = await createTestDatabase();
+    await migrateUp(ctx.database.db);
+    Object.assign(ctx, await buildTestApp(ctx.database, env));
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
 }

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { useTestApp } from '../../test/app.ts';
 import { createAuthRepository } from '../auth/auth.repository.ts';
 import { createPasswordService } from '../auth/password.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
-  ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
   const passwordHash = await createPasswordService().hash(testPassword);
-  await createAuthRepository(database.db).insertAdmin({
+  await createAuthRepository(ctx.database.db).insertAdmin({
     email: 'admin@example.com',
     name: 'Admin',
     passwordHash,
   });
-  await createVerifiedUser(ctx.app, database, 'member@example.com');
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
+  await createVerifiedUser(ctx.app, ctx.database, 'member@example.com');
 });
 
 describe('admin routes', () => {

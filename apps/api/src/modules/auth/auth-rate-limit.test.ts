@@ -1,24 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../test/app.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
-  ctx = await buildTestApp(database, {
-    AUTH_IP_RATE_LIMIT: '5',
-    AUTH_ACCOUNT_RATE_LIMIT: '3',
-    AUTH_RATE_LIMIT_WINDOW_SECONDS: '600',
-  });
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
+const ctx = useTestApp({
+  AUTH_IP_RATE_LIMIT: '5',
+  AUTH_ACCOUNT_RATE_LIMIT: '3',
+  AUTH_RATE_LIMIT_WINDOW_SECONDS: '600',
 });
 
 const signIn = (email: string, ip: string) =>

@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedUser, signedIn } from '../../test/accounts.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { useTestApp } from '../../test/app.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
-  ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
-  await createVerifiedUser(ctx.app, database, 'rosa@example.com');
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
+  await createVerifiedUser(ctx.app, ctx.database, 'rosa@example.com');
 });
 
 const post = (url: string, payload: object) => ctx.app.inject({ method: 'POST', url, payload });
 
 async function lastMailTo(to: string) {
-  return database.db
+  return ctx.database.db
     .selectFrom('mail_outbox')
     .selectAll()
     .where('to_address', '=', to)
@@ -72,7 +61,7 @@ describe('resending the verification mail', () => {
       name: 'Late',
       password: 'slow morning coffee',
     });
-    const before = await database.db
+    const before = await ctx.database.db
       .selectFrom('mail_outbox')
       .select('id')
       .where('to_address', '=', 'late@example.com')
@@ -81,7 +70,7 @@ describe('resending the verification mail', () => {
     const verified = await post('/api/v1/auth/verify-email/request', { email: 'rosa@example.com' });
     expect(res.statusCode).toBe(202);
     expect(verified.body).toBe(res.body);
-    const after = await database.db
+    const after = await ctx.database.db
       .selectFrom('mail_outbox')
       .select('id')
       .where('to_address', '=', 'late@example.com')

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { useTestApp } from '../../test/app.ts';
 import { describeDevice } from './account.service.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
-  ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
-  await createVerifiedUser(ctx.app, database, 'grace@example.com');
-  await createVerifiedUser(ctx.app, database, 'linus@example.com');
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
+  await createVerifiedUser(ctx.app, ctx.database, 'grace@example.com');
+  await createVerifiedUser(ctx.app, ctx.database, 'linus@example.com');
 });
 
 describe('sessions', () => {
