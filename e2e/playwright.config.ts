@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { admin } from './tests/admin-account.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${port}`;
@@ -40,14 +41,26 @@ export default defineConfig({
       },
     },
   ],
-  // The real app, serving the built SPA from apps/web/dist (build it first).
+  // The real app, serving the built SPA from apps/web/dist (build it first). The admin, whose
+  // mail outbox holds the links the tests follow, is created first: the server then holds the
+  // lock on the embedded database. The password goes in on stdin, never on the command line.
   webServer: {
-    command: 'node ../apps/api/src/cli/main.ts serve',
+    command: [
+      `printf '%s\\n' "$E2E_ADMIN_PASSWORD" | node ../apps/api/src/cli/main.ts create-admin --email ${admin.email} --name ${admin.name}`,
+      'node ../apps/api/src/cli/main.ts serve',
+    ].join(' && '),
     url: `${baseURL}/health`,
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      E2E_ADMIN_PASSWORD: admin.password,
+      // Every test signs in from 127.0.0.1: the per-IP limit is for attackers, not this suite.
+      AUTH_IP_RATE_LIMIT: '1000',
+    },
   },
 });

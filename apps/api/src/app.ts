@@ -13,7 +13,8 @@ import type { Database } from './platform/db/database.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
 import { openApi } from './platform/http/openapi.ts';
-import { genRequestId } from './platform/http/request-id.ts';
+import { sendProblem } from './platform/http/problem.ts';
+import { genRequestId, REQUEST_ID_HEADER } from './platform/http/request-id.ts';
 import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
@@ -52,6 +53,13 @@ export async function buildApp(config: Config, deps: AppDeps) {
     return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors raised before routing (a malformed URL, an over-long path parameter) are still
+    // problem+json with a request id.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: error.code }, 'request refused before routing');
+      reply.header(REQUEST_ID_HEADER, request.id);
+      sendProblem(request, reply, 'BAD_REQUEST', { detail: 'The request URL is not valid' });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);

@@ -2,12 +2,13 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
 import { NotFound } from './components/not-found.tsx';
 import { RouteError } from './components/route-error.tsx';
+import type { RouterAuth } from './features/auth/session/auth-setup.ts';
 import { routeTree } from './routeTree.gen.ts';
 
-export function createAppRouter(queryClient: QueryClient) {
+export function createAppRouter(queryClient: QueryClient, auth: RouterAuth) {
   return createRouter({
     routeTree,
-    context: { queryClient },
+    context: { queryClient, auth },
     defaultPreload: 'intent',
     // Data freshness is TanStack Query's job; the router always asks it.
     defaultPreloadStaleTime: 0,

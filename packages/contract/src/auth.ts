@@ -9,6 +9,9 @@ export const Email = z
 /** Length only (ASVS 6.2.1, 6.2.9): any character, no composition rules; commonness is checked by the server. */
 export const NewPassword = z
   .string()
+  // Outer bounds in UTF-16 units for the document; the refinements count characters.
+  .min(8)
+  .max(256)
   .refine((p) => [...p].length >= 8, 'Use at least 8 characters')
   .refine((p) => [...p].length <= 128, 'Use at most 128 characters')
   .meta({ description: '8 to 128 characters; common passwords are refused' });
@@ -16,7 +19,15 @@ export const NewPassword = z
 /** A password being presented, not chosen: only bounded, so old passwords keep working. */
 export const PresentedPassword = z.string().min(1).max(1024);
 
-export const PersonName = z.string().trim().min(1, 'Enter your name').max(100);
+/** Control characters (NUL above all, which PostgreSQL cannot store) have no place in text fields. */
+export const noControlCharacters = (s: string) => !/\p{Cc}/u.test(s);
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name')
+  .max(100)
+  .refine(noControlCharacters, 'Use printable characters only');
 
 export const Role = z.enum(['user', 'admin']).meta({ id: 'Role' });
 export type Role = z.infer<typeof Role>;

@@ -7,6 +7,16 @@ export type ApiErrorCode = ProblemDetails['code'] | 'NETWORK' | 'UNEXPECTED_RESP
 
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
+/** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
+function retryAfterSeconds(response: Response): number | undefined {
+  const value = response.headers.get('Retry-After');
+  if (!value) return undefined;
+  const seconds = /^\d+$/.test(value.trim())
+    ? Number(value)
+    : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isFinite(seconds) ? Math.max(0, Math.ceil(seconds)) : undefined;
+}
+
 function isProblem(body: unknown): body is ProblemDetails {
   if (typeof body !== 'object' || body === null) return false;
   const candidate = body as Record<string, unknown>;
@@ -23,6 +33,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly requestId: string | undefined;
   readonly problem: ProblemDetails | undefined;
+  /** From Retry-After, on 429 and 503. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(options: {
     status: number;
@@ -30,6 +42,7 @@ export class ApiError extends Error {
     message: string;
     requestId?: string | undefined;
     problem?: ProblemDetails | undefined;
+    retryAfterSeconds?: number | undefined;
     cause?: unknown;
   }) {
     super(options.message, { cause: options.cause });
@@ -38,6 +51,7 @@ export class ApiError extends Error {
     this.code = options.code;
     this.requestId = options.requestId;
     this.problem = options.problem;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   /** 5xx and network failures may succeed later; 4xx never will without a change. */
@@ -45,9 +59,23 @@ export class ApiError extends Error {
     return this.status === 0 || this.status >= 500;
   }
 
+  /**
+   * Field validation messages keyed by body field (`body.password` → `password`); errors about
+   * the query, path or headers are not a form field's and stay out.
+   */
+  get fieldErrors(): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const { path, message } of this.problem?.errors ?? []) {
+      const field = /^body\.([^.[\]]+)/.exec(path)?.[1];
+      if (field && !(field in fields)) fields[field] = message;
+    }
+    return fields;
+  }
+
   /** Builds the error from a non-2xx response whose body openapi-fetch has already parsed. */
   static fromResponse(response: Response, body: unknown): ApiError {
     const headerId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    const retryAfter = retryAfterSeconds(response);
     if (isProblem(body)) {
       return new ApiError({
         status: response.status,
@@ -55,6 +83,7 @@ export class ApiError extends Error {
         message: body.detail ?? body.title,
         requestId: body.requestId || headerId,
         problem: body,
+        retryAfterSeconds: retryAfter,
       });
     }
     return new ApiError({
@@ -62,6 +91,7 @@ export class ApiError extends Error {
       code: 'UNEXPECTED_RESPONSE',
       message: `Unexpected response (HTTP ${response.status})`,
       requestId: headerId,
+      retryAfterSeconds: retryAfter,
     });
   }
 

@@ -1,4 +1,4 @@
-import { ApiError } from './api-error.ts';
+import { ApiError, type ApiErrorCode } from './api-error.ts';
 
 const byStatus: Record<number, string> = {
   401: 'Please sign in to continue.',
@@ -10,11 +10,36 @@ const byStatus: Record<number, string> = {
   429: 'Too many requests. Please wait a moment and try again.',
 };
 
+const byCode: Partial<Record<ApiErrorCode, string>> = {
+  INVALID_CREDENTIALS: 'The email or password is not correct.',
+  EMAIL_NOT_VERIFIED: 'Verify your email address first: follow the link in the mail we sent you.',
+  ACCOUNT_DISABLED: 'This account is disabled. Contact your administrator.',
+  SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
+  TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
+  CSRF_REJECTED: 'The request was blocked as a security precaution. Reload the page and try again.',
+};
+
+/** "30 seconds", "1 minute", "15 minutes": rounded up, so the wait is never shorter than said. */
+export function waitDuration(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`;
+  const minutes = Math.ceil(seconds / 60);
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+function rateLimitedMessage(error: ApiError): string {
+  const seconds = error.retryAfterSeconds;
+  if (seconds === undefined || seconds <= 0) return byStatus[429] as string;
+  return `Too many attempts. Please try again in ${waitDuration(seconds)}.`;
+}
+
 /** A message fit to show a person, for any error a query or mutation can throw. */
 export function humanMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
   if (error.code === 'NETWORK') return 'You appear to be offline, or the server cannot be reached.';
+  if (error.code === 'RATE_LIMITED' || error.status === 429) return rateLimitedMessage(error);
   if (error.status >= 500) return 'The server had a problem. Please try again in a moment.';
+  const known = byCode[error.code];
+  if (known) return known;
   if (error.status === 400) return error.problem?.detail ?? 'The request was not valid.';
   return byStatus[error.status] ?? error.message;
 }

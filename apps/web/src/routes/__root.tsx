@@ -3,9 +3,13 @@ import { createRootRouteWithContext, Link, Outlet } from '@tanstack/react-router
 import { NotFound } from '../components/not-found.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { UserMenu } from '../features/auth/components/user-menu.tsx';
+import { useSession } from '../features/auth/session/auth-context.tsx';
+import type { RouterAuth } from '../features/auth/session/auth-setup.ts';
 
 export interface RouterContext {
   queryClient: QueryClient;
+  auth: RouterAuth;
 }
 
 export const Route = createRootRouteWithContext<RouterContext>()({
@@ -14,7 +18,10 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   notFoundComponent: NotFound,
 });
 
+const activeLink = { 'aria-current': 'page', className: 'font-semibold' } as const;
+
 function RootLayout() {
+  const session = useSession();
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -24,19 +31,27 @@ function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <div className="mx-auto flex max-w-4xl items-center gap-6 px-4 py-3">
+        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="text-lg font-bold">
             TaskFlow
           </Link>
           <nav aria-label="Main" className="flex-1">
             <ul className="flex gap-4 text-sm">
               <li>
-                <Link to="/" activeProps={{ 'aria-current': 'page', className: 'font-semibold' }}>
+                <Link to="/" activeProps={activeLink} activeOptions={{ exact: true }}>
                   Home
                 </Link>
               </li>
+              {session.status === 'signed-in' && (
+                <li>
+                  <Link to="/account" activeProps={activeLink}>
+                    Account
+                  </Link>
+                </li>
+              )}
             </ul>
           </nav>
+          <UserMenu />
           <ThemeToggle />
         </div>
       </header>

@@ -62,7 +62,7 @@ export async function adminRoutes(
         tags: ['admin'],
         security: bearer,
         params: UserIdParams,
-        response: withProblems({ 204: z.null().describe('Disabled') }, [401, 403, 404]),
+        response: withProblems({ 204: z.null().describe('Disabled') }, [401, 403, 404, 409]),
       },
     },
     async (request, reply) => {

@@ -145,3 +145,15 @@ describe('problem+json for every failure', () => {
     expect(JSON.stringify(logged)).toContain('db-internal-7');
   });
 });
+
+describe('errors before routing', () => {
+  it('a malformed URL or an over-long path parameter is problem+json too', async () => {
+    for (const url of [
+      '/api/v1/me/sessions/%zz/revoke',
+      `/api/v1/admin/users/${'x'.repeat(500)}/disable`,
+    ]) {
+      const res = await ctx.app.inject({ method: 'POST', url });
+      expectProblem(res, 400, 'BAD_REQUEST');
+    }
+  });
+});

@@ -16,7 +16,8 @@ export function sendProblem(
       title,
       status,
       ...(extra.detail === undefined ? {} : { detail: extra.detail }),
-      instance: request.url.split('?')[0],
+      // The path only (a query may hold secrets), bounded as the contract says.
+      instance: request.url.split('?')[0]?.slice(0, 2000),
       code,
       requestId: request.id,
       ...(extra.errors === undefined ? {} : { errors: extra.errors }),

@@ -1,8 +1,11 @@
 import { ProblemDetails } from '@taskflow/contract';
 import type { z } from 'zod';
 
-/** The errors any API route can answer with: bad input, too many requests, server failure. */
-const common = [400, 429, 500] as const;
+/**
+ * The errors any API route can answer with: bad input, a body too large or of the wrong type,
+ * too many requests, server failure.
+ */
+const common = [400, 413, 415, 429, 500] as const;
 type Common = (typeof common)[number];
 
 /** A route's responses: its successes plus every error it can produce, all documented. */

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { jsonResponse } from '../test/fetch.ts';
+import { ApiError } from './api-error.ts';
+import { humanMessage, waitDuration } from './error-message.ts';
+
+function problemError(status: number, code: string, headers: Record<string, string> = {}) {
+  const body = { type: 'urn:x', title: code, status, code, requestId: 'r' };
+  return ApiError.fromResponse(
+    jsonResponse(body, { status, headers, type: 'application/problem+json' }),
+    body,
+  );
+}
+
+describe('humanMessage', () => {
+  it.each([
+    [401, 'INVALID_CREDENTIALS', 'The email or password is not correct.'],
+    [403, 'EMAIL_NOT_VERIFIED', 'Verify your email address first'],
+    [403, 'ACCOUNT_DISABLED', 'This account is disabled.'],
+    [401, 'SESSION_EXPIRED', 'Your session has ended.'],
+    [400, 'TOKEN_INVALID', 'This link is not valid or has expired.'],
+    [403, 'CSRF_REJECTED', 'blocked as a security precaution'],
+  ])('explains %i %s', (status, code, expected) => {
+    expect(humanMessage(problemError(status, code))).toContain(expected);
+  });
+
+  it('says how long to wait when rate limited', () => {
+    const error = problemError(429, 'RATE_LIMITED', { 'Retry-After': '42' });
+    expect(error.retryAfterSeconds).toBe(42);
+    expect(humanMessage(error)).toBe('Too many attempts. Please try again in 42 seconds.');
+    expect(humanMessage(problemError(429, 'RATE_LIMITED'))).toBe(
+      'Too many requests. Please wait a moment and try again.',
+    );
+  });
+
+  it('rounds long waits up to minutes', () => {
+    expect([1, 59, 60, 61, 900].map(waitDuration)).toEqual([
+      '1 second',
+      '59 seconds',
+      '1 minute',
+      '2 minutes',
+      '15 minutes',
+    ]);
+  });
+});
+
+describe('ApiError.fieldErrors', () => {
+  it('keys body field errors by field name and leaves other locations out', () => {
+    const body = {
+      type: 'urn:x',
+      title: 'Invalid',
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      requestId: 'r',
+      errors: [
+        { path: 'body.password', message: 'Too common' },
+        { path: 'body.password', message: 'Second message' },
+        { path: 'body.email', message: 'Bad email' },
+        { path: 'query.limit', message: 'Too big' },
+      ],
+    };
+    const error = ApiError.fromResponse(jsonResponse(body, { status: 400 }), body);
+    expect(error.fieldErrors).toEqual({ password: 'Too common', email: 'Bad email' });
+  });
+});

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import type { components } from '../../../api/schema.gen.ts';
+import { sessionStore } from '../session/session-store.ts';
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: components['schemas']['SignInBodyInput']) =>
+      unwrap(api.POST('/api/v1/auth/sign-in', { body })),
+    onSuccess: (session) => {
+      // Nothing cached for an earlier session (one that expired in this tab) may show now.
+      queryClient.clear();
+      sessionStore.signedIn(session);
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import { createFileRoute } from '@tanstack/react-router';
+import {
+  currentUserQueryOptions,
+  useCurrentUser,
+} from '../../features/account/api/get-current-user.ts';
+import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts';
+import { PasswordForm } from '../../features/account/components/password-form.tsx';
+import { ProfileForm } from '../../features/account/components/profile-form.tsx';
+import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
+import { useSignOut } from '../../features/auth/api/sign-out.ts';
+import { sessionStore } from '../../features/auth/session/session-store.ts';
+
+export const Route = createFileRoute('/_authenticated/account')({
+  loader: ({ context: { queryClient } }) => {
+    void queryClient.prefetchQuery(sessionsQueryOptions);
+    return queryClient.ensureQueryData(currentUserQueryOptions);
+  },
+  component: AccountPage,
+});
+
+/** Composes the account feature with the session it belongs to (features do not import each other). */
+function AccountPage() {
+  const { data: user } = useCurrentUser();
+  const signOut = useSignOut();
+
+  return (
+    <section aria-labelledby="account-title" className="space-y-6" data-testid="account-page">
+      <h1 id="account-title" className="text-2xl font-semibold">
+        Account
+      </h1>
+      <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
+      <PasswordForm />
+      <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { createFileRoute, useRouter } from '@tanstack/react-router';
+import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
+import { safeRedirect } from '../lib/search-params.ts';
+
+export const Route = createFileRoute('/sign-in')({
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+    const redirect = safeRedirect(search.redirect);
+    return redirect ? { redirect } : {};
+  },
+  component: SignInPage,
+});
+
+function SignInPage() {
+  const { redirect } = Route.useSearch();
+  const router = useRouter();
+
+  async function onSignedIn() {
+    // Route guards read the session: re-run them before going back where the person was headed.
+    await router.invalidate();
+    await router.navigate({ href: redirect ?? '/', replace: true });
+  }
+
+  return <SignInForm onSignedIn={() => void onSignedIn()} />;
+}

@@ -1,0 +1,168 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import { holdNextRefresh, pendingRefreshLocks } from './hold-refresh.ts';
+import { mailedLink } from './mail.ts';
+
+type Account = { name: string; email: string; password: string };
+
+function newAccount(): Account {
+  const id = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+  return { name: `User ${id}`, email: `user-${id}@e2e.test`, password: `e2e pass ${id} phrase` };
+}
+
+async function register(page: Page, account: Account) {
+  await page.goto('/register');
+  await page.getByLabel('Name').fill(account.name);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your inbox' })).toBeVisible();
+}
+
+async function signIn(page: Page, account: Account) {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A registered, verified account, made through the UI and the mailed link. */
+async function verifiedAccount(page: Page, adminApi: Parameters<typeof mailedLink>[0]) {
+  const account = newAccount();
+  await register(page, account);
+  await page.goto(await mailedLink(adminApi, account.email, '/verify-email'));
+  await expect(page.getByTestId('verify-email-success')).toBeVisible();
+  return account;
+}
+
+test('register, verify, sign in, stay signed in, sign out, and come back to the page asked for', async ({
+  page,
+  context,
+  adminApi,
+}) => {
+  const account = await verifiedAccount(page, adminApi);
+
+  await page.getByRole('link', { name: 'Sign in', exact: true }).last().click();
+  await expect(page).toHaveURL('/sign-in');
+  await signIn(page, account);
+  await expect(page).toHaveURL('/');
+  await expect(page.getByTestId('user-name')).toHaveText(account.name);
+
+  // The token lives in memory only: a reload gets a new one with the refresh cookie.
+  await page.reload();
+  await expect(page.getByTestId('user-name')).toHaveText(account.name);
+  // A string, evaluated in the page: this project's types have no DOM.
+  const readable = await page.evaluate<string>(
+    'JSON.stringify([{ ...localStorage }, { ...sessionStorage }, document.cookie])',
+  );
+  expect(readable, 'no token where script can read it').not.toMatch(/eyJ[\w-]+\.[\w-]+\./);
+
+  // A new tab of the same browser shares the cookie.
+  const tab = await context.newPage();
+  await tab.goto('/account');
+  await expect(tab.getByTestId('account-page')).toBeVisible();
+  await expect(tab.getByTestId('profile-email')).toHaveText(account.email);
+  await expect(tab.getByTestId('session-current')).toHaveCount(1);
+
+  // The header follows a profile change.
+  account.name = `${account.name} Renamed`;
+  await tab.getByLabel('Name').fill(account.name);
+  await tab.getByRole('button', { name: 'Save profile' }).click();
+  await expect(tab.getByTestId('profile-saved')).toBeVisible();
+  await expect(tab.getByTestId('user-name')).toHaveText(account.name);
+
+  await tab.getByTestId('sign-out').click();
+  await expect(tab).toHaveURL('/sign-in');
+  await expect(tab.getByTestId('sign-in-link')).toBeVisible();
+
+  await tab.goto('/account');
+  await expect(tab).toHaveURL('/sign-in?redirect=%2Faccount');
+  await expect(tab.getByTestId('account-page')).toHaveCount(0);
+  await signIn(tab, account);
+  await expect(tab).toHaveURL('/account');
+  await expect(tab.getByTestId('account-page')).toBeVisible();
+});
+
+test.describe('a session revoked from another browser', () => {
+  // Browser B's next API calls (the account page loads both) are refused, and so is the refresh
+  // they then share.
+  test.use({ expectedFailures: { '/api/v1/me': 401, '/api/v1/me/sessions': 401 } });
+
+  test('is signed out on its next request', async ({ page, adminApi, newBrowserContext }) => {
+    const account = await verifiedAccount(page, adminApi);
+    await page.goto('/sign-in');
+    await signIn(page, account);
+    await expect(page.getByTestId('user-name')).toHaveText(account.name);
+
+    const pageB = await (await newBrowserContext()).newPage();
+    await pageB.goto('/sign-in');
+    await signIn(pageB, account);
+    await expect(pageB.getByTestId('user-name')).toHaveText(account.name);
+
+    await page.goto('/account');
+    const sessions = page.getByTestId('session-item');
+    await expect(sessions).toHaveCount(2);
+    await page.getByTestId('session-revoke').click();
+    const confirm = page.getByTestId('revoke-session-confirm');
+    await confirm.getByLabel('Your password').fill(account.password);
+    await confirm.getByRole('button', { name: 'Revoke session' }).click();
+    await expect(sessions).toHaveCount(1);
+    await expect(page.getByTestId('session-current')).toHaveCount(1);
+
+    // B still shows its page; its next call to the API finds the session gone.
+    await pageB.getByRole('link', { name: 'Account' }).click();
+    await expect(pageB).toHaveURL('/sign-in?redirect=%2Faccount');
+    await expect(pageB.getByTestId('sign-in-link')).toBeVisible();
+
+    // A is untouched.
+    await page.reload();
+    await expect(page.getByTestId('account-page')).toBeVisible();
+  });
+});
+
+test('a forgotten password is reset through the mailed link', async ({ page, adminApi }) => {
+  const account = await verifiedAccount(page, adminApi);
+
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Forgot password?' }).click();
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByTestId('forgot-password-done')).toBeVisible();
+
+  await page.goto(await mailedLink(adminApi, account.email, '/reset-password'));
+  const newPassword = `${account.password} renewed`;
+  await page.getByLabel('New password', { exact: true }).fill(newPassword);
+  await page.getByRole('button', { name: 'Set new password' }).click();
+  await expect(page.getByTestId('reset-password-done')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+  await signIn(page, { ...account, password: newPassword });
+  await expect(page.getByTestId('user-name')).toHaveText(account.name);
+});
+
+test('tabs opening at once refresh one after the other, never with the same cookie', async ({
+  page,
+  context,
+  adminApi,
+}) => {
+  const account = await verifiedAccount(page, adminApi);
+  await page.goto('/sign-in');
+  await signIn(page, account);
+  await expect(page.getByTestId('user-name')).toHaveText(account.name);
+
+  // Tab 1's refresh rotates the cookie on the server; its answer (the new cookie) is held.
+  const [tab1, tab2] = await Promise.all([context.newPage(), context.newPage()]);
+  const { reachedServer, release } = await holdNextRefresh(tab1, context);
+  const opening1 = tab1.goto('/account');
+  await reachedServer;
+  await tab2.goto('/account', { waitUntil: 'commit' });
+
+  // Tab 2 waits for the cross-tab lock instead of sending the cookie tab 1 is replacing, which
+  // the server would take for a stolen token and answer by ending the session.
+  await expect.poll(() => pendingRefreshLocks(tab2)).toBe(1);
+  release();
+  await opening1;
+  for (const tab of [tab1, tab2]) await expect(tab.getByTestId('account-page')).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId('user-name')).toHaveText(account.name);
+});
