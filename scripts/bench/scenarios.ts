@@ -141,7 +141,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'me',
     name: 'full stack GET /api/v1/me (authenticated)',
-    note: 'The same app, with a bearer token: JWT verification (EdDSA), the session liveness check (cached in process) and one query for the user.',
+    note: 'The same app, with a bearer token: the JWT (EdDSA) verified once per token then cached until its expiry, the session liveness check and the profile served from in-process caches (30 s), as in production.',
     path: '/api/v1/me',
     readyPath: '/ready',
     readyTimeoutMs: 90_000,
