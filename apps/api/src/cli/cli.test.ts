@@ -9,7 +9,7 @@ describe('taskflow CLI', () => {
   it('--help lists the commands', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'create-admin', 'export-openapi'])
+    for (const command of ['serve', 'migrate', 'create-admin', 'keys', 'export-openapi'])
       expect(run.stdout).toContain(command);
     const migrate = await runCli(['migrate', '--help']);
     for (const sub of ['up', 'down', 'status']) expect(migrate.stdout).toContain(sub);
@@ -36,6 +36,21 @@ describe('taskflow CLI', () => {
       const again = await runCli(args, { DATA_DIR: dir }, 'correct horse battery staple\n');
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('already exists');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('keys rotate adds a signing key and retires the previous one', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-keys-'));
+    try {
+      expect((await runCli(['migrate', 'up'], { DATA_DIR: dir })).code).toBe(0);
+      const first = await runCli(['keys', 'rotate'], { DATA_DIR: dir });
+      const second = await runCli(['keys', 'rotate'], { DATA_DIR: dir });
+      expect(first.code).toBe(0);
+      const kid = (run: { stdout: string }) => run.stdout.match(/new signing key (\S+);/)?.[1];
+      expect(kid(first)).toMatch(/^[0-9a-f-]{36}$/);
+      expect(kid(second)).not.toBe(kid(first));
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

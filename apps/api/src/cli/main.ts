@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { version } from '../app.ts';
 import { registerCreateAdmin } from './commands/create-admin.ts';
 import { registerExportOpenApi } from './commands/export-openapi.ts';
+import { registerKeys } from './commands/keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
 
@@ -15,6 +16,7 @@ const program = new Command()
 registerServe(program);
 registerMigrate(program);
 registerCreateAdmin(program);
+registerKeys(program);
 registerExportOpenApi(program);
 
 await program.parseAsync(process.argv);

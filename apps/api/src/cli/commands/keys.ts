@@ -1,0 +1,24 @@
+import type { Command } from 'commander';
+import { createSigningKeys } from '../../modules/auth/signing-keys.ts';
+import { openDatabase } from '../../platform/db/database.ts';
+import { runCommand } from '../context.ts';
+
+export function registerKeys(program: Command) {
+  const keys = program.command('keys').description('Manage access-token signing keys');
+  keys
+    .command('rotate')
+    .description(
+      'Sign new access tokens with a new key; tokens signed with the old one stay valid until they expire',
+    )
+    .action(() =>
+      runCommand(async ({ config }) => {
+        const database = await openDatabase(config);
+        try {
+          const kid = await createSigningKeys(database.db, config.auth.accessTtlSeconds).rotate();
+          process.stdout.write(`new signing key ${kid}; running instances switch within 30 s\n`);
+        } finally {
+          await database.close();
+        }
+      }),
+    );
+}
