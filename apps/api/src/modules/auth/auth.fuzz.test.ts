@@ -11,7 +11,7 @@ import {
   operationKey,
   type ReceivedResponse,
   type SentRequest,
-} from '../../test/fuzz.ts';
+} from '../../test/fuzz/index.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { createPasswordService } from './password.ts';
 
