@@ -1,3 +1,5 @@
+import { createTtlCache } from './ttl-cache.ts';
+
 /**
  * Remembers, per session id, whether the session is live, so the auth hook does not read the
  * database on every request. A revocation made by this process takes effect at once; one made
@@ -7,30 +9,21 @@ export function createSessionCache(
   isLive: (sessionId: string) => Promise<boolean>,
   { ttlMs = 30_000, maxEntries = 50_000 } = {},
 ) {
-  const entries = new Map<string, { live: boolean; until: number }>();
-
-  function remember(sessionId: string, live: boolean, until: number) {
-    entries.delete(sessionId);
-    if (entries.size >= maxEntries) {
-      const oldest = entries.keys().next().value;
-      if (oldest !== undefined) entries.delete(oldest);
-    }
-    entries.set(sessionId, { live, until });
-  }
+  const entries = createTtlCache<boolean>({ maxEntries });
 
   return {
     async isLive(sessionId: string): Promise<boolean> {
       const hit = entries.get(sessionId);
-      if (hit && hit.until > Date.now()) return hit.live;
+      if (hit !== undefined) return hit;
       const live = await isLive(sessionId);
       // A revocation that happened while the database answered wins over the answer.
-      if (entries.get(sessionId)?.until === Number.POSITIVE_INFINITY) return false;
-      remember(sessionId, live, Date.now() + ttlMs);
+      if (entries.get(sessionId) === false) return false;
+      entries.set(sessionId, live, Date.now() + ttlMs);
       return live;
     },
     /** Called on revocation: this session is dead from now on. */
     revoke(sessionId: string) {
-      remember(sessionId, false, Number.POSITIVE_INFINITY);
+      entries.set(sessionId, false, Number.POSITIVE_INFINITY);
     },
   };
 }

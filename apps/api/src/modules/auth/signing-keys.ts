@@ -86,9 +86,11 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
     return added ? kid : null;
   }
 
-  /** Adds a new signing key and retires the previous ones. */
+  /** Adds a new signing key and retires the previous ones; its kid. */
   async function rotate(): Promise<string> {
-    return (await addKey({ onlyIfNone: false })) ?? '';
+    const kid = await addKey({ onlyIfNone: false });
+    if (!kid) throw new Error('signing key rotation added no key');
+    return kid;
   }
 
   /** Loads the keys, creating the first one on a new database. */

@@ -1,7 +1,6 @@
 import type { ErrorCode, FieldError } from '@taskflow/contract';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 import { sendProblem } from './problem.ts';
 
@@ -53,14 +52,9 @@ export const errorHandler = fp(
           errors: error.errors,
         });
       }
-      if (hasZodFastifySchemaValidationErrors(error)) {
-        return sendProblem(request, reply, 'VALIDATION_FAILED', {
-          detail: 'One or more fields are not valid',
-          errors: fieldErrors(error.validationContext, error.validation),
-        });
-      }
       if (error.validation) {
         return sendProblem(request, reply, 'VALIDATION_FAILED', {
+          detail: 'One or more fields are not valid',
           errors: fieldErrors(error.validationContext, error.validation),
         });
       }
