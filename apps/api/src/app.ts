@@ -6,9 +6,11 @@ import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
-import { accounts } from './modules/auth/auth.module.ts';
+import { createAccounts } from './modules/auth/auth.module.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
+import { workspacesModule } from './modules/workspaces/workspaces.module.ts';
+import { createMemoryCache, type SharedCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
@@ -28,6 +30,8 @@ export type AppDeps = {
   rateLimitStore?: RateLimitPluginOptions['store'];
   /** Where mail goes; the development outbox when absent. */
   mailer?: Mailer;
+  /** A cache shared across instances (cluster mode); in-process when absent. */
+  cache?: SharedCache;
 };
 
 export const version = pkg.version;
@@ -73,7 +77,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   const mailer = deps.mailer ?? createMailer(config, deps);
   app.addHook('onClose', async () => mailer.close?.());
-  await app.register(accounts, { db: deps.database.db, mailer, logger: deps.logger, config });
+  const accounts = createAccounts({ db: deps.database.db, mailer, logger: deps.logger, config });
+  await app.register(accounts.routes);
+  await app.register(workspacesModule, {
+    db: deps.database.db,
+    guards: accounts.guards,
+    cache: deps.cache ?? createMemoryCache(),
+    addMemberLimit: config.workspaces.addMemberLimit,
+  });
 
   const system = createSystemService({ db: deps.database.db, version, mode: config.mode });
   await app.register(systemRoutes, { service: system });

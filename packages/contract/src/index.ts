@@ -3,3 +3,5 @@ export * from './auth.ts';
 export * from './errors.ts';
 export * from './meta.ts';
 export * from './problem.ts';
+export * from './tasks.ts';
+export * from './workspaces.ts';

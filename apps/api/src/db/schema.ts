@@ -73,6 +73,44 @@ export interface SigningKeysTable {
   retired_at: Timestamp | null;
 }
 
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  personal: Generated<boolean>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
+export interface WorkspaceMembersTable {
+  workspace_id: string;
+  user_id: string;
+  role: 'owner' | 'member';
+  created_at: DefaultTimestamp;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  workspace_id: string;
+  title: string;
+  description: Generated<string>;
+  status: Generated<'todo' | 'in_progress' | 'done'>;
+  priority: Generated<'low' | 'medium' | 'high' | 'urgent'>;
+  /** `date`: read as text (`YYYY-MM-DD`) by the repository, never as a Date in local time. */
+  due_date: ColumnType<string | null, string | null | undefined, string | null>;
+  assignee_id: string | null;
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  position: string;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  completed_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  /** Generated from title and description. */
+  search: ColumnType<string, never, never>;
+}
+
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
 export interface DB {
   users: UsersTable;
@@ -82,4 +120,7 @@ export interface DB {
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
   signing_keys: SigningKeysTable;
+  workspaces: WorkspacesTable;
+  workspace_members: WorkspaceMembersTable;
+  tasks: TasksTable;
 }

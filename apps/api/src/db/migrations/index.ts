@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_users.ts';
 import * as m0002 from './0002_accounts.ts';
+import * as m0003 from './0003_workspaces_tasks.ts';
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, Migration> = {
   '0001_users': m0001,
   '0002_accounts': m0002,
+  '0003_workspaces_tasks': m0003,
 };

@@ -2,13 +2,13 @@ import { OutboxList, OutboxQuery, type User, UserIdParams } from '@taskflow/cont
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import { withProblems } from '../../platform/http/responses.ts';
+import { bearer, withProblems } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/auth.guards.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import { clientOf } from '../auth/auth.routes.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
-import type { TtlCache } from '../auth/ttl-cache.ts';
 
 type Options = {
   repo: AuthRepository;
@@ -16,8 +16,6 @@ type Options = {
   profiles: TtlCache<User>;
   guards: Guards;
 };
-
-const bearer = [{ bearerAuth: [] }];
 
 /** Operator endpoints, for role `admin` only. */
 export async function adminRoutes(

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { createAccountService } from '../users/account.service.ts';
@@ -15,12 +16,14 @@ import { createAuthService } from './auth.service.ts';
 import { createPasswordService } from './password.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
-import { createTtlCache } from './ttl-cache.ts';
 
 type Deps = { db: Kysely<DB>; mailer: Mailer; logger: Logger; config: Config };
 
-/** Accounts and sessions: wires the auth pieces together and registers their routes. */
-export async function accounts(app: FastifyInstance, { db, mailer, logger, config }: Deps) {
+/**
+ * Accounts and sessions: wires the auth pieces together. `guards` protect other modules' routes;
+ * `routes` registers the auth, account and admin routes.
+ */
+export function createAccounts({ db, mailer, logger, config }: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
@@ -42,8 +45,12 @@ export async function accounts(app: FastifyInstance, { db, mailer, logger, confi
     secure: config.auth.secureCookies,
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
-  await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
   const account = createAccountService({ repo, passwords, sessions, profiles });
-  await app.register(usersRoutes, { auth: service, account, guards });
-  await app.register(adminRoutes, { repo, sessions, profiles, guards });
+
+  async function routes(app: FastifyInstance) {
+    await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
+    await app.register(usersRoutes, { auth: service, account, guards });
+    await app.register(adminRoutes, { repo, sessions, profiles, guards });
+  }
+  return { guards, routes };
 }

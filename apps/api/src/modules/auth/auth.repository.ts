@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
+import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
 
 export type UserRow = Selectable<UsersTable>;
 type Purpose = OneTimeTokensTable['purpose'];
@@ -14,14 +15,18 @@ export function createAuthRepository(db: Kysely<DB>) {
     findUserById: (id: string) =>
       db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    /** Inserts a user; undefined when the email is already taken. */
+    /** Inserts a user with their personal workspace; undefined when the email is already taken. */
     insertUser: (user: { email: string; name: string; passwordHash: string }) =>
-      db
-        .insertInto('users')
-        .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
-        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-        .returningAll()
-        .executeTakeFirst(),
+      db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('users')
+          .values({ email: user.email, name: user.name, password_hash: user.passwordHash })
+          .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (row) await insertPersonalWorkspace(trx, row.id);
+        return row;
+      }),
 
     setPasswordHash: (userId: string, passwordHash: string) =>
       db
@@ -222,18 +227,22 @@ export function createAuthRepository(db: Kysely<DB>) {
 
     /** A verified admin account (from the CLI); undefined when the email is taken. */
     insertAdmin: (user: { email: string; name: string; passwordHash: string }) =>
-      db
-        .insertInto('users')
-        .values({
-          email: user.email,
-          name: user.name,
-          password_hash: user.passwordHash,
-          role: 'admin',
-          email_verified_at: new Date(),
-        })
-        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
-        .returning('id')
-        .executeTakeFirst(),
+      db.transaction().execute(async (trx) => {
+        const row = await trx
+          .insertInto('users')
+          .values({
+            email: user.email,
+            name: user.name,
+            password_hash: user.passwordHash,
+            role: 'admin',
+            email_verified_at: new Date(),
+          })
+          .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (row) await insertPersonalWorkspace(trx, row.id);
+        return row;
+      }),
 
     audit: (e: {
       type: string;

@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthSession, User } from '@taskflow/contract';
 import type { Logger } from 'pino';
+import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { AuthRepository, Client, UserRow } from './auth.repository.ts';
 import { type PasswordService, passwordProblems } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
-import type { TtlCache } from './ttl-cache.ts';
 
 export type AuthSettings = {
   accessTtlSeconds: number;

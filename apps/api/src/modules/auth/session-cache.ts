@@ -1,4 +1,4 @@
-import { createTtlCache } from './ttl-cache.ts';
+import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 
 /**
  * Remembers, per session id, whether the session is live, so the auth hook does not read the

@@ -11,7 +11,7 @@ import {
 } from 'jose';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { createTtlCache } from './ttl-cache.ts';
+import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 
 const ALG = 'EdDSA';
 const ISSUER = 'taskflow';

@@ -1,11 +1,11 @@
 import type { SessionInfo, User } from '@taskflow/contract';
 import UAParser from 'ua-parser-js';
+import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import type { AuthRepository, Client } from '../auth/auth.repository.ts';
 import { PROFILE_TTL_MS, toUser } from '../auth/auth.service.ts';
 import { type PasswordService, passwordProblems } from '../auth/password.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
-import type { TtlCache } from '../auth/ttl-cache.ts';
 
 type Deps = {
   repo: AuthRepository;

@@ -8,18 +8,14 @@ import {
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
-import { withProblems } from '../../platform/http/responses.ts';
+import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/auth.guards.ts';
 import { clientOf } from '../auth/auth.routes.ts';
 import type { AuthService } from '../auth/auth.service.ts';
 import type { AccountService } from './account.service.ts';
 
 type Options = { auth: AuthService; account: AccountService; guards: Guards };
-
-const bearer = [{ bearerAuth: [] }];
-const noContent = z.null().describe('Done');
 
 function callerOf(request: FastifyRequest) {
   if (!request.auth) throw new AppError('UNAUTHENTICATED');

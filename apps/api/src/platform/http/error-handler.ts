@@ -50,6 +50,7 @@ export const errorHandler = fp(
         return sendProblem(request, reply, error.code, {
           detail: error.detail,
           errors: error.errors,
+          members: error.extra,
         });
       }
       if (error.validation) {

@@ -6,10 +6,17 @@ export class AppError extends Error {
   readonly detail: string | undefined;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Members beyond RFC 9457's, declared by the route's problem schema (e.g. `current`). */
+  readonly extra: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
+    options: {
+      detail?: string;
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extra?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.detail ?? errorCatalogue[code].title);
     this.name = 'AppError';
@@ -17,6 +24,7 @@ export class AppError extends Error {
     this.detail = options.detail;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extra = options.extra;
   }
 
   get status(): number {

@@ -48,7 +48,7 @@ function describeResponses(doc: Json) {
         const content = response.content as Json | undefined;
         if (Number(status) >= 400 && content?.['application/json']) {
           const schema = (content['application/json'] as Json).schema as Json | undefined;
-          if (schema?.$ref === '#/components/schemas/ProblemDetails') {
+          if (typeof schema?.$ref === 'string' && /Problem(Details)?$/.test(schema.$ref)) {
             response.content = { 'application/problem+json': content['application/json'] };
           }
         }

@@ -9,6 +9,8 @@ export const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
   { name: 'auth', description: 'Registration, sign-in and sessions' },
   { name: 'account', description: 'The signed-in user' },
+  { name: 'workspaces', description: 'Workspaces and their members' },
+  { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'admin', description: 'Operator endpoints (role admin)' },
 ];
 

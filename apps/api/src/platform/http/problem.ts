@@ -5,13 +5,18 @@ export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
   code: ErrorCode,
-  extra: { detail?: string | undefined; errors?: FieldError[] | undefined } = {},
+  extra: {
+    detail?: string | undefined;
+    errors?: FieldError[] | undefined;
+    members?: Record<string, unknown> | undefined;
+  } = {},
 ) {
   const { status, title } = errorCatalogue[code];
   return reply
     .status(status)
     .type('application/problem+json')
     .send({
+      ...extra.members,
       type: problemType(code),
       title,
       status,

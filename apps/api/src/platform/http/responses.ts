@@ -1,5 +1,5 @@
 import { ProblemDetails } from '@taskflow/contract';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * The errors any API route can answer with: bad input, a body too large or of the wrong type,
@@ -16,3 +16,9 @@ export function withProblems<R extends Record<number, z.ZodType>, E extends numb
   const problems = Object.fromEntries([...common, ...extra].map((s) => [s, ProblemDetails]));
   return { ...problems, ...ok } as R & Record<Common | E, typeof ProblemDetails>;
 }
+
+/** The security requirement of routes for signed-in users: an access token. */
+export const bearer = [{ bearerAuth: [] }];
+
+/** A response with no body (204). */
+export const noContent = z.null().describe('Done');

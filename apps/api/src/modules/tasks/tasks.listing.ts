@@ -1,0 +1,109 @@
+import type { TaskPriority, TaskSort, TaskStatus } from '@taskflow/contract';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Cursor } from './tasks.cursor.ts';
+
+/** The columns of a task as the API returns it; the due date as text, never a local Date. */
+export const taskColumns = [
+  'id',
+  'workspace_id',
+  'title',
+  'description',
+  'status',
+  'priority',
+  sql<string | null>`to_char(due_date, 'YYYY-MM-DD')`.as('due_date'),
+  'assignee_id',
+  'labels',
+  'position',
+  'version',
+  'created_by',
+  'created_at',
+  'updated_at',
+  'completed_at',
+] as const;
+
+/** The caller belongs to the workspace: part of every task query, so no task leaks by id. */
+export const callerIsMember = (workspaceId: string, userId: string) =>
+  sql<boolean>`exists (
+    select 1 from workspace_members m where m.workspace_id = ${workspaceId} and m.user_id = ${userId}
+  )`;
+
+export type TaskFilters = {
+  status?: TaskStatus[] | undefined;
+  priority?: TaskPriority[] | undefined;
+  /** A user id, or null for unassigned tasks. */
+  assignee?: string | null | undefined;
+  label?: string | undefined;
+  dueBefore?: string | undefined;
+  dueAfter?: string | undefined;
+  /** A tsquery text from `toPrefixQuery`. */
+  search?: string | undefined;
+};
+
+export type ListInput = {
+  workspaceId: string;
+  userId: string;
+  filters: TaskFilters;
+  sort: TaskSort;
+  cursor?: Cursor | undefined;
+  limit: number;
+};
+
+type SortSpec = {
+  key: (search: string) => RawBuilder<unknown>;
+  /** The SQL type a cursor's key text is cast back to (fixed strings, never input). */
+  type: string;
+  direction: 'asc' | 'desc';
+};
+
+/** Each sort is a key plus the id as tie-breaker, walked by an index of the same shape. */
+const sorts: Record<TaskSort, SortSpec> = {
+  position: { key: () => sql`position`, type: 'text', direction: 'asc' },
+  updated: { key: () => sql`updated_at`, type: 'timestamptz', direction: 'desc' },
+  created: { key: () => sql`created_at`, type: 'timestamptz', direction: 'desc' },
+  due: { key: () => sql`coalesce(due_date, 'infinity'::date)`, type: 'date', direction: 'asc' },
+  priority: { key: () => sql`priority`, type: 'task_priority', direction: 'desc' },
+  relevance: {
+    key: (search) => sql`ts_rank(search, to_tsquery('simple', ${search}))`,
+    type: 'real',
+    direction: 'desc',
+  },
+};
+
+/**
+ * One page of a workspace's live tasks, filtered and sorted, one task more than `limit` (to
+ * know whether a next page exists). Each row carries `sort_key`, the text of its sort key.
+ */
+export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
+  const { workspaceId, userId, filters, cursor } = input;
+  const spec = sorts[input.sort];
+  const key = spec.key(filters.search ?? '');
+  let query = db
+    .selectFrom('tasks')
+    .select(taskColumns)
+    .select(sql<string>`${key}::text`.as('sort_key'))
+    .where('workspace_id', '=', workspaceId)
+    .where('deleted_at', 'is', null)
+    .where(callerIsMember(workspaceId, userId));
+
+  if (filters.status) query = query.where('status', 'in', filters.status);
+  if (filters.priority) query = query.where('priority', 'in', filters.priority);
+  if (filters.assignee === null) query = query.where('assignee_id', 'is', null);
+  else if (filters.assignee) query = query.where('assignee_id', '=', filters.assignee);
+  if (filters.label) query = query.where(sql<boolean>`labels @> array[${filters.label}]::text[]`);
+  if (filters.dueBefore) query = query.where('due_date', '<', filters.dueBefore);
+  if (filters.dueAfter) query = query.where('due_date', '>', filters.dueAfter);
+  if (filters.search) {
+    query = query.where(sql<boolean>`search @@ to_tsquery('simple', ${filters.search})`);
+  }
+  if (cursor) {
+    const after = spec.direction === 'asc' ? sql.raw('>') : sql.raw('<');
+    query = query.where(
+      sql<boolean>`(${key}, id) ${after} (${cursor.key}::${sql.raw(spec.type)}, ${cursor.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy(key, spec.direction)
+    .orderBy('id', spec.direction)
+    .limit(input.limit + 1);
+}

@@ -1,0 +1,245 @@
+import {
+  BulkStatusBody,
+  CreateTaskBody,
+  IfMatchHeaders,
+  LabelList,
+  ListTasksQuery,
+  MoveTaskBody,
+  StatsQuery,
+  Task,
+  TaskConflictProblem,
+  TaskItems,
+  TaskList,
+  TaskParams,
+  TaskStats,
+  UpdateTaskBody,
+  WorkspaceParams,
+} from '@taskflow/contract';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError } from '../../platform/http/errors.ts';
+import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
+import { callerId, type Guards } from '../auth/auth.guards.ts';
+import type { StatsService } from './task-stats.service.ts';
+import type { TaskScope } from './tasks.repository.ts';
+import type { TasksService } from './tasks.service.ts';
+
+type Options = { tasks: TasksService; stats: StatsService; guards: Guards };
+
+const tags = ['tasks'];
+
+const scopeOf = (
+  request: Pick<FastifyRequest, 'auth'> & { params: { workspaceId: string } },
+): TaskScope => ({
+  workspaceId: request.params.workspaceId,
+  userId: callerId(request),
+});
+
+/** `If-Match: "7"` → 7; absent or `*` → no condition. */
+export function expectedVersion(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^\s*"(\d{1,10})"\s*$/.exec(header);
+  if (!match) {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [{ path: 'headers.if-match', message: 'Send the task’s ETag, such as "3"' }],
+    });
+  }
+  return Number(match[1]);
+}
+
+const withEtag = (reply: FastifyReply, task: Task) => {
+  reply.header('etag', `"${task.version}"`);
+  return task;
+};
+
+/** Tasks of a workspace, under /api/v1/workspaces/{workspaceId}; members only. */
+export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, guards }: Options) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preHandler', guards.authenticated);
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/tasks',
+    {
+      schema: {
+        operationId: 'listTasks',
+        summary: 'List, filter, search and sort the workspace’s tasks, a page at a time',
+        description:
+          'Keyset pagination: pass `nextCursor` as `cursor` with the same filters and sort. Tasks added while paging never make another task appear twice or go missing.',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        querystring: ListTasksQuery,
+        response: withProblems({ 200: TaskList }, [401, 404]),
+      },
+    },
+    async (request) => tasks.list(scopeOf(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/tasks',
+    {
+      schema: {
+        operationId: 'createTask',
+        summary: 'Create a task; it goes to the top of the manual order',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        body: CreateTaskBody,
+        response: withProblems({ 201: Task }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      const task = await tasks.create(scopeOf(request), request.body);
+      return reply.status(201).send(withEtag(reply, task));
+    },
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/tasks/bulk-status',
+    {
+      schema: {
+        operationId: 'setTasksStatus',
+        summary: 'Set the status of several tasks at once',
+        description: 'All or nothing: if one of the tasks is not found, none changes (404).',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        body: BulkStatusBody,
+        response: withProblems({ 200: TaskItems }, [401, 404]),
+      },
+    },
+    async (request) => ({ items: await tasks.setStatus(scopeOf(request), request.body) }),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId',
+    {
+      schema: {
+        operationId: 'getTask',
+        summary: 'One task, with its version as the ETag',
+        tags,
+        security: bearer,
+        params: TaskParams,
+        response: withProblems({ 200: Task }, [401, 404]),
+      },
+    },
+    async (request, reply) =>
+      withEtag(reply, await tasks.get(scopeOf(request), request.params.taskId)),
+  );
+
+  app.patch(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId',
+    {
+      schema: {
+        operationId: 'updateTask',
+        summary: 'Change some fields of a task',
+        description:
+          'With `If-Match`, the change applies only to that version: otherwise 412 with the current task.',
+        tags,
+        security: bearer,
+        params: TaskParams,
+        headers: IfMatchHeaders,
+        body: UpdateTaskBody,
+        response: withProblems({ 200: Task, 412: TaskConflictProblem }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      const version = expectedVersion(request.headers['if-match']);
+      const task = await tasks.update(
+        scopeOf(request),
+        request.params.taskId,
+        request.body,
+        version,
+      );
+      return withEtag(reply, task);
+    },
+  );
+
+  app.delete(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId',
+    {
+      schema: {
+        operationId: 'deleteTask',
+        summary: 'Delete a task; it can be restored for 30 days',
+        tags,
+        security: bearer,
+        params: TaskParams,
+        response: withProblems({ 204: noContent }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      await tasks.remove(scopeOf(request), request.params.taskId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId/restore',
+    {
+      schema: {
+        operationId: 'restoreTask',
+        summary: 'Undo the deletion of a task',
+        tags,
+        security: bearer,
+        params: TaskParams,
+        response: withProblems({ 200: Task }, [401, 404]),
+      },
+    },
+    async (request, reply) =>
+      withEtag(reply, await tasks.restore(scopeOf(request), request.params.taskId)),
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId/move',
+    {
+      schema: {
+        operationId: 'moveTask',
+        summary: 'Move a task to another status and/or next to another task',
+        description:
+          'Only the moved task changes: its new position lies between its new neighbours.',
+        tags,
+        security: bearer,
+        params: TaskParams,
+        headers: IfMatchHeaders,
+        body: MoveTaskBody,
+        response: withProblems({ 200: Task, 412: TaskConflictProblem }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      const version = expectedVersion(request.headers['if-match']);
+      const task = await tasks.move(scopeOf(request), request.params.taskId, request.body, version);
+      return withEtag(reply, task);
+    },
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/labels',
+    {
+      schema: {
+        operationId: 'listLabels',
+        summary: 'The labels used by the workspace’s tasks',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 200: LabelList }, [401, 404]),
+      },
+    },
+    async (request) => ({ items: await tasks.labels(scopeOf(request)) }),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/stats',
+    {
+      schema: {
+        operationId: 'getWorkspaceStats',
+        summary: 'Task counts and the 30-day completion series of a workspace',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        querystring: StatsQuery,
+        response: withProblems({ 200: TaskStats }, [401, 404]),
+      },
+    },
+    async (request) => stats.stats(scopeOf(request), request.query.tz),
+  );
+}

@@ -1,0 +1,229 @@
+import {
+  AddMemberBody,
+  CreateWorkspaceBody,
+  Member,
+  MemberList,
+  MemberParams,
+  UpdateMemberBody,
+  UpdateWorkspaceBody,
+  Workspace,
+  WorkspaceList,
+  WorkspaceParams,
+} from '@taskflow/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
+import { rateLimited } from '../../platform/http/security.ts';
+import { callerId, type Guards } from '../auth/auth.guards.ts';
+import type { WorkspacesService } from './workspaces.service.ts';
+
+type Options = {
+  service: WorkspacesService;
+  guards: Guards;
+  /** Adding members by email, per user: it tells whether an address has an account. */
+  addMemberLimit: { max: number; windowMs: number };
+};
+
+const tags = ['workspaces'];
+
+export async function workspacesRoutes(
+  instance: FastifyInstance,
+  { service, guards, addMemberLimit }: Options,
+) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preHandler', guards.authenticated);
+
+  const addLimiter = instance.createRateLimit({
+    max: addMemberLimit.max,
+    timeWindow: addMemberLimit.windowMs,
+    keyGenerator: (request) => `add-member:${request.auth?.sub}`,
+  });
+  const limitAdds = async (request: FastifyRequest) => {
+    const result = await addLimiter(request);
+    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
+  };
+
+  app.get(
+    '/api/v1/workspaces',
+    {
+      schema: {
+        operationId: 'listWorkspaces',
+        summary: 'The workspaces the signed-in user belongs to, personal first',
+        tags,
+        security: bearer,
+        response: withProblems({ 200: WorkspaceList }, [401]),
+      },
+    },
+    async (request) => ({ items: await service.list(callerId(request)) }),
+  );
+
+  app.post(
+    '/api/v1/workspaces',
+    {
+      schema: {
+        operationId: 'createWorkspace',
+        summary: 'Create a shared workspace; the caller becomes its owner',
+        tags,
+        security: bearer,
+        body: CreateWorkspaceBody,
+        response: withProblems({ 201: Workspace }, [401, 409]),
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.create(callerId(request), request.body.name)),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        operationId: 'getWorkspace',
+        summary: 'One workspace of the caller',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 200: Workspace }, [401, 404]),
+      },
+    },
+    async (request) => service.get(request.params.workspaceId, callerId(request)),
+  );
+
+  app.patch(
+    '/api/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        operationId: 'renameWorkspace',
+        summary: 'Rename a workspace (owners)',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        body: UpdateWorkspaceBody,
+        response: withProblems({ 200: Workspace }, [401, 403, 404]),
+      },
+    },
+    async (request) =>
+      service.rename(request.params.workspaceId, callerId(request), request.body.name),
+  );
+
+  app.delete(
+    '/api/v1/workspaces/:workspaceId',
+    {
+      schema: {
+        operationId: 'deleteWorkspace',
+        summary: 'Delete a workspace and all its tasks (owners; not a personal workspace)',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 204: noContent }, [401, 403, 404, 409]),
+      },
+    },
+    async (request, reply) => {
+      await service.remove(request.params.workspaceId, callerId(request));
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/members',
+    {
+      schema: {
+        operationId: 'listMembers',
+        summary: 'The members of a workspace, by name',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 200: MemberList }, [401, 404]),
+      },
+    },
+    async (request) => ({
+      items: await service.listMembers(request.params.workspaceId, callerId(request)),
+    }),
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/members',
+    {
+      preHandler: limitAdds,
+      schema: {
+        operationId: 'addMember',
+        summary: 'Add a person to the workspace by the email of their account (owners)',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        body: AddMemberBody,
+        response: withProblems({ 201: Member }, [401, 403, 404, 409]),
+      },
+    },
+    async (request, reply) => {
+      const { email, role } = request.body;
+      const member = await service.addMember(
+        request.params.workspaceId,
+        callerId(request),
+        email,
+        role,
+      );
+      return reply.status(201).send(member);
+    },
+  );
+
+  app.patch(
+    '/api/v1/workspaces/:workspaceId/members/:userId',
+    {
+      schema: {
+        operationId: 'changeMemberRole',
+        summary: 'Make a member an owner, or an owner a member (owners)',
+        description: 'The last owner cannot be made a member.',
+        tags,
+        security: bearer,
+        params: MemberParams,
+        body: UpdateMemberBody,
+        response: withProblems({ 200: Member }, [401, 403, 404, 409]),
+      },
+    },
+    async (request) => {
+      const { workspaceId, userId } = request.params;
+      return service.changeRole(workspaceId, callerId(request), userId, request.body.role);
+    },
+  );
+
+  app.delete(
+    '/api/v1/workspaces/:workspaceId/members/:userId',
+    {
+      schema: {
+        operationId: 'removeMember',
+        summary: 'Remove a member (owners), or leave (your own user id)',
+        description:
+          'Their tasks in the workspace become unassigned. The last owner cannot leave or be removed.',
+        tags,
+        security: bearer,
+        params: MemberParams,
+        response: withProblems({ 204: noContent }, [401, 403, 404, 409]),
+      },
+    },
+    async (request, reply) => {
+      const { workspaceId, userId } = request.params;
+      await service.removeMember(workspaceId, callerId(request), userId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/leave',
+    {
+      schema: {
+        operationId: 'leaveWorkspace',
+        summary: 'Leave a workspace',
+        description: 'The last owner cannot leave; nobody can leave their personal workspace.',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 204: noContent }, [401, 404, 409]),
+      },
+    },
+    async (request, reply) => {
+      const userId = callerId(request);
+      await service.removeMember(request.params.workspaceId, userId, userId);
+      return reply.status(204).send(null);
+    },
+  );
+}

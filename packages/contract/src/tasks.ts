@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { noControlCharacters } from './auth.ts';
+import { ProblemDetails } from './problem.ts';
+
+export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
+export const TaskStatus = z.enum(TASK_STATUSES).meta({ id: 'TaskStatus' });
+export type TaskStatus = z.infer<typeof TaskStatus>;
+
+/** In rising urgency: sorting by priority puts `urgent` first. */
+export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export const TaskPriority = z.enum(TASK_PRIORITIES).meta({ id: 'TaskPriority' });
+export type TaskPriority = z.infer<typeof TaskPriority>;
+
+export const MAX_LABELS = 20;
+export const PAGE_LIMIT_MAX = 100;
+/** How long a deleted task can be restored. */
+export const RESTORE_WINDOW_DAYS = 30;
+
+/** Line breaks and tabs belong in a description; other control characters (NUL) do not. */
+const noControlExceptWhitespace = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
+
+export const TaskTitle = z
+  .string()
+  .trim()
+  .min(1, 'Enter a title')
+  .max(200)
+  .refine(noControlCharacters, 'Use printable characters only');
+
+export const TaskDescription = z
+  .string()
+  .max(10_000)
+  .refine(noControlExceptWhitespace, 'Use printable characters only')
+  .meta({ description: 'Markdown text' });
+
+export const Label = z
+  .string()
+  .trim()
+  .min(1, 'Labels cannot be empty')
+  .max(50)
+  .refine(noControlCharacters, 'Use printable characters only');
+
+/** Labels as given, without repeats (compared case-insensitively; the first spelling stays). */
+export const Labels = z
+  .array(Label)
+  .max(MAX_LABELS)
+  .transform((labels) => {
+    const seen = new Set<string>();
+    return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
+  });
+
+export const DueDate = z.iso.date().max(10).describe('A calendar date, `YYYY-MM-DD`');
+
+export const Task = z
+  .object({
+    id: z.uuid(),
+    workspaceId: z.uuid(),
+    title: z.string().max(200),
+    description: z.string().max(10_000),
+    status: TaskStatus,
+    priority: TaskPriority,
+    dueDate: z.string().max(10).nullable(),
+    assigneeId: z.uuid().nullable().describe('A member of the workspace'),
+    labels: z.array(z.string().max(50)).max(MAX_LABELS),
+    position: z
+      .string()
+      .max(200)
+      .describe('Manual order: tasks sort by this key (byte order) when `sort=position`'),
+    version: z
+      .int()
+      .min(1)
+      .max(2_147_483_647)
+      .describe('Grows by one on every change; also sent as the `ETag`'),
+    createdBy: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    completedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'Task' });
+export type Task = z.infer<typeof Task>;
+
+export const CreateTaskBody = z
+  .object({
+    title: TaskTitle,
+    description: TaskDescription.default(''),
+    status: TaskStatus.default('todo'),
+    priority: TaskPriority.default('medium'),
+    dueDate: DueDate.nullable().default(null),
+    assigneeId: z.uuid().nullable().default(null),
+    labels: Labels.default([]),
+  })
+  .strict()
+  .meta({ id: 'CreateTaskBody' });
+export type CreateTaskBody = z.input<typeof CreateTaskBody>;
+export type CreateTaskInput = z.output<typeof CreateTaskBody>;
+
+export const UpdateTaskBody = z
+  .object({
+    title: TaskTitle.optional(),
+    description: TaskDescription.optional(),
+    status: TaskStatus.optional(),
+    priority: TaskPriority.optional(),
+    dueDate: DueDate.nullable().optional(),
+    assigneeId: z.uuid().nullable().optional(),
+    labels: Labels.optional(),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((v) => v !== undefined), 'Change at least one field')
+  .meta({ id: 'UpdateTaskBody' });
+export type UpdateTaskBody = z.input<typeof UpdateTaskBody>;
+export type UpdateTaskInput = z.output<typeof UpdateTaskBody>;
+
+export const TaskParams = z.object({ workspaceId: z.uuid(), taskId: z.uuid() });
+
+export const TASK_SORTS = [
+  'position',
+  'updated',
+  'created',
+  'due',
+  'priority',
+  'relevance',
+] as const;
+export const TaskSort = z.enum(TASK_SORTS).meta({
+  id: 'TaskSort',
+  description:
+    '`position` manual order; `updated`/`created` newest first; `due` soonest first, undated last; `priority` most urgent first; `relevance` best search match first (needs `q`)',
+});
+export type TaskSort = z.infer<typeof TaskSort>;
+
+/** `a,b,c` in a query parameter: each item one of `values`. */
+const commaList = <T extends readonly [string, ...string[]]>(values: T) =>
+  z
+    .string()
+    .max(100)
+    .transform((s) => s.split(','))
+    .pipe(z.array(z.enum(values)).min(1).max(values.length))
+    .meta({ description: `Comma-separated, any of: ${values.join(', ')}` });
+
+export const ListTasksQuery = z
+  .object({
+    status: commaList(TASK_STATUSES).optional(),
+    priority: commaList(TASK_PRIORITIES).optional(),
+    assignee: z
+      .union([z.uuid(), z.enum(['me', 'none'])])
+      .optional()
+      .describe('A member’s user id, `me`, or `none` for unassigned tasks'),
+    label: Label.optional().describe('Tasks carrying this label'),
+    dueBefore: DueDate.optional().describe('Due strictly before this date'),
+    dueAfter: DueDate.optional().describe('Due strictly after this date'),
+    q: z
+      .string()
+      .max(200)
+      .optional()
+      .describe('Full-text search over title and description; words match as prefixes'),
+    sort: TaskSort.optional().describe('`relevance` when `q` is given, else `position`'),
+    cursor: z
+      .string()
+      .max(1000)
+      .regex(/^[\w-]+$/)
+      .optional()
+      .describe('`nextCursor` of the previous page'),
+    limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(50),
+  })
+  .strict();
+export type ListTasksQuery = z.input<typeof ListTasksQuery>;
+export type ListTasksOptions = z.output<typeof ListTasksQuery>;
+
+export const TaskList = z
+  .object({
+    items: z.array(Task).max(PAGE_LIMIT_MAX),
+    nextCursor: z
+      .string()
+      .max(1000)
+      .nullable()
+      .describe('Pass as `cursor` for the next page; null on the last page'),
+  })
+  .meta({ id: 'TaskList' });
+export type TaskList = z.infer<typeof TaskList>;
+
+export const BulkStatusBody = z
+  .object({
+    ids: z
+      .array(z.uuid())
+      .min(1)
+      .max(PAGE_LIMIT_MAX)
+      .refine((ids) => new Set(ids).size === ids.length, 'List each task once'),
+    status: TaskStatus,
+  })
+  .strict()
+  .meta({ id: 'BulkStatusBody' });
+export type BulkStatusBody = z.input<typeof BulkStatusBody>;
+export type BulkStatusInput = z.output<typeof BulkStatusBody>;
+
+export const TaskItems = z
+  .object({ items: z.array(Task).max(PAGE_LIMIT_MAX) })
+  .meta({ id: 'TaskItems' });
+
+export const MoveTaskBody = z
+  .object({
+    status: TaskStatus.optional().describe('The column the task moves to'),
+    afterId: z.uuid().optional().describe('Place the task right after this one'),
+    beforeId: z.uuid().optional().describe('Place the task right before this one'),
+  })
+  .strict()
+  .refine((b) => !(b.afterId && b.beforeId), 'Give afterId or beforeId, not both')
+  .refine((b) => b.status || b.afterId || b.beforeId, 'Give a status, afterId or beforeId')
+  .meta({ id: 'MoveTaskBody' });
+export type MoveTaskBody = z.input<typeof MoveTaskBody>;
+export type MoveTaskInput = z.output<typeof MoveTaskBody>;
+
+/** `If-Match: "<version>"` makes a write conditional: it fails with 412 if the task has changed. */
+export const IfMatchHeaders = z.object({
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The task’s `ETag` (`"<version>"`); the write fails with 412 if it changed'),
+});
+
+/** A 412: the write was refused because the task changed; `current` is the task as it is now. */
+export const TaskConflictProblem = ProblemDetails.extend({ current: Task }).meta({
+  id: 'TaskConflictProblem',
+  description: 'RFC 9457 problem details with the current version of the task',
+});
+
+export const LabelList = z
+  .object({ items: z.array(z.string().max(50)).max(500) })
+  .meta({ id: 'LabelList' });
+
+const Counts = <T extends readonly [string, ...string[]]>(keys: T) =>
+  z.object(
+    Object.fromEntries(keys.map((k) => [k, z.int().min(0).max(2_147_483_647)])) as Record<
+      T[number],
+      z.ZodInt
+    >,
+  );
+
+export const StatsQuery = z
+  .object({
+    tz: z
+      .string()
+      .max(64)
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'Use an IANA time zone such as Europe/Paris')
+      .describe('The time zone “today” is counted in'),
+  })
+  .strict();
+
+export const TaskStats = z
+  .object({
+    byStatus: Counts(TASK_STATUSES),
+    byPriority: Counts(TASK_PRIORITIES),
+    total: z.int().min(0).max(2_147_483_647),
+    createdToday: z.int().min(0).max(2_147_483_647),
+    completedToday: z.int().min(0).max(2_147_483_647),
+    overdue: z.int().min(0).max(2_147_483_647).describe('Not done, due before today'),
+    completionSeries: z
+      .array(z.object({ date: z.string().max(10), completed: z.int().min(0).max(2_147_483_647) }))
+      .max(30)
+      .describe('Tasks completed per day, the last 30 days, oldest first'),
+    timeZone: z.string().max(64),
+  })
+  .meta({ id: 'TaskStats' });
+export type TaskStats = z.infer<typeof TaskStats>;
