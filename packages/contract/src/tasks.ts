@@ -131,6 +131,10 @@ const commaList = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
     .max(100)
+    .regex(
+      new RegExp(`^(${values.join('|')})(,(${values.join('|')}))*$`),
+      `Use a comma-separated list of: ${values.join(', ')}`,
+    )
     .transform((s) => s.split(','))
     .pipe(z.array(z.enum(values)).min(1).max(values.length))
     .meta({ description: `Comma-separated, any of: ${values.join(', ')}` });
@@ -194,15 +198,24 @@ export const TaskItems = z
   .object({ items: z.array(Task).max(PAGE_LIMIT_MAX) })
   .meta({ id: 'TaskItems' });
 
+const MoveStatus = TaskStatus.describe('The column the task moves to');
+/** Where a task goes: right after one task, right before one, or only into another column. */
 export const MoveTaskBody = z
-  .object({
-    status: TaskStatus.optional().describe('The column the task moves to'),
-    afterId: z.uuid().optional().describe('Place the task right after this one'),
-    beforeId: z.uuid().optional().describe('Place the task right before this one'),
-  })
-  .strict()
-  .refine((b) => !(b.afterId && b.beforeId), 'Give afterId or beforeId, not both')
-  .refine((b) => b.status || b.afterId || b.beforeId, 'Give a status, afterId or beforeId')
+  .union([
+    z
+      .object({
+        status: MoveStatus.optional(),
+        afterId: z.uuid().describe('Place the task right after this one'),
+      })
+      .strict(),
+    z
+      .object({
+        status: MoveStatus.optional(),
+        beforeId: z.uuid().describe('Place the task right before this one'),
+      })
+      .strict(),
+    z.object({ status: MoveStatus }).strict(),
+  ])
   .meta({ id: 'MoveTaskBody' });
 export type MoveTaskBody = z.input<typeof MoveTaskBody>;
 export type MoveTaskInput = z.output<typeof MoveTaskBody>;
@@ -212,6 +225,7 @@ export const IfMatchHeaders = z.object({
   'if-match': z
     .string()
     .max(100)
+    .regex(/^(\*|"\d{1,10}")$/, 'Send the task’s ETag, such as "3"')
     .optional()
     .describe('The task’s `ETag` (`"<version>"`); the write fails with 412 if it changed'),
 });

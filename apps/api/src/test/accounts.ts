@@ -36,12 +36,18 @@ export async function signedIn(app: App, email: string, password = testPassword)
     headers: { 'user-agent': browser },
   });
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  const userId = res.json().user.id as string;
   const accessToken = res.json().accessToken as string;
   const headers = { authorization: `Bearer ${accessToken}` };
   return {
     accessToken,
+    userId,
     get: (url: string) => app.inject({ url, headers }),
-    send: (method: 'POST' | 'PATCH', url: string, payload?: object) =>
-      app.inject({ method, url, payload, headers }),
+    send: (
+      method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      payload?: object,
+      extra: Record<string, string> = {},
+    ) => app.inject({ method, url, payload, headers: { ...extra, ...headers } }),
   };
 }

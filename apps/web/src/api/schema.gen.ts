@@ -736,14 +736,20 @@ export interface components {
              * Format: uuid
              * @description Place the task right after this one
              */
-            afterId?: string;
+            afterId: string;
+            /** @description The column the task moves to */
+            status?: components["schemas"]["TaskStatusInput"];
+        } | {
             /**
              * Format: uuid
              * @description Place the task right before this one
              */
-            beforeId?: string;
+            beforeId: string;
             /** @description The column the task moves to */
             status?: components["schemas"]["TaskStatusInput"];
+        } | {
+            /** @description The column the task moves to */
+            status: components["schemas"]["TaskStatusInput"];
         };
         OneTimeTokenBodyInput: {
             token: string;

@@ -133,16 +133,20 @@ export function createTasksService({ repo, isMember, changed }: Deps) {
     taskId: string,
     body: MoveTaskInput,
   ): Promise<string | undefined> {
-    const anchorId = body.afterId ?? body.beforeId;
-    if (!anchorId) return undefined;
-    const field = body.afterId ? 'afterId' : 'beforeId';
+    const [field, anchorId] =
+      'afterId' in body
+        ? ['afterId', body.afterId]
+        : 'beforeId' in body
+          ? ['beforeId', body.beforeId]
+          : [];
+    if (!field || !anchorId) return undefined;
     const anchor = anchorId === taskId ? undefined : await tx.find(scope, anchorId);
     if (!anchor) {
       throw new AppError('VALIDATION_FAILED', {
         errors: [{ path: `body.${field}`, message: 'No other task with this id in the workspace' }],
       });
     }
-    const side = body.afterId ? 'after' : 'before';
+    const side = field === 'afterId' ? 'after' : 'before';
     const other = await tx.neighbourPosition(scope.workspaceId, anchor.position, side, taskId);
     return side === 'after'
       ? generateKeyBetween(anchor.position, other)

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import {
   DummyDriver,
   Kysely,
+  type KyselyConfig,
   PostgresAdapter,
   PostgresDialect,
   PostgresIntrospector,
@@ -33,14 +34,17 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   };
 }
 
+/** Kysely's hook on every statement executed (tests count them). */
+export type QueryLog = KyselyConfig['log'];
+
 /** A throwaway in-memory PGlite (tests and tools). */
-export async function openMemoryDatabase(): Promise<Database> {
+export async function openMemoryDatabase(log?: QueryLog): Promise<Database> {
   const pglite = await PGlite.create();
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-export function openPostgresDatabase(url: string, db: Config['db']): Database {
+export function openPostgresDatabase(url: string, db: Config['db'], log?: QueryLog): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: db.poolMax,
@@ -49,7 +53,10 @@ export function openPostgresDatabase(url: string, db: Config['db']): Database {
     statement_timeout: db.statementTimeoutMs,
     application_name: 'taskflow',
   });
-  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const kysely = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool }),
+    ...(log ? { log } : {}),
+  });
   return { db: kysely, kind: 'postgres', close: () => kysely.destroy() };
 }
 

@@ -33,7 +33,11 @@ export async function fuzzOperation(
   const statuses: Record<number, number> = {};
   const fixedHeaders = () =>
     typeof options.headers === 'function' ? options.headers() : (options.headers ?? {});
-  const requests = requestArbitrary(doc, op, options.examples);
+  // A client resolves dot segments (`%2e%2e` too) before sending, and so does `inject`: such a
+  // URL reaches another route than this operation's, so it is not a request to this operation.
+  const requests = requestArbitrary(doc, op, options.examples).filter(
+    (draft) => new URL(draft.url, 'http://localhost').pathname === draft.url.split('?')[0],
+  );
 
   await fc.assert(
     fc.asyncProperty(requests, async (draft) => {

@@ -1,0 +1,113 @@
+import type { LogEvent } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App } from '../../app.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { migrateUp } from '../../platform/db/migrator.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { createTestDatabase } from '../../test/database.ts';
+import {
+  addMember,
+  createTask,
+  createWorkspace,
+  newUser,
+  tasksPath,
+  type User,
+} from '../../test/workspaces.ts';
+
+/** No N+1: a list costs the same statements whether it holds 1, 20 or 100 rows. */
+let database: Database;
+let app: App;
+let ada: User;
+const statements: string[] = [];
+let counting = false;
+
+const record = (event: LogEvent) => {
+  if (counting && event.level === 'query') statements.push(event.query.sql);
+};
+
+/** The SQL statements one request issues (after a first, uncounted request warmed the caches). */
+async function countFor(url: string) {
+  await ada.get(url);
+  statements.length = 0;
+  counting = true;
+  const res = await ada.get(url);
+  counting = false;
+  expect(res.statusCode, res.body).toBe(200);
+  return { count: statements.length, size: (res.json().items as unknown[] | undefined)?.length };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase(record);
+  await migrateUp(database.db);
+  ({ app } = await buildTestApp(database, {
+    RATE_LIMIT_MAX: '100000',
+    ADD_MEMBER_RATE_LIMIT: '1000',
+  }));
+  ada = await newUser(app, database, 'ada@example.com');
+});
+
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe('statements per request', () => {
+  it('listing 1, 20 and 100 tasks (filtered, searched, sorted) issues one statement', async () => {
+    const ws = (await createWorkspace(ada, 'Counting')).id;
+    const counts: number[] = [];
+    let made = 0;
+    for (const size of [1, 20, 100]) {
+      for (; made < size; made++) {
+        await createTask(ada, ws, { title: `Task ${made}`, labels: ['x'], priority: 'high' });
+      }
+      for (const query of [
+        '',
+        '&status=todo&priority=high&label=x&sort=due',
+        '&q=task&sort=relevance',
+      ]) {
+        const result = await countFor(`${tasksPath(ws)}?limit=${size}${query}`);
+        expect(result.size).toBe(size);
+        counts.push(result.count);
+      }
+    }
+    expect(new Set(counts)).toEqual(new Set([1]));
+  });
+
+  it('listing 1 and 20 workspaces, and 1 and 20 members, does not grow with the rows', async () => {
+    const workspaceCounts: number[] = [];
+    const memberCounts: number[] = [];
+    const team = (await createWorkspace(ada, 'Team')).id;
+    for (const [target, users] of [
+      [1, 0],
+      [20, 19],
+    ] as const) {
+      while ((await ada.get('/api/v1/workspaces')).json().items.length < target) {
+        await createWorkspace(ada, 'More');
+      }
+      for (
+        let i = (await ada.get(`/api/v1/workspaces/${team}/members`)).json().items.length;
+        i <= users;
+        i++
+      ) {
+        const user = await newUser(app, database, `member${i}@example.com`);
+        await addMember(ada, team, user.email);
+      }
+      workspaceCounts.push((await countFor('/api/v1/workspaces')).count);
+      memberCounts.push((await countFor(`/api/v1/workspaces/${team}/members`)).count);
+    }
+    expect(workspaceCounts).toEqual([1, 1]);
+    expect(memberCounts).toEqual([2, 2]);
+  });
+
+  it('reading a task is one statement; creating one is two, updating one is one', async () => {
+    const ws = (await createWorkspace(ada, 'Single')).id;
+    const task = await createTask(ada, ws, { title: 'One' });
+    expect((await countFor(`${tasksPath(ws)}/${task.id}`)).count).toBe(1);
+    statements.length = 0;
+    counting = true;
+    await createTask(ada, ws, { title: 'Two' });
+    await ada.send('PATCH', `${tasksPath(ws)}/${task.id}`, { title: 'One!' });
+    counting = false;
+    expect(statements).toHaveLength(3);
+  });
+});
