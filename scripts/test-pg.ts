@@ -1,13 +1,16 @@
 /**
- * `npm run test:pg`: the API's integration suite against PostgreSQL. Each test file creates its
- * own database on the server at TEST_DATABASE_URL and drops it afterwards.
+ * `npm run test:pg`: the API's integration suite against PostgreSQL and Redis. Each test file
+ * creates its own database on the server at TEST_DATABASE_URL and drops it afterwards; the
+ * cluster tests use the Redis at TEST_REDIS_URL.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 const root = path.resolve(import.meta.dirname, '..');
 const url = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
 try {
@@ -25,6 +28,19 @@ try {
   await client.end().catch(() => undefined);
 }
 
+const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0 });
+try {
+  await redis.connect();
+  console.log(
+    `test:pg with Redis ${(await redis.info('server')).match(/redis_version:(\S+)/)?.[1]}`,
+  );
+} catch (error) {
+  console.error(`test:pg: cannot reach Redis at TEST_REDIS_URL (${(error as Error).message})`);
+  process.exit(1);
+} finally {
+  redis.disconnect();
+}
+
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 const run = spawnSync(
   process.execPath,
@@ -32,7 +48,7 @@ const run = spawnSync(
   {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, TEST_DATABASE_URL: url },
+    env: { ...process.env, TEST_DATABASE_URL: url, TEST_REDIS_URL: redisUrl },
   },
 );
 process.exit(run.status ?? 1);

@@ -1,8 +1,8 @@
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
-import type { RateLimitPluginOptions } from '@fastify/rate-limit';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
@@ -10,7 +10,8 @@ import { createAccounts } from './modules/auth/auth.module.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
 import { workspacesModule } from './modules/workspaces/workspaces.module.ts';
-import { createMemoryCache, type SharedCache } from './platform/cache/shared-cache.ts';
+import { createRedisCache } from './platform/cache/redis-cache.ts';
+import { createMemoryCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
@@ -26,12 +27,13 @@ import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 export type AppDeps = {
   database: Database;
   logger: Logger;
-  /** A rate-limit store shared across instances (cluster mode); in-process when absent. */
-  rateLimitStore?: RateLimitPluginOptions['store'];
+  /**
+   * Redis, in cluster mode: rate-limit counters and the cache are shared by every instance.
+   * Without it, both live in this process.
+   */
+  redis?: Redis;
   /** Where mail goes; the development outbox when absent. */
   mailer?: Mailer;
-  /** A cache shared across instances (cluster mode); in-process when absent. */
-  cache?: SharedCache;
 };
 
 export const version = pkg.version;
@@ -70,7 +72,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   await app.register(errorHandler);
   await app.register(responseHeaders, { http: config.http });
-  await app.register(security, { http: config.http, rateLimitStore: deps.rateLimitStore });
+  await app.register(security, { http: config.http, redis: deps.redis });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(openApi, { version });
@@ -82,11 +84,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(workspacesModule, {
     db: deps.database.db,
     guards: accounts.guards,
-    cache: deps.cache ?? createMemoryCache(),
+    cache: deps.redis ? createRedisCache(deps.redis) : createMemoryCache(),
+    logger: deps.logger,
     addMemberLimit: config.workspaces.addMemberLimit,
   });
 
-  const system = createSystemService({ db: deps.database.db, version, mode: config.mode });
+  const system = createSystemService({
+    db: deps.database.db,
+    redis: deps.redis,
+    version,
+    mode: config.mode,
+  });
   await app.register(systemRoutes, { service: system });
 
   await app.register(spa, { distDir: config.web.distDir });

@@ -24,6 +24,10 @@ const EnvSchema = z.object({
     .url()
     .refine((u) => /^postgres(ql)?:\/\//.test(u), 'must be a postgres:// URL')
     .optional(),
+  REDIS_URL: z
+    .url()
+    .refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// or rediss:// URL')
+    .optional(),
   DB_POOL_MAX: int(1, 500).default(10),
   DB_CONNECTION_TIMEOUT_MS: int(100, 120_000).default(5_000),
   DB_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
@@ -108,6 +112,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
       idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     },
+    redis: { url: e.REDIS_URL },
     log: { level: e.LOG_LEVEL },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: {

@@ -23,7 +23,11 @@ const CheckResult = z.object({
 export const Readiness = z
   .object({
     status: z.enum(['ok', 'fail']),
-    checks: z.object({ database: CheckResult, migrations: CheckResult }),
+    checks: z.object({
+      database: CheckResult,
+      migrations: CheckResult,
+      redis: CheckResult.optional().describe('Only when Redis is configured'),
+    }),
   })
   .meta({ id: 'Readiness' });
 export type Readiness = z.infer<typeof Readiness>;

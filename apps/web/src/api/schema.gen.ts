@@ -793,6 +793,12 @@ export interface components {
                     /** @enum {string} */
                     status: "ok" | "fail";
                 };
+                /** @description Only when Redis is configured */
+                redis?: {
+                    detail?: string;
+                    /** @enum {string} */
+                    status: "ok" | "fail";
+                };
             };
             /** @enum {string} */
             status: "ok" | "fail";

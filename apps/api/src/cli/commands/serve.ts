@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.ts';
+import { openRedis } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
 import { runServer } from '../../server.ts';
@@ -12,22 +13,27 @@ export function registerServe(program: Command) {
     .action(() =>
       runCommand(async ({ config, logger }) => {
         const database = await openDatabase(config);
+        const redis = config.redis.url ? await openRedis(config.redis.url) : undefined;
+        const close = async () => {
+          await redis?.quit().catch(() => redis.disconnect());
+          await database.close();
+        };
         try {
           if (config.mode === 'embedded') {
             const applied = await migrateUp(database.db);
             if (applied.length > 0) logger.info({ applied }, 'migrations applied');
           }
-          const app = await buildApp(config, { database, logger });
+          const app = await buildApp(config, { database, logger, ...(redis ? { redis } : {}) });
           const address = await runServer(app, {
             host: config.http.host,
             port: config.http.port,
             shutdownTimeoutMs: config.http.shutdownTimeoutMs,
             logger,
-            onClose: () => database.close(),
+            onClose: close,
           });
           logger.info({ address, mode: config.mode }, `TaskFlow is serving on ${address}`);
         } catch (error) {
-          await database.close();
+          await close();
           throw error;
         }
       }),

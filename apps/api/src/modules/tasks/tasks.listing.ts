@@ -91,8 +91,13 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
   if (filters.assignee === null) query = query.where('assignee_id', 'is', null);
   else if (filters.assignee) query = query.where('assignee_id', '=', filters.assignee);
   if (filters.label) query = query.where(sql<boolean>`labels @> array[${filters.label}]::text[]`);
-  if (filters.dueBefore) query = query.where('due_date', '<', filters.dueBefore);
-  if (filters.dueAfter) query = query.where('due_date', '>', filters.dueAfter);
+  // On the due-sort key, so tasks_by_due serves the range (an undated task is due at infinity).
+  const due = sql`coalesce(due_date, 'infinity'::date)`;
+  if (filters.dueBefore) query = query.where(sql<boolean>`${due} < ${filters.dueBefore}::date`);
+  if (filters.dueAfter) {
+    query = query.where(sql<boolean>`${due} > ${filters.dueAfter}::date`);
+    query = query.where('due_date', 'is not', null);
+  }
   if (filters.search) {
     query = query.where(sql<boolean>`search @@ to_tsquery('simple', ${filters.search})`);
   }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import { createVersionedCache, type SharedCache } from '../../platform/cache/shared-cache.ts';
 import type { Guards } from '../auth/auth.guards.ts';
@@ -16,6 +17,7 @@ type Deps = {
   db: Kysely<DB>;
   guards: Guards;
   cache: SharedCache;
+  logger: Logger;
   addMemberLimit: { max: number; windowMs: number };
 };
 
@@ -31,7 +33,9 @@ export async function workspacesModule(app: FastifyInstance, deps: Deps) {
   const stats = createStatsService({
     repo: createStatsRepository(deps.db),
     isMember,
-    cache: createVersionedCache(deps.cache, 'stats', STATS_TTL_MS),
+    cache: createVersionedCache(deps.cache, 'stats', STATS_TTL_MS, (err) =>
+      deps.logger.warn({ err }, 'stats cache unavailable; computing without it'),
+    ),
   });
   const tasks = createTasksService({
     repo: createTasksRepository(deps.db),

@@ -34,20 +34,36 @@ export function createMemoryCache({ maxEntries = 50_000 } = {}): SharedCache {
  * bumps it, and values are stored under the generation they were computed in. A value computed
  * from data read before a write is thus never served after it, even if it is stored later.
  */
-export function createVersionedCache(cache: SharedCache, prefix: string, ttlMs: number) {
+export function createVersionedCache(
+  cache: SharedCache,
+  prefix: string,
+  ttlMs: number,
+  onError: (error: unknown) => void = () => undefined,
+) {
   const generationKey = (scope: string) => `${prefix}:gen:${scope}`;
   return {
+    /** The cached value, or a fresh one; a cache that fails is bypassed, never a failure. */
     async getOrCompute<T>(scope: string, variant: string, compute: () => Promise<T>): Promise<T> {
-      const generation = await cache.counter(generationKey(scope));
-      const key = `${prefix}:${scope}:${generation}:${variant}`;
-      const hit = await cache.get(key);
-      if (hit !== undefined) return JSON.parse(hit) as T;
+      let key: string;
+      try {
+        const generation = await cache.counter(generationKey(scope));
+        key = `${prefix}:${scope}:${generation}:${variant}`;
+        const hit = await cache.get(key);
+        if (hit !== undefined) return JSON.parse(hit) as T;
+      } catch (error) {
+        onError(error);
+        return compute();
+      }
       const value = await compute();
-      await cache.set(key, JSON.stringify(value), ttlMs);
+      await cache.set(key, JSON.stringify(value), ttlMs).catch(onError);
       return value;
     },
+    /**
+     * After a write. If the cache cannot be reached the write still stands; values stored before
+     * expire within `ttlMs`.
+     */
     async invalidate(scope: string): Promise<void> {
-      await cache.increment(generationKey(scope));
+      await cache.increment(generationKey(scope)).catch(onError);
     },
   };
 }

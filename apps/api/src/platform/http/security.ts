@@ -1,7 +1,8 @@
 import cors from '@fastify/cors';
-import rateLimit, { type RateLimitPluginOptions } from '@fastify/rate-limit';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import { AppError } from './errors.ts';
 
@@ -16,13 +17,13 @@ export function rateLimited(ttlMs: number) {
 
 type Options = {
   http: Config['http'];
-  /** Where rate-limit counters live: in this process unless a shared store is given. */
-  rateLimitStore?: RateLimitPluginOptions['store'];
+  /** Where rate-limit counters live: Redis, shared by every instance, or this process. */
+  redis?: Redis | undefined;
 };
 
 /** CORS with explicit origins, and rate limits. */
 export const security = fp(
-  async (app: FastifyInstance, { http, rateLimitStore }: Options) => {
+  async (app: FastifyInstance, { http, redis }: Options) => {
     // Same-origin by default (the API serves the web app): no CORS hook at all unless origins
     // are configured.
     if (http.corsOrigins.length > 0) {
@@ -38,7 +39,8 @@ export const security = fp(
       global: true,
       max: http.rateLimit.max,
       timeWindow: http.rateLimit.windowMs,
-      ...(rateLimitStore ? { store: rateLimitStore } : {}),
+      // A Redis outage lets requests through rather than failing every one of them.
+      ...(redis ? { redis, nameSpace: 'taskflow:rate-limit:', skipOnError: true } : {}),
       allowList: (request) => request.url === '/health' || request.url === '/ready',
       errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
     });
