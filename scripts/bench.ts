@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: starts the server of every scenario of scripts/bench/scenarios.ts, each in
- * its own child process, then measures them in interleaved rounds (autocannon in this process,
+ * `npm run bench`: starts the server of every scenario of scripts/bench/scenarios.ts and
+ * task-scenarios.ts, each in its own child process (scenarios may share one), then measures them in interleaved rounds (autocannon in this process,
  * one load at a time), reports the median round of each, and writes
  * docs/benchmarks.md. Exits 1 when a scenario failed (no start, wrong first response, any
  * non-2xx response or socket error); the throughput target is reported, never enforced.
@@ -13,7 +13,10 @@ import path from 'node:path';
 import { type Child, freePort, startChild, stopAll, stopChild, waitReady } from './bench/child.ts';
 import { type LoadFigures, measure } from './bench/load.ts';
 import { failed, type Outcome, type RunInfo, renderReport } from './bench/report.ts';
-import { type Scenario, scenarios } from './bench/scenarios.ts';
+import { scenarios as baseScenarios, type Launch, type Scenario } from './bench/scenarios.ts';
+import { taskScenarios } from './bench/task-scenarios.ts';
+
+const scenarios = [...baseScenarios, ...taskScenarios];
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -30,7 +33,7 @@ function measuredSeconds(): number {
   return seconds;
 }
 
-/** Checks the first response: 200 and the expected JSON body. */
+/** Checks the first response: 2xx and the expected JSON body. */
 async function verifyFirstResponse(
   scenario: Scenario,
   url: string,
@@ -50,43 +53,67 @@ async function verifyFirstResponse(
   } catch {
     body = undefined;
   }
-  if (response.status !== 200 || !scenario.expect(body)) {
+  if (!response.ok || !scenario.expect(body)) {
     throw new Error(`first response was ${response.status} ${text.slice(0, 200)}`);
   }
 }
 
-type Started = {
-  scenario: Scenario;
-  child: Child;
-  base: string;
-  cleanup: string[];
-  headers: Record<string, string>;
-};
+/** A running server process, shared by the scenarios that name it. */
+type Server = { child: Child; base: string; launch: Launch };
+type Started = { scenario: Scenario; server: Server; headers: Record<string, string> };
 
-/** Starts a scenario's server and checks its first response; null (and reported) on failure. */
-async function start(scenario: Scenario, outcomes: Outcome[]): Promise<Started | null> {
+const servers = new Map<string, Promise<Server>>();
+
+async function launchServer(scenario: Scenario): Promise<Server> {
   const port = await freePort();
-  const launch = scenario.launch(port);
+  const launch = await scenario.launch(port);
   const child = startChild(launch.args, launch.env);
-  const base = `http://127.0.0.1:${port}`;
-  const cleanup = launch.cleanup ?? [];
+  const server = { child, base: `http://127.0.0.1:${port}`, launch };
   try {
-    await waitReady(child, base + scenario.readyPath, scenario.readyTimeoutMs);
-    const headers = (await scenario.prepare?.(base)) ?? {};
-    await verifyFirstResponse(scenario, base + scenario.path, headers);
-    return { scenario, child, base, cleanup, headers };
+    await waitReady(child, server.base + scenario.readyPath, scenario.readyTimeoutMs);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`  ${scenario.id} failed: ${message}\n  server output:\n${child.output()}`);
-    outcomes.push({ scenario, error: message });
-    await stop({ scenario, child, base, cleanup, headers: {} });
+    throw new Error(`${message}\n  server output:\n${child.output()}`);
+  }
+  return server;
+}
+
+/** The scenario's server, started on first use; failures are the scenario's. */
+function serverFor(scenario: Scenario): Promise<Server> {
+  const key = scenario.server ?? scenario.id;
+  let server = servers.get(key);
+  if (!server) {
+    server = launchServer(scenario);
+    servers.set(key, server);
+  }
+  return server;
+}
+
+/** Starts (or reuses) a scenario's server and checks its first response; null on failure. */
+async function start(scenario: Scenario, outcomes: Outcome[]): Promise<Started | null> {
+  try {
+    const server = await serverFor(scenario);
+    const headers = (await scenario.prepare?.(server.base)) ?? {};
+    await verifyFirstResponse(scenario, server.base + scenario.path, headers);
+    return { scenario, server, headers };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  ${scenario.id} failed: ${message}`);
+    outcomes.push({ scenario, error: message.split('\n')[0] ?? message });
     return null;
   }
 }
 
-async function stop(started: Started) {
-  await stopChild(started.child.process);
-  for (const dir of started.cleanup) rmSync(dir, { recursive: true, force: true });
+/** Stops every server once, then removes what it used. */
+async function stopServers() {
+  for (const pending of servers.values()) {
+    const server = await pending.catch(() => undefined);
+    if (!server) continue;
+    await stopChild(server.child.process);
+    for (const dir of server.launch.cleanup ?? []) rmSync(dir, { recursive: true, force: true });
+    await server.launch.teardown?.();
+  }
+  servers.clear();
 }
 
 /** The round with the median throughput stands for the scenario; failures of any round count. */
@@ -123,9 +150,9 @@ async function main(): Promise<number> {
   // slow moment of the machine touches all of them instead of one.
   const figures = new Map<Scenario, LoadFigures[]>(running.map((r) => [r.scenario, []]));
   for (let round = 1; round <= info.rounds; round++) {
-    for (const { scenario, base, headers } of running) {
+    for (const { scenario, server, headers } of running) {
       const f = await measure({
-        url: base + scenario.path,
+        url: server.base + scenario.path,
         method: scenario.request?.method,
         body: scenario.request?.body,
         headers: { ...scenario.request?.headers, ...headers },
@@ -140,7 +167,7 @@ async function main(): Promise<number> {
       figures.get(scenario)?.push(f);
     }
   }
-  for (const started of running) await stop(started);
+  await stopServers();
   for (const [scenario, rounds] of figures) outcomes.push(combine(scenario, rounds));
   outcomes.sort((a, b) => scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario));
 
@@ -153,7 +180,9 @@ async function main(): Promise<number> {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void stopAll().finally(() => process.exit(130));
+    void stopServers()
+      .then(stopAll)
+      .finally(() => process.exit(130));
   });
 }
 
@@ -163,5 +192,6 @@ try {
   console.error(error);
   process.exitCode = 1;
 } finally {
+  await stopServers().catch((error: unknown) => console.error(error));
   await stopAll();
 }

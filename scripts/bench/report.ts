@@ -22,6 +22,10 @@ export type RunInfo = {
 export const TARGET_RATIO = 0.6;
 /** The authenticated `GET /api/v1/me` must keep at least this share of `GET /api/v1/meta`'s. */
 export const ME_TARGET_RATIO = 0.7;
+/** On PostgreSQL, list-20 must reach this share of the reference server's throughput… */
+export const LIST_TARGET_RATIO = 0.7;
+/** …with a p99 latency under this, at the bench's connections. */
+export const LIST_TARGET_P99_MS = 50;
 
 export function failed(outcome: Outcome): boolean {
   const f = outcome.figures;
@@ -113,6 +117,36 @@ function ratios(outcomes: Outcome[]): string[] {
   ];
 }
 
+/** The app against the reference server, per task operation and database. */
+function taskRatios(outcomes: Outcome[]): string[] {
+  const lines: string[] = [];
+  for (const [db, label] of [
+    ['pglite', 'PGlite'],
+    ['postgres', 'PostgreSQL'],
+  ] as const) {
+    const parts = ['list', 'get', 'create'].map((op) => {
+      const ratio = throughputRatio(outcomes, `tasks-${op}-${db}`, `ref-${op}-${db}`);
+      return `${op} ${ratio === undefined ? 'n/a' : pct(ratio)}`;
+    });
+    lines.push(`- ${label}, the app / the reference server: ${parts.join(', ')}.`);
+  }
+  const list = outcomes.find((o) => o.scenario.id === 'tasks-list-postgres')?.figures;
+  const ratio = throughputRatio(outcomes, 'tasks-list-postgres', 'ref-list-postgres');
+  const met =
+    list !== undefined &&
+    ratio !== undefined &&
+    ratio >= LIST_TARGET_RATIO &&
+    list.p99Ms < LIST_TARGET_P99_MS;
+  lines.push(
+    `- Target "on PostgreSQL, list-20 reaches at least ${LIST_TARGET_RATIO * 100} % of the reference` +
+      ` server's throughput with p99 under ${LIST_TARGET_P99_MS} ms":` +
+      (list === undefined || ratio === undefined
+        ? ' not measured.'
+        : ` ${pct(ratio)}, p99 ${ms(list.p99Ms)} ms: ${met ? '**met**' : '**not met**'}.`),
+  );
+  return lines;
+}
+
 export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
   return [
     '# Benchmarks',
@@ -128,6 +162,7 @@ export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
     '## Ratios',
     '',
     ...ratios(outcomes),
+    ...taskRatios(outcomes),
     '',
     '## Notes',
     '',

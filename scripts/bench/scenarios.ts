@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { rowsResponse } from './rows.ts';
 import type { ServerKind } from './servers.ts';
+import { benchUser } from './task-fixture.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -17,6 +18,8 @@ export type Launch = {
   env?: Record<string, string>;
   /** Directories to delete once the server has stopped. */
   cleanup?: string[];
+  /** Run once the server has stopped (e.g. drop its database). */
+  teardown?: () => Promise<void>;
 };
 
 export type Scenario = {
@@ -28,10 +31,12 @@ export type Scenario = {
   /** Polled until it answers 200 before anything else. */
   readyPath: string;
   readyTimeoutMs: number;
-  launch: (port: number) => Launch;
+  launch: (port: number) => Launch | Promise<Launch>;
+  /** Scenarios naming the same server share one process (launched by the first of them). */
+  server?: string;
   /** True when the parsed body of the first response is the expected one. */
   expect: (body: unknown) => boolean;
-  /** The request under load; a GET of `path` without a body when absent. */
+  /** The request under load; a GET of `path` without a body when absent. Any 2xx is a success. */
   request?: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> };
   /** Extra headers obtained once the server is up (e.g. a bearer token). */
   prepare?: (base: string) => Promise<Record<string, string>>;
@@ -55,13 +60,11 @@ function isMeta(body: unknown): boolean {
   );
 }
 
-const benchUser = { email: 'bench@example.com', password: 'bench sign-in passphrase' };
+export const cli = path.join(root, 'apps/api/src/cli/main.ts');
 
-/** The real app, as users start it, on a fresh embedded data directory with a verified user. */
-function fullStack(port: number): Launch {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-'));
-  const cli = path.join(root, 'apps/api/src/cli/main.ts');
-  const env = {
+/** How the bench runs the real app: quiet, no web app, limits the load never reaches. */
+export function appEnv(port: number, dataDir: string): Record<string, string> {
+  return {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
@@ -72,6 +75,12 @@ function fullStack(port: number): Launch {
     AUTH_ACCOUNT_RATE_LIMIT: '10000',
     WEB_DIST_DIR: path.join(dataDir, 'no-web-dist'),
   };
+}
+
+/** The real app, as users start it, on a fresh embedded data directory with a verified user. */
+function fullStack(port: number): Launch {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-'));
+  const env = appEnv(port, dataDir);
   const admin = spawnSync(
     process.execPath,
     [cli, 'create-admin', '--email', benchUser.email, '--name', 'Bench'],
@@ -87,14 +96,15 @@ const signInRequest = {
   headers: { 'content-type': 'application/json' },
 };
 
-async function bearer(base: string): Promise<Record<string, string>> {
+/** Signs the bench user in: the bearer header of the requests under load. */
+export async function bearer(base: string): Promise<Record<string, string>> {
   const res = await fetch(`${base}/api/v1/auth/sign-in`, signInRequest);
   if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const { accessToken } = (await res.json()) as { accessToken: string };
   return { authorization: `Bearer ${accessToken}` };
 }
 
-const isObject = (body: unknown): body is Record<string, unknown> =>
+export const isObject = (body: unknown): body is Record<string, unknown> =>
   typeof body === 'object' && body !== null;
 
 export const scenarios: Scenario[] = [
