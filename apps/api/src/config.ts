@@ -62,6 +62,7 @@ const EnvSchema = z.object({
   AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
+  DEMO_SEED: bool.default(true),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -133,6 +134,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
       },
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
+    /** Embedded mode only: fill a new, empty database with a demo workspace on first start. */
+    demoSeed: e.DEMO_SEED && !e.DATABASE_URL,
     workspaces: {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },

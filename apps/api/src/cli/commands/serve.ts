@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.ts';
+import { createPasswordService } from '../../modules/auth/password.ts';
+import { seedDemo } from '../../modules/demo/demo-seed.ts';
 import { openRedis } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
@@ -22,6 +24,15 @@ export function registerServe(program: Command) {
           if (config.mode === 'embedded') {
             const applied = await migrateUp(database.db);
             if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+          }
+          if (config.demoSeed) {
+            const demo = await seedDemo(database.db, createPasswordService().hash);
+            if (demo) {
+              logger.info(
+                { email: demo.email },
+                `Demo workspace created. Sign in at ${config.auth.appUrl} as ${demo.email} with the password ${demo.password}`,
+              );
+            }
           }
           const app = await buildApp(config, { database, logger, ...(redis ? { redis } : {}) });
           const address = await runServer(app, {
