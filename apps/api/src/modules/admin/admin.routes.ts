@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import { bearer, withProblems } from '../../platform/http/responses.ts';
+import { adminBearer, withProblems } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/auth.guards.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import { clientOf } from '../auth/auth.routes.ts';
@@ -32,7 +32,7 @@ export async function adminRoutes(
         operationId: 'listOutbox',
         summary: 'The development mail outbox, newest first',
         tags: ['admin'],
-        security: bearer,
+        security: adminBearer,
         querystring: OutboxQuery,
         response: withProblems({ 200: OutboxList }, [401, 403]),
       },
@@ -58,7 +58,7 @@ export async function adminRoutes(
         operationId: 'disableUser',
         summary: 'Disable a user: every session ends at once and sign-in is refused',
         tags: ['admin'],
-        security: bearer,
+        security: adminBearer,
         params: UserIdParams,
         response: withProblems({ 204: z.null().describe('Disabled') }, [401, 403, 404, 409]),
       },
@@ -90,7 +90,7 @@ export async function adminRoutes(
         operationId: 'revokeUserSessions',
         summary: 'Sign a user out everywhere',
         tags: ['admin'],
-        security: bearer,
+        security: adminBearer,
         params: UserIdParams,
         response: withProblems({ 204: z.null().describe('Signed out') }, [401, 403, 404]),
       },

@@ -57,10 +57,81 @@ function describeResponses(doc: Json) {
   }
 }
 
+/** Lengths that a string's format already implies, stated for clients and linters. */
+const formatLengths: Record<string, number> = { uuid: 36, date: 10, 'date-time': 64, email: 254 };
+const INT32 = 2 ** 31;
+
+/** Every schema node of the document: bounds a format implies, integer widths. */
+function boundSchemas(node: unknown) {
+  if (Array.isArray(node)) {
+    for (const item of node) boundSchemas(item);
+    return;
+  }
+  if (!isObject(node)) return;
+  const types = Array.isArray(node.type) ? node.type : [node.type];
+  if (types.includes('string') && node.maxLength === undefined && typeof node.format === 'string') {
+    const length = formatLengths[node.format];
+    if (length !== undefined) node.maxLength = length;
+  }
+  if (types.includes('integer') && node.format === undefined) {
+    const fits = (v: unknown) => typeof v === 'number' && v >= -INT32 && v < INT32;
+    node.format = fits(node.minimum) && fits(node.maximum) ? 'int32' : 'int64';
+  }
+  for (const value of Object.values(node)) boundSchemas(value);
+}
+
+/** The headers the rate limiter sends on every /api response (and Retry-After on a 429). */
+const rateLimitHeaders = {
+  'X-RateLimit-Limit': {
+    description: 'Requests allowed in the current window',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
+  },
+  'X-RateLimit-Remaining': {
+    description: 'Requests left in the current window',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
+  },
+  'X-RateLimit-Reset': {
+    description: 'Seconds until the window resets',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
+  },
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
+  },
+};
+
+function declareRateLimitHeaders(doc: Json) {
+  const components = (doc.components ?? {}) as Json;
+  components.headers = rateLimitHeaders;
+  doc.components = components;
+  const ref = (name: string) => ({ $ref: `#/components/headers/${name}` });
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
+    if (!path.startsWith('/api/v1/')) continue;
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!isObject(response) || !/^[24]/.test(status)) continue;
+        response.headers = {
+          ...(response.headers as Json | undefined),
+          'X-RateLimit-Limit': ref('X-RateLimit-Limit'),
+          'X-RateLimit-Remaining': ref('X-RateLimit-Remaining'),
+          'X-RateLimit-Reset': ref('X-RateLimit-Reset'),
+          ...(status === '429' ? { 'Retry-After': ref('Retry-After') } : {}),
+        };
+      }
+    }
+  }
+}
+
 export function polishDocument<T>(doc: T): T {
   if (isObject(doc)) {
     pruneSchemas(doc);
     describeResponses(doc);
+    boundSchemas(doc.paths);
+    boundSchemas(doc.components);
+    declareRateLimitHeaders(doc);
+    // The API is public-facing: no server of the document is internal only.
+    for (const server of (doc.servers ?? []) as Json[]) server['x-internal'] = false;
   }
   return doc;
 }

@@ -33,6 +33,7 @@ describe('OpenAPI document', () => {
   it('declares bearer and cookie security schemes', async () => {
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
+      'adminBearerAuth',
       'bearerAuth',
       'refreshCookie',
     ]);

@@ -41,11 +41,29 @@ export const openApi = fp(
             'The TaskFlow HTTP API. Every error is an RFC 9457 problem+json document with a stable `code`.',
           license: { name: 'MIT', identifier: 'MIT' },
         },
-        servers: [{ url: '/', description: 'This server' }],
+        servers: [
+          {
+            url: '/',
+            description: 'The TaskFlow server itself: local, staging or production alike',
+          },
+        ],
         tags: openApiTags,
         components: {
           securitySchemes: {
-            bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+            bearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description:
+                'A 15-minute access token from sign-in or refresh: an EdDSA-signed JWT with a key id, validated as RFC8725 advises (one algorithm, typ at+jwt, issuer and audience checked).',
+            },
+            adminBearerAuth: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description:
+                'The access token of a user with role admin (an RFC8725-conformant JWT, as bearerAuth).',
+            },
             refreshCookie: { type: 'apiKey', in: 'cookie', name: 'taskflow_refresh' },
           },
         },

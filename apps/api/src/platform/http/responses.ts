@@ -20,5 +20,8 @@ export function withProblems<R extends Record<number, z.ZodType>, E extends numb
 /** The security requirement of routes for signed-in users: an access token. */
 export const bearer = [{ bearerAuth: [] }];
 
+/** Operator routes: the access token of an admin. */
+export const adminBearer = [{ adminBearerAuth: [] }];
+
 /** A response with no body (204). */
 export const noContent = z.null().describe('Done');
