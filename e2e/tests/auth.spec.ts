@@ -45,7 +45,8 @@ test('register, verify, sign in, stay signed in, sign out, and come back to the 
   await page.getByRole('link', { name: 'Sign in', exact: true }).last().click();
   await expect(page).toHaveURL('/sign-in');
   await signIn(page, account);
-  await expect(page).toHaveURL('/');
+  // Without a page asked for, signing in opens the board.
+  await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
   await expect(page.getByTestId('user-name')).toHaveText(account.name);
 
   // The token lives in memory only: a reload gets a new one with the refresh cookie.

@@ -10,7 +10,8 @@ import { admin } from './admin-account.ts';
 
 /**
  * Responses the app expects and handles, which Chromium still logs as console errors: the status
- * expected from each API path. (An object, not an array: `test.use` reads arrays as options.)
+ * expected from each API path. A `*` segment stands for any one segment, such as an id made during
+ * the test. (An object, not an array: `test.use` reads arrays as options.)
  */
 export type ExpectedFailures = Record<string, number>;
 
@@ -20,6 +21,14 @@ export type ExpectedFailures = Record<string, number>;
  */
 const alwaysExpected: ExpectedFailures = { '/api/v1/auth/refresh': 401 };
 
+function pathMatches(pattern: string, path: string): boolean {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  return (
+    want.length === got.length && want.every((segment, i) => segment === '*' || segment === got[i])
+  );
+}
+
 function isExpected(message: ConsoleMessage, expected: ExpectedFailures): boolean {
   const failed = /^Failed to load resource: the server responded with a status of (\d{3})\b/.exec(
     message.text(),
@@ -27,7 +36,9 @@ function isExpected(message: ConsoleMessage, expected: ExpectedFailures): boolea
   if (!failed) return false;
   const url = message.location().url;
   const path = url ? new URL(url).pathname : '';
-  return expected[path] === Number(failed[1]);
+  return Object.entries(expected).some(
+    ([pattern, status]) => status === Number(failed[1]) && pathMatches(pattern, path),
+  );
 }
 
 function watch(page: Page, errors: string[], expected: ExpectedFailures) {

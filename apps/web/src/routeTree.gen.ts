@@ -17,6 +17,12 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as AuthenticatedAccountRouteImport } from './routes/_authenticated/account'
+import { Route as AuthenticatedWIndexRouteImport } from './routes/_authenticated/w/index'
+import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_authenticated/w/$workspaceId/route'
+import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
+import { Route as AuthenticatedWWorkspaceIdSettingsRouteImport } from './routes/_authenticated/w/$workspaceId/settings'
+import { Route as AuthenticatedWWorkspaceIdBoardIndexRouteImport } from './routes/_authenticated/w/$workspaceId/_board/index'
+import { Route as AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport } from './routes/_authenticated/w/$workspaceId/_board/tasks.$taskId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -57,6 +63,40 @@ const AuthenticatedAccountRoute = AuthenticatedAccountRouteImport.update({
   path: '/account',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const AuthenticatedWIndexRoute = AuthenticatedWIndexRouteImport.update({
+  id: '/w/',
+  path: '/w/',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
+const AuthenticatedWWorkspaceIdRouteRoute =
+  AuthenticatedWWorkspaceIdRouteRouteImport.update({
+    id: '/w/$workspaceId',
+    path: '/w/$workspaceId',
+    getParentRoute: () => AuthenticatedRoute,
+  } as any)
+const AuthenticatedWWorkspaceIdBoardRouteRoute =
+  AuthenticatedWWorkspaceIdBoardRouteRouteImport.update({
+    id: '/_board',
+    getParentRoute: () => AuthenticatedWWorkspaceIdRouteRoute,
+  } as any)
+const AuthenticatedWWorkspaceIdSettingsRoute =
+  AuthenticatedWWorkspaceIdSettingsRouteImport.update({
+    id: '/settings',
+    path: '/settings',
+    getParentRoute: () => AuthenticatedWWorkspaceIdRouteRoute,
+  } as any)
+const AuthenticatedWWorkspaceIdBoardIndexRoute =
+  AuthenticatedWWorkspaceIdBoardIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AuthenticatedWWorkspaceIdBoardRouteRoute,
+  } as any)
+const AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute =
+  AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport.update({
+    id: '/tasks/$taskId',
+    path: '/tasks/$taskId',
+    getParentRoute: () => AuthenticatedWWorkspaceIdBoardRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -66,6 +106,11 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
+  '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
+  '/w/': typeof AuthenticatedWIndexRoute
+  '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
+  '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -75,6 +120,10 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
+  '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
+  '/w': typeof AuthenticatedWIndexRoute
+  '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -86,6 +135,12 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/_authenticated/account': typeof AuthenticatedAccountRoute
+  '/_authenticated/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
+  '/_authenticated/w/': typeof AuthenticatedWIndexRoute
+  '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
+  '/_authenticated/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/_authenticated/w/$workspaceId/_board/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
+  '/_authenticated/w/$workspaceId/_board/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -97,6 +152,11 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/account'
+    | '/w/$workspaceId'
+    | '/w/'
+    | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/'
+    | '/w/$workspaceId/tasks/$taskId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -106,6 +166,10 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/account'
+    | '/w/$workspaceId'
+    | '/w'
+    | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/tasks/$taskId'
   id:
     | '__root__'
     | '/'
@@ -116,6 +180,12 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/_authenticated/account'
+    | '/_authenticated/w/$workspaceId'
+    | '/_authenticated/w/'
+    | '/_authenticated/w/$workspaceId/_board'
+    | '/_authenticated/w/$workspaceId/settings'
+    | '/_authenticated/w/$workspaceId/_board/'
+    | '/_authenticated/w/$workspaceId/_board/tasks/$taskId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -186,15 +256,98 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedAccountRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
+    '/_authenticated/w/': {
+      id: '/_authenticated/w/'
+      path: '/w'
+      fullPath: '/w/'
+      preLoaderRoute: typeof AuthenticatedWIndexRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/w/$workspaceId': {
+      id: '/_authenticated/w/$workspaceId'
+      path: '/w/$workspaceId'
+      fullPath: '/w/$workspaceId'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdRouteRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/w/$workspaceId/_board': {
+      id: '/_authenticated/w/$workspaceId/_board'
+      path: ''
+      fullPath: '/w/$workspaceId'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdRouteRoute
+    }
+    '/_authenticated/w/$workspaceId/settings': {
+      id: '/_authenticated/w/$workspaceId/settings'
+      path: '/settings'
+      fullPath: '/w/$workspaceId/settings'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdSettingsRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdRouteRoute
+    }
+    '/_authenticated/w/$workspaceId/_board/': {
+      id: '/_authenticated/w/$workspaceId/_board/'
+      path: '/'
+      fullPath: '/w/$workspaceId/'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdBoardIndexRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRoute
+    }
+    '/_authenticated/w/$workspaceId/_board/tasks/$taskId': {
+      id: '/_authenticated/w/$workspaceId/_board/tasks/$taskId'
+      path: '/tasks/$taskId'
+      fullPath: '/w/$workspaceId/tasks/$taskId'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRoute
+    }
   }
 }
 
+interface AuthenticatedWWorkspaceIdBoardRouteRouteChildren {
+  AuthenticatedWWorkspaceIdBoardIndexRoute: typeof AuthenticatedWWorkspaceIdBoardIndexRoute
+  AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute: typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
+}
+
+const AuthenticatedWWorkspaceIdBoardRouteRouteChildren: AuthenticatedWWorkspaceIdBoardRouteRouteChildren =
+  {
+    AuthenticatedWWorkspaceIdBoardIndexRoute:
+      AuthenticatedWWorkspaceIdBoardIndexRoute,
+    AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute:
+      AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute,
+  }
+
+const AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren =
+  AuthenticatedWWorkspaceIdBoardRouteRoute._addFileChildren(
+    AuthenticatedWWorkspaceIdBoardRouteRouteChildren,
+  )
+
+interface AuthenticatedWWorkspaceIdRouteRouteChildren {
+  AuthenticatedWWorkspaceIdBoardRouteRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
+  AuthenticatedWWorkspaceIdSettingsRoute: typeof AuthenticatedWWorkspaceIdSettingsRoute
+}
+
+const AuthenticatedWWorkspaceIdRouteRouteChildren: AuthenticatedWWorkspaceIdRouteRouteChildren =
+  {
+    AuthenticatedWWorkspaceIdBoardRouteRoute:
+      AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren,
+    AuthenticatedWWorkspaceIdSettingsRoute:
+      AuthenticatedWWorkspaceIdSettingsRoute,
+  }
+
+const AuthenticatedWWorkspaceIdRouteRouteWithChildren =
+  AuthenticatedWWorkspaceIdRouteRoute._addFileChildren(
+    AuthenticatedWWorkspaceIdRouteRouteChildren,
+  )
+
 interface AuthenticatedRouteChildren {
   AuthenticatedAccountRoute: typeof AuthenticatedAccountRoute
+  AuthenticatedWWorkspaceIdRouteRoute: typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
+  AuthenticatedWIndexRoute: typeof AuthenticatedWIndexRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedAccountRoute: AuthenticatedAccountRoute,
+  AuthenticatedWWorkspaceIdRouteRoute:
+    AuthenticatedWWorkspaceIdRouteRouteWithChildren,
+  AuthenticatedWIndexRoute: AuthenticatedWIndexRoute,
 }
 
 const AuthenticatedRouteWithChildren = AuthenticatedRoute._addFileChildren(

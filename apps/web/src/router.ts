@@ -3,6 +3,7 @@ import { createRouter } from '@tanstack/react-router';
 import { NotFound } from './components/not-found.tsx';
 import { RouteError } from './components/route-error.tsx';
 import type { RouterAuth } from './features/auth/session/auth-setup.ts';
+import { parseSearch, stringifySearch } from './lib/search-params.ts';
 import { routeTree } from './routeTree.gen.ts';
 
 export function createAppRouter(queryClient: QueryClient, auth: RouterAuth) {
@@ -15,6 +16,8 @@ export function createAppRouter(queryClient: QueryClient, auth: RouterAuth) {
     defaultErrorComponent: RouteError,
     defaultNotFoundComponent: NotFound,
     scrollRestoration: true,
+    parseSearch,
+    stringifySearch,
   });
 }
 

@@ -19,8 +19,26 @@ describe('humanMessage', () => {
     [401, 'SESSION_EXPIRED', 'Your session has ended.'],
     [400, 'TOKEN_INVALID', 'This link is not valid or has expired.'],
     [403, 'CSRF_REJECTED', 'blocked as a security precaution'],
+    [409, 'ALREADY_MEMBER', 'already a member of this workspace'],
+    [409, 'LAST_OWNER', 'needs at least one owner'],
+    [409, 'PERSONAL_WORKSPACE', 'A personal workspace cannot be deleted or left'],
+    [409, 'LIMIT_REACHED', 'A limit has been reached.'],
+    [412, 'PRECONDITION_FAILED', 'Someone else changed this in the meantime.'],
   ])('explains %i %s', (status, code, expected) => {
     expect(humanMessage(problemError(status, code))).toContain(expected);
+  });
+
+  it('says which limit was reached when the API tells', () => {
+    const body = {
+      type: 'urn:x',
+      title: 'A limit has been reached',
+      status: 409,
+      code: 'LIMIT_REACHED',
+      requestId: 'r',
+      detail: 'A workspace has at most 500 members',
+    };
+    const error = ApiError.fromResponse(jsonResponse(body, { status: 409 }), body);
+    expect(humanMessage(error)).toBe('A workspace has at most 500 members');
   });
 
   it('says how long to wait when rate limited', () => {

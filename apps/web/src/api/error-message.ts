@@ -10,13 +10,20 @@ const byStatus: Record<number, string> = {
   429: 'Too many requests. Please wait a moment and try again.',
 };
 
-const byCode: Partial<Record<ApiErrorCode, string>> = {
+const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string)>> = {
   INVALID_CREDENTIALS: 'The email or password is not correct.',
   EMAIL_NOT_VERIFIED: 'Verify your email address first: follow the link in the mail we sent you.',
   ACCOUNT_DISABLED: 'This account is disabled. Contact your administrator.',
   SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
   TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
   CSRF_REJECTED: 'The request was blocked as a security precaution. Reload the page and try again.',
+  ALREADY_MEMBER: 'That person is already a member of this workspace.',
+  LAST_OWNER: 'A workspace needs at least one owner. Make another member an owner first.',
+  PERSONAL_WORKSPACE:
+    'A personal workspace cannot be deleted or left, and the person it belongs to stays its owner.',
+  // The API says which limit (workspaces per person, members per workspace).
+  LIMIT_REACHED: (error) => error.problem?.detail ?? 'A limit has been reached.',
+  PRECONDITION_FAILED: 'Someone else changed this in the meantime. Review their version first.',
 };
 
 /** "30 seconds", "1 minute", "15 minutes": rounded up, so the wait is never shorter than said. */
@@ -39,7 +46,7 @@ export function humanMessage(error: unknown): string {
   if (error.code === 'RATE_LIMITED' || error.status === 429) return rateLimitedMessage(error);
   if (error.status >= 500) return 'The server had a problem. Please try again in a moment.';
   const known = byCode[error.code];
-  if (known) return known;
+  if (known) return typeof known === 'string' ? known : known(error);
   if (error.status === 400) return error.problem?.detail ?? 'The request was not valid.';
   return byStatus[error.status] ?? error.message;
 }

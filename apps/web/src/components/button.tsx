@@ -1,20 +1,28 @@
 import type { ButtonHTMLAttributes } from 'react';
 
 const variants = {
-  primary: 'bg-indigo-600 hover:bg-indigo-500',
-  danger: 'bg-red-700 hover:bg-red-600',
+  primary: 'bg-indigo-600 text-white hover:bg-indigo-500',
+  danger: 'bg-red-700 text-white hover:bg-red-600',
+  secondary:
+    'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
 };
+
+const sizes = { md: 'px-4 py-2', sm: 'px-3 py-1.5' };
 
 export function Button({
   className = '',
   type = 'button',
   variant = 'primary',
+  size = 'md',
   ...props
-}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: keyof typeof variants }) {
+}: ButtonHTMLAttributes<HTMLButtonElement> & {
+  variant?: keyof typeof variants;
+  size?: keyof typeof sizes;
+}) {
   return (
     <button
       type={type}
-      className={`rounded-md px-4 py-2 text-sm font-medium text-white disabled:opacity-50 ${variants[variant]} ${className}`}
+      className={`rounded-md text-sm font-medium disabled:opacity-50 ${sizes[size]} ${variants[variant]} ${className}`}
       {...props}
     />
   );

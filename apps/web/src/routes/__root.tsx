@@ -1,8 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, Link, Outlet } from '@tanstack/react-router';
+import { createRootRouteWithContext, Link, Outlet, useParams } from '@tanstack/react-router';
+import { lazy, Suspense } from 'react';
 import { NotFound } from '../components/not-found.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { Toaster } from '../components/toaster.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { useSession } from '../features/auth/session/auth-context.tsx';
 import type { RouterAuth } from '../features/auth/session/auth-setup.ts';
@@ -20,8 +22,16 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 
 const activeLink = { 'aria-current': 'page', className: 'font-semibold' } as const;
 
+// Loaded once signed in, with its dialog: visitors of the public pages never download it.
+const WorkspaceSwitcher = lazy(() =>
+  import('../features/workspaces/components/workspace-switcher.tsx').then((module) => ({
+    default: module.WorkspaceSwitcher,
+  })),
+);
+
 function RootLayout() {
   const session = useSession();
+  const { workspaceId } = useParams({ strict: false });
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -31,7 +41,7 @@ function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="text-lg font-bold">
             TaskFlow
           </Link>
@@ -43,21 +53,41 @@ function RootLayout() {
                 </Link>
               </li>
               {session.status === 'signed-in' && (
-                <li>
-                  <Link to="/account" activeProps={activeLink}>
-                    Account
-                  </Link>
-                </li>
+                <>
+                  <li>
+                    <Link to="/w" activeProps={activeLink}>
+                      Tasks
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to="/account" activeProps={activeLink}>
+                      Account
+                    </Link>
+                  </li>
+                </>
               )}
             </ul>
           </nav>
+          {session.status === 'signed-in' && (
+            <Suspense
+              fallback={
+                <span
+                  className="inline-block h-8 w-72 rounded-md bg-slate-100 dark:bg-slate-800"
+                  aria-hidden="true"
+                />
+              }
+            >
+              <WorkspaceSwitcher currentId={workspaceId} />
+            </Suspense>
+          )}
           <UserMenu />
           <ThemeToggle />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="mx-auto max-w-4xl px-4 py-8">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">
         <Outlet />
       </main>
+      <Toaster />
     </div>
   );
 }

@@ -17,7 +17,8 @@ function SignInPage() {
   async function onSignedIn() {
     // Route guards read the session: re-run them before going back where the person was headed.
     await router.invalidate();
-    await router.navigate({ href: redirect ?? '/', replace: true });
+    // Without a page to return to, the board is where work starts.
+    await router.navigate({ href: redirect ?? '/w', replace: true });
   }
 
   return <SignInForm onSignedIn={() => void onSignedIn()} />;

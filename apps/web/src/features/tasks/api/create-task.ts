@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import type { components } from '../../../api/schema.gen.ts';
+import { taskCache } from './task-cache.ts';
+import { taskKeys } from './task-keys.ts';
+
+type CreateTaskBody = components['schemas']['CreateTaskBodyInput'];
+
+/** Not optimistic: the new task's id and position come from the API, which answers quickly. */
+export function useCreateTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const cache = taskCache(queryClient, workspaceId);
+  return useMutation({
+    mutationKey: taskKeys.all(workspaceId),
+    mutationFn: (body: CreateTaskBody) =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspaceId}/tasks', {
+          params: { path: { workspaceId } },
+          body,
+        }),
+      ),
+    onSuccess: (task) => cache.put(task),
+    onSettled: () => cache.settle(),
+  });
+}

@@ -1,0 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { api, unwrap } from '../../../api/client.ts';
+import { humanMessage } from '../../../api/error-message.ts';
+import type { Task } from '../model/task-types.ts';
+import { useRestoreTask } from './restore-task.ts';
+import { taskCache } from './task-cache.ts';
+import { taskKeys } from './task-keys.ts';
+
+/** The task leaves the board at once; the toast that says so offers Undo (the API restores). */
+export function useDeleteTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const cache = taskCache(queryClient, workspaceId);
+  const restore = useRestoreTask(workspaceId);
+  return useMutation({
+    mutationKey: taskKeys.all(workspaceId),
+    mutationFn: (task: Task) =>
+      unwrap(
+        api.DELETE('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
+          params: { path: { workspaceId, taskId: task.id } },
+        }),
+      ),
+    onMutate: async (task) => {
+      const rollback = await cache.snapshot();
+      cache.remove(task.id);
+      return { rollback };
+    },
+    onError: (error, _task, context) => {
+      context?.rollback();
+      toast.error(humanMessage(error));
+    },
+    onSuccess: (_data, task) => {
+      toast(`Deleted “${task.title}”`, {
+        action: { label: 'Undo', onClick: () => restore.mutate(task.id) },
+      });
+    },
+    onSettled: () => cache.settle(),
+  });
+}

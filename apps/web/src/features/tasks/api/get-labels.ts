@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import { taskKeys } from './task-keys.ts';
+
+export function labelsQueryOptions(workspaceId: string) {
+  return queryOptions({
+    queryKey: taskKeys.labels(workspaceId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/v1/workspaces/{workspaceId}/labels', {
+          params: { path: { workspaceId } },
+          signal,
+        }),
+      ),
+    select: (list) => list.items,
+  });
+}
+
+export function useLabels(workspaceId: string) {
+  return useQuery(labelsQueryOptions(workspaceId));
+}

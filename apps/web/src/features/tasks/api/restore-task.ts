@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { api, unwrap } from '../../../api/client.ts';
+import { humanMessage } from '../../../api/error-message.ts';
+import { taskCache } from './task-cache.ts';
+import { taskKeys } from './task-keys.ts';
+
+/** Undo of a deletion: the task comes back where it was, its position unchanged. */
+export function useRestoreTask(workspaceId: string) {
+  const queryClient = useQueryClient();
+  const cache = taskCache(queryClient, workspaceId);
+  return useMutation({
+    mutationKey: taskKeys.all(workspaceId),
+    mutationFn: (taskId: string) =>
+      unwrap(
+        api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/restore', {
+          params: { path: { workspaceId, taskId } },
+        }),
+      ),
+    onSuccess: (task) => {
+      cache.put(task);
+      toast.success(`Restored “${task.title}”`);
+    },
+    onError: (error) => toast.error(humanMessage(error)),
+    onSettled: () => cache.settle(),
+  });
+}

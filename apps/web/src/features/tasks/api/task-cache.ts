@@ -1,0 +1,87 @@
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { matchesQuery, sortOf } from '../model/task-match.ts';
+import {
+  findTask,
+  insertBeside,
+  insertByPosition,
+  type Placement,
+  removeTask,
+  replaceTask,
+  type TaskPages,
+} from '../model/task-pages.ts';
+import type { ListQuery, Task } from '../model/task-types.ts';
+import { taskKeys } from './task-keys.ts';
+
+const queryOf = (key: QueryKey) => key[3] as ListQuery;
+
+/** Where a changed task goes in one cached list, so the board shows the change before the API. */
+function placeInList(data: TaskPages, query: ListQuery, task: Task, placement?: Placement) {
+  const present = findTask(data, task.id) !== undefined;
+  const match = matchesQuery(task, query);
+  if (match === false || (match === undefined && !present)) return removeTask(data, task.id);
+  if (sortOf(query) !== 'position') return present ? replaceTask(data, task) : data;
+  const beside = placement ? insertBeside(data, task, placement) : null;
+  if (beside) return beside;
+  return present && !placement ? replaceTask(data, task) : insertByPosition(data, task);
+}
+
+/** Optimistic writes to every cached list page and detail of one workspace's tasks. */
+export function taskCache(queryClient: QueryClient, workspaceId: string) {
+  const all = taskKeys.all(workspaceId);
+  const lists = () =>
+    queryClient.getQueriesData<TaskPages>({ queryKey: taskKeys.lists(workspaceId) });
+  const detailKey = (id: string) => taskKeys.detail(workspaceId, id);
+
+  function updateLists(update: (data: TaskPages, query: ListQuery) => TaskPages) {
+    for (const [key, data] of lists()) {
+      if (data) queryClient.setQueryData<TaskPages>(key, update(data, queryOf(key)));
+    }
+  }
+
+  return {
+    /** Stops refetches that would overwrite the optimistic state, and returns the way back. */
+    async snapshot(): Promise<() => void> {
+      await queryClient.cancelQueries({ queryKey: all });
+      const saved = queryClient.getQueriesData({ queryKey: all });
+      return () => {
+        for (const [key, data] of saved) queryClient.setQueryData(key, data);
+      };
+    },
+
+    find(id: string): Task | undefined {
+      const detail = queryClient.getQueryData<Task>(detailKey(id));
+      if (detail) return detail;
+      for (const [, data] of lists()) {
+        const task = data && findTask(data, id);
+        if (task) return task;
+      }
+      return undefined;
+    },
+
+    put(task: Task, placement?: Placement) {
+      updateLists((data, query) => placeInList(data, query, task, placement));
+      if (queryClient.getQueryData(detailKey(task.id))) {
+        queryClient.setQueryData(detailKey(task.id), task);
+      }
+    },
+
+    remove(id: string) {
+      updateLists((data) => removeTask(data, id));
+      // Cancelled, not refetched: the deleted task's detail would only answer 404.
+      queryClient.removeQueries({ queryKey: detailKey(id) });
+    },
+
+    /** Refetches once the last of the overlapping writes is done, so none undoes another. */
+    async settle() {
+      if (queryClient.isMutating({ mutationKey: all }) <= 1) {
+        await queryClient.invalidateQueries({ queryKey: all });
+      }
+    },
+  };
+}
+
+/** Looks a task up in what the board has loaded, for commands that start from an id. */
+export function useTaskLookup(workspaceId: string): (taskId: string) => Task | undefined {
+  const cache = taskCache(useQueryClient(), workspaceId);
+  return cache.find;
+}

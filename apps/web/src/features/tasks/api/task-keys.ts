@@ -1,0 +1,11 @@
+import type { ListQuery } from '../model/task-types.ts';
+
+/** Every cached task query of a workspace starts with `all`: one prefix to cancel or refresh. */
+export const taskKeys = {
+  all: (workspaceId: string) => ['tasks', workspaceId] as const,
+  lists: (workspaceId: string) => [...taskKeys.all(workspaceId), 'list'] as const,
+  list: (workspaceId: string, query: ListQuery) => [...taskKeys.lists(workspaceId), query] as const,
+  detail: (workspaceId: string, taskId: string) =>
+    [...taskKeys.all(workspaceId), 'detail', taskId] as const,
+  labels: (workspaceId: string) => [...taskKeys.all(workspaceId), 'labels'] as const,
+};

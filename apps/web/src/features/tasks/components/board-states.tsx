@@ -1,0 +1,67 @@
+import { humanMessage } from '../../../api/error-message.ts';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+
+export function TaskSkeleton({
+  rows = 4,
+  label = 'Loading tasks…',
+}: {
+  rows?: number;
+  label?: string;
+}) {
+  return (
+    <div aria-busy="true" data-testid="tasks-loading">
+      <span className="sr-only">{label}</span>
+      <div className="animate-pulse space-y-2" aria-hidden="true">
+        {Array.from({ length: rows }, (_, index) => `row-${index}`).map((key) => (
+          <div key={key} className="h-12 rounded bg-slate-200 dark:bg-slate-800" />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/** Nothing to show: a new board says how to start; a filtered one offers the way back. */
+export function BoardEmpty({
+  filtered,
+  onClearFilters,
+}: {
+  filtered: boolean;
+  onClearFilters: () => void;
+}) {
+  if (filtered) {
+    return (
+      <div
+        className="space-y-3 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700"
+        data-testid="empty-filtered"
+      >
+        <p className="font-medium">No tasks match these filters.</p>
+        <Button variant="secondary" size="sm" onClick={onClearFilters}>
+          Clear filters
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <div
+      className="space-y-1 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700"
+      data-testid="empty-board"
+    >
+      <p className="font-medium">No tasks yet.</p>
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Type a title in “Add a task” above and press Enter. Press ? for keyboard shortcuts.
+      </p>
+    </div>
+  );
+}
+
+export function ListError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return (
+    <div className="space-y-2" data-testid="tasks-error">
+      <FormAlert>{humanMessage(error)}</FormAlert>
+      <Button size="sm" onClick={onRetry}>
+        Retry
+      </Button>
+    </div>
+  );
+}

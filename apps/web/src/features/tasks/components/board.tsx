@@ -1,0 +1,148 @@
+import { useRef, useState } from 'react';
+import { Button } from '../../../components/button.tsx';
+import { stringifySearch } from '../../../lib/search-params.ts';
+import { useShortcuts } from '../../../lib/shortcuts.ts';
+import { useSetTasksStatus } from '../api/set-tasks-status.ts';
+import { useTaskLookup } from '../api/task-cache.ts';
+import { useUpdateTask } from '../api/update-task.ts';
+import { useBoardSelection } from '../hooks/use-board-selection.ts';
+import { type BoardSearch, withoutFilters } from '../model/board-search.ts';
+import type { Member, Task } from '../model/task-types.ts';
+import { BulkBar } from './bulk-bar.tsx';
+import { FilterBar } from './filter-bar.tsx';
+import { KanbanView } from './kanban-view.tsx';
+import { QuickAdd } from './quick-add.tsx';
+import { ShortcutsDialog } from './shortcuts-dialog.tsx';
+import { TaskListView } from './task-list-view.tsx';
+import { ViewSwitch } from './view-switch.tsx';
+
+export type SearchChange = (search: BoardSearch, options?: { replace?: boolean }) => void;
+
+/** A workspace's tasks as a list or as kanban columns, with everything that acts on them. */
+export function Board({
+  workspaceId,
+  title,
+  search,
+  members,
+  onSearchChange,
+  onOpenTask,
+}: {
+  workspaceId: string;
+  title: string;
+  search: BoardSearch;
+  members: readonly Member[];
+  onSearchChange: SearchChange;
+  onOpenTask: (taskId: string) => void;
+}) {
+  const quickAddRef = useRef<HTMLInputElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
+  // Ticks belong to the tasks on screen: other filters show other tasks, so they start afresh.
+  const searchKey = stringifySearch(search);
+  const [checkedFor, setCheckedFor] = useState(searchKey);
+  if (checkedFor !== searchKey) {
+    setCheckedFor(searchKey);
+    setChecked(new Set());
+  }
+  const selection = useBoardSelection();
+  const lookup = useTaskLookup(workspaceId);
+  const update = useUpdateTask(workspaceId);
+  const bulk = useSetTasksStatus(workspaceId);
+  const byId = new Map(members.map((member) => [member.userId, member]));
+  const kanban = search.view === 'kanban';
+
+  const toggleDone = (task: Task) =>
+    update.mutate({ task, changes: { status: task.status === 'done' ? 'todo' : 'done' } });
+  const toggleView = () => onSearchChange({ ...search, view: kanban ? undefined : 'kanban' });
+
+  useShortcuts(
+    {
+      c: () => quickAddRef.current?.focus(),
+      '/': () => searchRef.current?.focus(),
+      v: toggleView,
+      j: () => selection.move(1),
+      k: () => selection.move(-1),
+      Enter: () => selection.selectedId && onOpenTask(selection.selectedId),
+      x: () => {
+        const task = selection.selectedId ? lookup(selection.selectedId) : undefined;
+        if (task) toggleDone(task);
+      },
+      Escape: () => selection.select(null),
+      '?': () => setHelpOpen(true),
+    },
+    !dragging,
+  );
+
+  const view = {
+    workspaceId,
+    search,
+    members: byId,
+    selectedId: selection.selectedId,
+    onToggleDone: toggleDone,
+    onDraggingChange: setDragging,
+  };
+
+  return (
+    <section
+      ref={selection.containerRef}
+      onFocus={selection.onFocus}
+      aria-labelledby="board-title"
+      className="space-y-4"
+      data-testid="board"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 id="board-title" className="text-2xl font-semibold">
+          {title}
+        </h1>
+        <div className="flex items-center gap-2">
+          <ViewSwitch
+            kanban={kanban}
+            onChange={(next) => onSearchChange({ ...search, view: next ? 'kanban' : undefined })}
+          />
+          <Button variant="secondary" size="sm" onClick={() => setHelpOpen(true)}>
+            Shortcuts <span aria-hidden="true">(?)</span>
+          </Button>
+        </div>
+      </div>
+      <QuickAdd workspaceId={workspaceId} inputRef={quickAddRef} />
+      <FilterBar
+        workspaceId={workspaceId}
+        search={search}
+        members={members}
+        onChange={onSearchChange}
+        onSearch={(q) => onSearchChange({ ...search, q }, { replace: true })}
+        searchRef={searchRef}
+      />
+      {!kanban && checked.size > 0 && (
+        <BulkBar
+          count={checked.size}
+          onApply={(status) => {
+            bulk.mutate({ ids: [...checked], status });
+            setChecked(new Set());
+          }}
+          onClear={() => setChecked(new Set())}
+        />
+      )}
+      {kanban ? (
+        <KanbanView {...view} />
+      ) : (
+        <TaskListView
+          {...view}
+          onClearFilters={() => onSearchChange(withoutFilters(search))}
+          checked={checked}
+          onCheck={(id, on) =>
+            setChecked((before) => {
+              const next = new Set(before);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+          }
+        />
+      )}
+      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { useDroppable } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useMemo } from 'react';
+import { LoadMore } from '../../../components/load-more.tsx';
+import { useTasks } from '../api/get-tasks.ts';
+import type { ColumnDragData } from '../hooks/use-task-dnd.ts';
+import { type BoardSearch, toListQuery } from '../model/board-search.ts';
+import { type Member, statusLabels, type Task, type TaskStatus } from '../model/task-types.ts';
+import { ListError, TaskSkeleton } from './board-states.tsx';
+import { DragHandle } from './drag-handle.tsx';
+import { SortableTask } from './sortable-task.tsx';
+import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
+
+/** One status: its own infinite list in manual order, and a drop target even when empty. */
+export function KanbanColumn({
+  workspaceId,
+  status,
+  search,
+  members,
+  selectedId,
+  onToggleDone,
+}: {
+  workspaceId: string;
+  status: TaskStatus;
+  search: BoardSearch;
+  members: ReadonlyMap<string, Member>;
+  selectedId: string | null;
+  onToggleDone: (task: Task) => void;
+}) {
+  const tasks = useTasks(workspaceId, toListQuery(search, status));
+  const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
+  const data: ColumnDragData = { type: 'column', status, ids: items.map((task) => task.id) };
+  const droppable = useDroppable({ id: `column:${status}`, data });
+  const headingId = `column-${status}`;
+
+  return (
+    <section
+      ref={droppable.setNodeRef}
+      aria-labelledby={headingId}
+      className={`flex min-h-40 flex-col gap-2 rounded-lg border p-2 ${droppable.isOver ? 'border-indigo-500 bg-indigo-50 dark:bg-indigo-950' : 'border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900'}`}
+      data-testid={`column-${status}`}
+    >
+      <h2 id={headingId} className="px-1 text-sm font-semibold">
+        {statusLabels[status]}
+        {tasks.isSuccess && (
+          <span className="ml-2 font-normal text-slate-600 dark:text-slate-300">
+            {items.length}
+            {tasks.hasNextPage ? '+' : ''}
+            <span className="sr-only"> tasks</span>
+          </span>
+        )}
+      </h2>
+      {tasks.isPending && <TaskSkeleton rows={2} label={`Loading ${statusLabels[status]}…`} />}
+      {tasks.isError && <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />}
+      <SortableContext id={status} items={items} strategy={verticalListSortingStrategy}>
+        <ul aria-labelledby={headingId} className="flex flex-col gap-2">
+          {items.map((task) => (
+            <SortableTask
+              key={task.id}
+              task={task}
+              selected={task.id === selectedId}
+              className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-2 shadow-sm dark:border-slate-700 dark:bg-slate-950"
+            >
+              {(handle) => (
+                <>
+                  {handle && <DragHandle handle={handle} title={task.title} />}
+                  <CompleteCheckbox task={task} onToggle={onToggleDone} />
+                  <TaskSummary task={task} members={members} />
+                </>
+              )}
+            </SortableTask>
+          ))}
+        </ul>
+      </SortableContext>
+      {tasks.isSuccess && items.length === 0 && (
+        <p className="px-1 py-4 text-center text-sm text-slate-600 dark:text-slate-300">
+          No tasks here. Drop one to move it.
+        </p>
+      )}
+      <LoadMore
+        hasMore={tasks.hasNextPage}
+        loading={tasks.isFetchingNextPage}
+        onLoadMore={() => void tasks.fetchNextPage()}
+        label={`Load more in ${statusLabels[status]}`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { toast } from 'sonner';
+import { ApiError } from '../../../api/api-error.ts';
+import { humanMessage } from '../../../api/error-message.ts';
+import { Dialog } from '../../../components/dialog.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { useDeleteTask } from '../api/delete-task.ts';
+import { useTask } from '../api/get-task.ts';
+import { useUpdateTask } from '../api/update-task.ts';
+import { conflictOf, type TaskChanges } from '../model/conflict.ts';
+import type { Member, Task } from '../model/task-types.ts';
+import { TaskSkeleton } from './board-states.tsx';
+import { ConflictDialog } from './conflict-dialog.tsx';
+import { TaskForm } from './task-form.tsx';
+
+type Conflict = { current: Task; mine: TaskChanges };
+
+/**
+ * One task, opened from its URL: edit and save with If-Match. A stale save opens the conflict
+ * dialog; "Keep mine" sends the same edit again on the current version.
+ */
+export function TaskDialog({
+  workspaceId,
+  taskId,
+  members,
+  onClose,
+}: {
+  workspaceId: string;
+  taskId: string;
+  members: readonly Member[];
+  onClose: () => void;
+}) {
+  const task = useTask(workspaceId, taskId);
+  const update = useUpdateTask(workspaceId, { notify: false });
+  const remove = useDeleteTask(workspaceId);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const byId = new Map(members.map((member) => [member.userId, member]));
+
+  async function save(base: Task, changes: TaskChanges) {
+    try {
+      await update.mutateAsync({ task: base, changes, conditional: true });
+      onClose();
+    } catch (error) {
+      const current = conflictOf(error);
+      if (!current) throw error;
+      setConflict({ current, mine: changes });
+    }
+  }
+
+  function keepMine(chosen: Conflict) {
+    setConflict(null);
+    save(chosen.current, chosen.mine).catch((error: unknown) => toast.error(humanMessage(error)));
+  }
+
+  const gone = task.error instanceof ApiError && task.error.status === 404;
+  return (
+    <Dialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={task.data ? 'Edit task' : 'Task'}
+      size="lg"
+      testId="task-dialog"
+    >
+      {task.isPending && <TaskSkeleton rows={5} label="Loading the task…" />}
+      {task.isError && (
+        <FormAlert>
+          {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}
+        </FormAlert>
+      )}
+      {task.data && (
+        <TaskForm
+          key={task.data.id}
+          task={task.data}
+          members={members}
+          onSubmit={(changes) => save(task.data, changes)}
+          onCancel={onClose}
+          onDelete={() => {
+            remove.mutate(task.data);
+            onClose();
+          }}
+        />
+      )}
+      {conflict && (
+        <ConflictDialog
+          current={conflict.current}
+          mine={conflict.mine}
+          members={byId}
+          onKeepMine={() => keepMine(conflict)}
+          onUseTheirs={() => {
+            setConflict(null);
+            onClose();
+          }}
+          onDismiss={() => setConflict(null)}
+        />
+      )}
+    </Dialog>
+  );
+}

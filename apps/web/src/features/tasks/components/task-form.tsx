@@ -1,0 +1,164 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { UpdateTaskBody } from '@taskflow/contract';
+import { useEffect, useState } from 'react';
+import { Controller, type FieldErrors, useForm } from 'react-hook-form';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
+import { TextField } from '../../../components/text-field.tsx';
+import { TextareaField } from '../../../components/textarea-field.tsx';
+import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { changedFields, type TaskChanges } from '../model/conflict.ts';
+import {
+  type Member,
+  priorityLabels,
+  statusLabels,
+  TASK_PRIORITIES,
+  TASK_STATUSES,
+  type Task,
+} from '../model/task-types.ts';
+import { LabelsField } from './labels-field.tsx';
+
+const fields = [
+  'title',
+  'description',
+  'status',
+  'priority',
+  'dueDate',
+  'assigneeId',
+  'labels',
+] as const;
+const orNull = (value: unknown) => (value === '' ? null : value);
+
+function labelsError(errors: FieldErrors<{ labels?: string[] }>) {
+  const error = errors.labels;
+  if (!error) return undefined;
+  return error.message ?? (Array.isArray(error) ? error.find(Boolean)?.message : undefined);
+}
+
+/**
+ * Every field of a task. Only what changed is sent; `onSubmit` rejects with the API's error,
+ * whose field messages then show beside their inputs.
+ */
+export function TaskForm({
+  task,
+  members,
+  onSubmit,
+  onCancel,
+  onDelete,
+}: {
+  task: Task;
+  members: readonly Member[];
+  onSubmit: (changes: TaskChanges) => Promise<void>;
+  onCancel: () => void;
+  onDelete: () => void;
+}) {
+  const [formError, setFormError] = useState<string | null>(null);
+  const form = useForm({
+    resolver: zodResolver(UpdateTaskBody, parseOptions),
+    defaultValues: {
+      title: task.title,
+      description: task.description,
+      status: task.status,
+      priority: task.priority,
+      dueDate: task.dueDate,
+      assigneeId: task.assigneeId,
+      labels: task.labels,
+    },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  // The form replaces a loading skeleton, after the dialog has placed focus: take it to the title.
+  useEffect(() => form.setFocus('title'), [form]);
+
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const changes = changedFields(task, values);
+    if (Object.keys(changes).length === 0) return onCancel();
+    await onSubmit(changes).catch((error: unknown) => {
+      setFormError(applyServerErrors(error, form.setError, fields));
+    });
+  });
+
+  return (
+    <form noValidate onSubmit={submit} className="space-y-4" data-testid="task-form">
+      {formError && <FormAlert testId="task-form-error">{formError}</FormAlert>}
+      <TextField
+        label="Title"
+        autoComplete="off"
+        error={errors.title?.message}
+        {...form.register('title')}
+      />
+      <TextareaField
+        label="Description"
+        rows={5}
+        hint="Markdown is fine."
+        error={errors.description?.message}
+        {...form.register('description')}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label="Status" error={errors.status?.message} {...form.register('status')}>
+          {TASK_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabels[status]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Priority"
+          error={errors.priority?.message}
+          {...form.register('priority')}
+        >
+          {TASK_PRIORITIES.map((priority) => (
+            <option key={priority} value={priority}>
+              {priorityLabels[priority]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Due date"
+          type="date"
+          error={errors.dueDate?.message}
+          {...form.register('dueDate', { setValueAs: orNull })}
+        />
+        <SelectField
+          label="Assignee"
+          error={errors.assigneeId?.message}
+          {...form.register('assigneeId', { setValueAs: orNull })}
+        >
+          <option value="">Unassigned</option>
+          {members.map((member) => (
+            <option key={member.userId} value={member.userId}>
+              {member.name}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <Controller
+        control={form.control}
+        name="labels"
+        render={({ field }) => (
+          <LabelsField
+            value={field.value ?? []}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            error={labelsError(errors)}
+          />
+        )}
+      />
+      <div className="flex flex-wrap items-center justify-between gap-3 pt-2">
+        <Button variant="danger" onClick={onDelete} data-testid="task-delete">
+          Delete task
+        </Button>
+        <div className="flex gap-3">
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" disabled={isSubmitting}>
+            {isSubmitting ? 'Saving…' : 'Save changes'}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

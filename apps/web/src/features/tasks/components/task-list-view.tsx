@@ -1,0 +1,128 @@
+import { closestCenter, DndContext, type DragEndEvent } from '@dnd-kit/core';
+import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { useMemo, useState } from 'react';
+import { LoadMore } from '../../../components/load-more.tsx';
+import { useTasks } from '../api/get-tasks.ts';
+import { useMoveTask } from '../api/move-task.ts';
+import {
+  screenReaderInstructions,
+  taskAnnouncements,
+  useTaskSensors,
+} from '../hooks/use-task-dnd.ts';
+import { type BoardSearch, effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
+import { planDrop } from '../model/neighbours.ts';
+import type { Member, Task } from '../model/task-types.ts';
+import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
+import { DragHandle } from './drag-handle.tsx';
+import { SortableTask } from './sortable-task.tsx';
+import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
+
+export type TaskViewProps = {
+  workspaceId: string;
+  search: BoardSearch;
+  members: ReadonlyMap<string, Member>;
+  selectedId: string | null;
+  onToggleDone: (task: Task) => void;
+  onClearFilters: () => void;
+  onDraggingChange: (dragging: boolean) => void;
+};
+
+/** All matching tasks, one a row; dragged to reorder while in manual order. */
+export function TaskListView({
+  workspaceId,
+  search,
+  members,
+  selectedId,
+  onToggleDone,
+  onClearFilters,
+  onDraggingChange,
+  checked,
+  onCheck,
+}: TaskViewProps & { checked: ReadonlySet<string>; onCheck: (id: string, on: boolean) => void }) {
+  const tasks = useTasks(workspaceId, toListQuery(search));
+  const move = useMoveTask(workspaceId);
+  const sensors = useTaskSensors();
+  const [announcements] = useState(() => taskAnnouncements(false));
+  const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
+  const reorderable = effectiveSort(search) === 'position';
+
+  if (tasks.isPending) return <TaskSkeleton />;
+  if (tasks.isError) return <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  if (items.length === 0) {
+    return <BoardEmpty filtered={hasFilters(search)} onClearFilters={onClearFilters} />;
+  }
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    onDraggingChange(false);
+    const task = items.find((item) => item.id === active.id);
+    if (!task || !over) return;
+    const ids = items.map((item) => item.id);
+    const plan = planDrop({
+      taskId: task.id,
+      fromStatus: task.status,
+      toStatus: task.status,
+      ids,
+      overId: String(over.id),
+      below: false,
+    });
+    if (plan) move.mutate({ task, ...plan });
+  }
+
+  return (
+    <div className="space-y-2">
+      {!reorderable && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Sort by manual order to drag tasks into place.
+        </p>
+      )}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        accessibility={{ announcements, screenReaderInstructions }}
+        onDragStart={() => onDraggingChange(true)}
+        onDragCancel={() => onDraggingChange(false)}
+        onDragEnd={onDragEnd}
+      >
+        <SortableContext items={items} strategy={verticalListSortingStrategy}>
+          <ul
+            aria-label="Tasks"
+            className="divide-y divide-slate-200 rounded-lg border border-slate-200 dark:divide-slate-800 dark:border-slate-800"
+            data-testid="task-list"
+          >
+            {items.map((task) => (
+              <SortableTask
+                key={task.id}
+                task={task}
+                disabled={!reorderable}
+                selected={task.id === selectedId}
+                className="flex items-center gap-3 bg-white px-3 py-2 dark:bg-slate-950"
+              >
+                {(handle) => (
+                  <>
+                    {handle && <DragHandle handle={handle} title={task.title} />}
+                    <input
+                      type="checkbox"
+                      checked={checked.has(task.id)}
+                      onChange={(event) => onCheck(task.id, event.target.checked)}
+                      aria-label={`Select “${task.title}”`}
+                      className="h-4 w-4 shrink-0"
+                      data-testid="task-select"
+                    />
+                    <CompleteCheckbox task={task} onToggle={onToggleDone} />
+                    <TaskSummary task={task} members={members} />
+                  </>
+                )}
+              </SortableTask>
+            ))}
+          </ul>
+        </SortableContext>
+      </DndContext>
+      <LoadMore
+        hasMore={tasks.hasNextPage}
+        loading={tasks.isFetchingNextPage}
+        onLoadMore={() => void tasks.fetchNextPage()}
+        label="Load more tasks"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { Link } from '@tanstack/react-router';
+import type { Member, Task } from '../model/task-types.ts';
+import { TaskMeta } from './task-meta.tsx';
+
+/** The checkbox that completes a task (and reopens it, as `todo`). */
+export function CompleteCheckbox({
+  task,
+  onToggle,
+}: {
+  task: Task;
+  onToggle: (task: Task) => void;
+}) {
+  return (
+    <input
+      type="checkbox"
+      checked={task.status === 'done'}
+      onChange={() => onToggle(task)}
+      aria-label={`Complete “${task.title}”`}
+      className="h-4 w-4 shrink-0 appearance-none rounded-full border-2 border-slate-500 checked:border-emerald-700 checked:bg-emerald-700 dark:border-slate-400 dark:checked:border-emerald-500 dark:checked:bg-emerald-500"
+      data-testid="task-complete"
+    />
+  );
+}
+
+/** Title (a link to the task, so it can be opened in a new tab too) and the task's details. */
+export function TaskSummary({
+  task,
+  members,
+}: {
+  task: Task;
+  members: ReadonlyMap<string, Member>;
+}) {
+  return (
+    <div className="min-w-0 flex-1 space-y-1">
+      <Link
+        to="/w/$workspaceId/tasks/$taskId"
+        params={{ workspaceId: task.workspaceId, taskId: task.id }}
+        search={true}
+        className={`block truncate text-sm font-medium hover:underline ${task.status === 'done' ? 'text-slate-500 line-through dark:text-slate-400' : ''}`}
+        data-task-link=""
+        data-testid="task-title"
+      >
+        {task.title}
+      </Link>
+      <TaskMeta task={task} members={members} />
+    </div>
+  );
+}

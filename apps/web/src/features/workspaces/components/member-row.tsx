@@ -1,0 +1,64 @@
+import type { components } from '../../../api/schema.gen.ts';
+
+type Member = components['schemas']['Member'];
+type Role = components['schemas']['WorkspaceRole'];
+
+const roleNames: Record<Role, string> = { owner: 'Owner', member: 'Member' };
+
+/** One member; owners see the controls to change their role or remove them. */
+export function MemberRow({
+  member,
+  isYou,
+  manage,
+  onRoleChange,
+  onRemove,
+}: {
+  member: Member;
+  isYou: boolean;
+  manage: boolean;
+  onRoleChange: (role: Role) => void;
+  onRemove: () => void;
+}) {
+  const roleId = `role-${member.userId}`;
+  return (
+    <li className="flex flex-wrap items-center gap-3 py-3" data-testid="member-row">
+      <div className="min-w-0 flex-1 text-sm">
+        <p className="font-medium">
+          <span data-testid="member-name">{member.name}</span>
+          {isYou && <span className="ml-2 text-slate-600 dark:text-slate-300">(you)</span>}
+        </p>
+        <p className="truncate text-slate-600 dark:text-slate-300">{member.email}</p>
+      </div>
+      {manage ? (
+        <>
+          <label htmlFor={roleId} className="sr-only">
+            Role of {member.name}
+          </label>
+          <select
+            id={roleId}
+            value={member.role}
+            onChange={(event) => onRoleChange(event.target.value as Role)}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+            data-testid="member-role"
+          >
+            <option value="owner">{roleNames.owner}</option>
+            <option value="member">{roleNames.member}</option>
+          </select>
+          {!isYou && (
+            <button
+              type="button"
+              onClick={onRemove}
+              className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50 dark:border-red-800 dark:text-red-300 dark:hover:bg-red-950"
+            >
+              Remove<span className="sr-only"> {member.name}</span>
+            </button>
+          )}
+        </>
+      ) : (
+        <span className="text-sm" data-testid="member-role">
+          {roleNames[member.role]}
+        </span>
+      )}
+    </li>
+  );
+}

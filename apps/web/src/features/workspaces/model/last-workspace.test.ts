@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { components } from '../../../api/schema.gen.ts';
+import { landingWorkspace, rememberWorkspace } from './last-workspace.ts';
+
+type Workspace = components['schemas']['Workspace'];
+
+const workspace = (id: string, personal = false): Workspace => ({
+  id,
+  name: `Workspace ${id}`,
+  personal,
+  role: 'owner',
+  memberCount: 1,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+const personal = workspace('p', true);
+const shared = workspace('s');
+
+afterEach(() => localStorage.clear());
+
+describe('landingWorkspace', () => {
+  it('opens the personal workspace the first time', () => {
+    expect(landingWorkspace([personal, shared])).toBe(personal);
+  });
+
+  it('opens the last workspace used, remembered by id alone', () => {
+    rememberWorkspace(shared.id);
+    expect(landingWorkspace([personal, shared])).toBe(shared);
+    expect(Object.values({ ...localStorage })).toEqual([shared.id]);
+  });
+
+  it('falls back to the personal workspace once the remembered one is gone', () => {
+    rememberWorkspace('left-long-ago');
+    expect(landingWorkspace([personal, shared])).toBe(personal);
+  });
+});

@@ -1,0 +1,43 @@
+import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
+import { Board } from '../../../../../features/tasks/components/board.tsx';
+import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
+import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
+import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
+
+/** The board; its filters and view live in the URL, shared with the task dialog below it. */
+export const Route = createFileRoute('/_authenticated/w/$workspaceId/_board')({
+  validateSearch: parseBoardSearch,
+  component: BoardPage,
+});
+
+/** Composes the board (tasks) with the workspace and its members (workspaces). */
+function BoardPage() {
+  const { workspaceId } = Route.useParams();
+  const search = Route.useSearch();
+  const navigate = useNavigate();
+  const workspace = useWorkspace(workspaceId);
+  const members = useMembers(workspaceId).data ?? [];
+
+  return (
+    <>
+      <Board
+        key={workspaceId}
+        workspaceId={workspaceId}
+        title={workspace?.name ?? 'Tasks'}
+        search={search}
+        members={members}
+        onSearchChange={(next, options) =>
+          void navigate({ to: '.', search: next, replace: options?.replace ?? false })
+        }
+        onOpenTask={(taskId) =>
+          void navigate({
+            to: '/w/$workspaceId/tasks/$taskId',
+            params: { workspaceId, taskId },
+            search: true,
+          })
+        }
+      />
+      <Outlet />
+    </>
+  );
+}
