@@ -15,6 +15,7 @@ export const errorCatalogue = {
   ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },
+  ACCOUNT_NOT_FOUND: { status: 404, title: 'No TaskFlow account uses this email address' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },

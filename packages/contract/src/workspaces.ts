@@ -24,6 +24,10 @@ export const Workspace = z
       .boolean()
       .describe('The workspace every user gets at registration; it cannot be deleted'),
     role: WorkspaceRole.describe('The caller’s role in this workspace'),
+    createdBy: z
+      .uuid()
+      .nullable()
+      .describe('Who created it; for a personal workspace, the user it belongs to'),
     memberCount: z.int().min(1).max(MAX_MEMBERS_PER_WORKSPACE),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -18,6 +18,7 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
   CSRF_REJECTED: 'The request was blocked as a security precaution. Reload the page and try again.',
   ALREADY_MEMBER: 'That person is already a member of this workspace.',
+  ACCOUNT_NOT_FOUND: 'No TaskFlow account uses this email address.',
   LAST_OWNER: 'A workspace needs at least one owner. Make another member an owner first.',
   PERSONAL_WORKSPACE:
     'A personal workspace cannot be deleted or left, and the person it belongs to stays its owner.',

@@ -775,7 +775,7 @@ export interface components {
         /** @description RFC 9457 problem details */
         ProblemDetails: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED" | "TOKEN_INVALID" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "PERSONAL_WORKSPACE" | "LIMIT_REACHED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED" | "TOKEN_INVALID" | "NOT_FOUND" | "ACCOUNT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "PERSONAL_WORKSPACE" | "LIMIT_REACHED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
             detail?: string;
             errors?: components["schemas"]["FieldError"][];
             instance?: string;
@@ -875,7 +875,7 @@ export interface components {
         /** @description RFC 9457 problem details with the current version of the task */
         TaskConflictProblem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED" | "TOKEN_INVALID" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "PERSONAL_WORKSPACE" | "LIMIT_REACHED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "SESSION_EXPIRED" | "FORBIDDEN" | "CSRF_REJECTED" | "EMAIL_NOT_VERIFIED" | "ACCOUNT_DISABLED" | "TOKEN_INVALID" | "NOT_FOUND" | "ACCOUNT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "ALREADY_MEMBER" | "LAST_OWNER" | "PERSONAL_WORKSPACE" | "LIMIT_REACHED" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL" | "SERVICE_UNAVAILABLE";
             current: components["schemas"]["Task"];
             detail?: string;
             errors?: components["schemas"]["FieldError"][];
@@ -977,6 +977,8 @@ export interface components {
         Workspace: {
             /** Format: date-time */
             createdAt: string;
+            /** @description Who created it; for a personal workspace, the user it belongs to */
+            createdBy: string | null;
             /** Format: uuid */
             id: string;
             /** Format: int32 */

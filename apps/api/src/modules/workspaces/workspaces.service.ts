@@ -22,6 +22,7 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     name: row.name,
     personal: row.personal,
     role: row.role,
+    createdBy: row.created_by,
     memberCount: row.member_count,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
@@ -118,11 +119,7 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
       return repo.transaction(async (tx) => {
         await lockAsOwner(tx, workspaceId, actorId);
         const user = await tx.findUserByEmail(email);
-        if (!user) {
-          throw new AppError('NOT_FOUND', {
-            detail: 'No TaskFlow account uses this email address',
-          });
-        }
+        if (!user) throw new AppError('ACCOUNT_NOT_FOUND');
         if ((await tx.countMembers(workspaceId)) >= MAX_MEMBERS_PER_WORKSPACE) {
           throw new AppError('LIMIT_REACHED', {
             detail: `A workspace has at most ${MAX_MEMBERS_PER_WORKSPACE} members`,

@@ -31,7 +31,13 @@ describe('workspaces', () => {
   it('every user has a personal workspace from registration on, owned by them alone', async () => {
     const { items } = (await ada.get('/api/v1/workspaces')).json() as { items: Workspace[] };
     expect(items).toEqual([
-      expect.objectContaining({ name: 'Personal', personal: true, role: 'owner', memberCount: 1 }),
+      expect.objectContaining({
+        name: 'Personal',
+        personal: true,
+        role: 'owner',
+        memberCount: 1,
+        createdBy: ada.userId,
+      }),
     ]);
   });
 
@@ -87,7 +93,7 @@ describe('members', () => {
     expect(again.json().code).toBe('ALREADY_MEMBER');
     const nobody = await ada.send('POST', membersPath(team.id), { email: 'nobody@example.com' });
     expect(nobody.statusCode).toBe(404);
-    expect(nobody.json().detail).toBe('No TaskFlow account uses this email address');
+    expect(nobody.json().code).toBe('ACCOUNT_NOT_FOUND');
   });
 
   it('a workspace always keeps an owner: the last one can neither leave, be removed nor step down', async () => {

@@ -41,7 +41,9 @@ export const security = fp(
       timeWindow: http.rateLimit.windowMs,
       // A Redis outage lets requests through rather than failing every one of them.
       ...(redis ? { redis, nameSpace: 'taskflow:rate-limit:', skipOnError: true } : {}),
-      allowList: (request) => request.url === '/health' || request.url === '/ready',
+      // The API is what can be abused; the web app's files, probes and docs are not limited
+      // (one open board loads dozens of assets, which would eat a user's API allowance).
+      allowList: (request) => !request.url.startsWith('/api/v1/'),
       errorResponseBuilder: (_request, context) => rateLimited(context.ttl),
     });
   },

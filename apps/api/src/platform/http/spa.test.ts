@@ -17,7 +17,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'assets', 'index-abc123.js'), bundle);
   await writeFile(path.join(dist, 'favicon.svg'), '<svg/>');
   database = openOfflineDatabase();
-  ctx = await buildTestApp(database, { WEB_DIST_DIR: dist });
+  ctx = await buildTestApp(database, { WEB_DIST_DIR: dist, RATE_LIMIT_MAX: '2' });
 });
 afterAll(async () => {
   await ctx.app.close();
@@ -25,6 +25,13 @@ afterAll(async () => {
 });
 
 describe('serving the built web app', () => {
+  it('is not rate-limited: the limit is for the API', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect((await ctx.app.inject({ url: '/assets/index-abc123.js' })).statusCode).toBe(200);
+      expect((await ctx.app.inject({ url: '/w/some-workspace' })).statusCode).toBe(200);
+    }
+  });
+
   it('serves index.html at / and is never cached', async () => {
     const res = await ctx.app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);

@@ -14,9 +14,9 @@ import { useAddMember } from '../api/add-member.ts';
 /** What the API says about the email itself goes beside the email field. */
 function emailProblem(error: unknown): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  if (error.code === 'ALREADY_MEMBER') return humanMessage(error);
-  if (error.status === 404)
-    return error.problem?.detail ?? 'No TaskFlow account uses this email address.';
+  if (error.code === 'ALREADY_MEMBER' || error.code === 'ACCOUNT_NOT_FOUND') {
+    return humanMessage(error);
+  }
   return undefined;
 }
 

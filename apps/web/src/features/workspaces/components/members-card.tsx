@@ -67,7 +67,8 @@ export function MembersCard({
               key={member.userId}
               member={member}
               isYou={member.userId === currentUserId}
-              manage={manage}
+              // The person a personal workspace belongs to stays its owner: nothing to manage.
+              manage={manage && !(workspace.personal && member.userId === workspace.createdBy)}
               onRoleChange={(role) => changeRole.mutate({ userId: member.userId, role })}
               onRemove={() => setRemoving(member)}
             />

@@ -9,6 +9,7 @@ const workspace = (id: string, personal = false): Workspace => ({
   name: `Workspace ${id}`,
   personal,
   role: 'owner',
+  createdBy: null,
   memberCount: 1,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
