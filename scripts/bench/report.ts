@@ -175,6 +175,9 @@ export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
     '- All servers are started first and stay up; the rounds interleave the scenarios (hello,' +
       ' rows, rows, meta, hello, …), so that a slow moment of this shared machine is spread over' +
       ' every scenario instead of skewing one ratio.',
+    '- The reference servers replay, through the bare driver, the very statements the app issues:' +
+      ' their throughput is the ceiling and their p99 the floor any server reaches with that SQL on' +
+      ' this machine, where PostgreSQL, the server and the load generator share two cores.',
     '- Each server runs in its own child process; the load generator (autocannon, in the' +
       ' bench process) shares the same cores, so absolute numbers are lower than with a dedicated' +
       ' load generator machine. Compare ratios between runs rather than raw requests per second.',
