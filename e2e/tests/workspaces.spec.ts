@@ -87,7 +87,7 @@ test.describe('an owner managing members', () => {
     await form.getByLabel('Email').fill('nobody-here@e2e.test');
     await form.getByRole('button', { name: 'Add member' }).click();
     await expect(form.getByTestId('email-error')).toHaveText(
-      'No TaskFlow account uses this email address',
+      'No TaskFlow account uses this email address.',
     );
     await form.getByLabel('Email').fill(colleague.email);
     await form.getByRole('button', { name: 'Add member' }).click();

@@ -22,6 +22,26 @@ async function adminQuery(url: string, text: string) {
 }
 
 /**
+ * Drops a test database once the pool's connections have closed: the pool's `end()` resolves
+ * before their sockets do, and forcing the drop then would make the closing clients throw.
+ */
+async function dropWhenDisconnected(adminUrl: string, name: string) {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const dropped = await adminQuery(adminUrl, `drop database if exists "${name}"`).then(
+      () => true,
+      (error: { code?: string }) => {
+        // 55006: the database is still being accessed by other users.
+        if (error.code !== '55006') throw error;
+        return false;
+      },
+    );
+    if (dropped) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+}
+
+/**
  * A fresh, empty database of its own: an in-memory PGlite, or a new PostgreSQL database that is
  * dropped again on close. Test files never share state.
  */
@@ -37,7 +57,7 @@ export async function createTestDatabase(log?: QueryLog): Promise<Database> {
     kind: 'postgres',
     async close() {
       await database.close();
-      await adminQuery(testDatabaseUrl, `drop database if exists "${name}" with (force)`);
+      await dropWhenDisconnected(testDatabaseUrl, name);
     },
   };
 }
