@@ -5,7 +5,8 @@
  * docs/benchmarks.md. Exits 1 when a scenario failed (no start, wrong first response, any
  * non-2xx response or socket error); the throughput target is reported, never enforced.
  *
- * BENCH_DURATION=<seconds> overrides the measured duration of each round (default 5).
+ * BENCH_DURATION=<seconds> overrides the measured duration of each round (default 5);
+ * BENCH_ONLY=<regex> runs only the scenarios whose id matches, without writing the report.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,9 @@ import { failed, type Outcome, type RunInfo, renderReport } from './bench/report
 import { scenarios as baseScenarios, type Launch, type Scenario } from './bench/scenarios.ts';
 import { taskScenarios } from './bench/task-scenarios.ts';
 
-const scenarios = [...baseScenarios, ...taskScenarios];
+/** BENCH_ONLY=<regex> measures only the scenarios whose id matches, and writes no report. */
+const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
+const scenarios = [...baseScenarios, ...taskScenarios].filter((s) => !only || only.test(s.id));
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -171,8 +174,11 @@ async function main(): Promise<number> {
   for (const [scenario, rounds] of figures) outcomes.push(combine(scenario, rounds));
   outcomes.sort((a, b) => scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario));
 
-  writeFileSync(reportPath, renderReport(info, outcomes));
-  console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
+  if (only) console.log('BENCH_ONLY is set: docs/benchmarks.md is left as it was');
+  else {
+    writeFileSync(reportPath, renderReport(info, outcomes));
+    console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
+  }
   const failures = outcomes.filter(failed).map((o) => o.scenario.id);
   if (failures.length > 0) console.error(`Failed scenarios: ${failures.join(', ')}`);
   return failures.length > 0 ? 1 : 0;
