@@ -5,7 +5,8 @@
  *   node scripts/bench/reference.ts embedded <dataDir> <port>
  *   node scripts/bench/reference.ts postgres <url> <port>
  * The statements are captured once at start, by running TaskFlow's own tasks service against a
- * recording Kysely; each request then replays them through the bare driver.
+ * recording Kysely; each request then replays them through the bare driver, on one connection
+ * (a create is a transaction: the task, its follower, its outbox event).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CreateTaskBody, ListTasksQuery } from '@taskflow/contract';
@@ -13,22 +14,49 @@ import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from '../../apps/api/src/db/schema.ts';
+import { recordTaskChanges } from '../../apps/api/src/modules/tasks/task-activity.ts';
 import { createTasksRepository } from '../../apps/api/src/modules/tasks/tasks.repository.ts';
 import { createTasksService } from '../../apps/api/src/modules/tasks/tasks.service.ts';
 import { openPglite } from '../../apps/api/src/platform/db/pglite.ts';
 import { benchUser, createBody, TASK_ID, WORKSPACE_ID } from './task-fixture.ts';
 
 type Raw = (text: string, values: readonly unknown[]) => Promise<unknown[]>;
+/** Runs statements one after the other on one connection (a transaction stays on it). */
+type Session = (list: CompiledQuery[]) => Promise<unknown[]>;
+
+const inSequence = async (raw: Raw, list: CompiledQuery[]) => {
+  let rows: unknown[] = [];
+  for (const q of list) rows = await raw(q.sql, q.parameters);
+  return rows;
+};
 
 async function connect(kind: string, target: string) {
   if (kind === 'embedded') {
     const { pglite } = await openPglite(target);
     const raw: Raw = async (text, values) => (await pglite.query(text, [...values])).rows;
-    return { dialect: new PGliteDialect(pglite), raw };
+    // PGlite has one connection: a transaction must not interleave with another request's.
+    let queue = Promise.resolve<unknown>(undefined);
+    const session: Session = (list) => {
+      const run = queue.then(() => inSequence(raw, list));
+      queue = run.catch(() => undefined);
+      return run;
+    };
+    return { dialect: new PGliteDialect(pglite), raw, session };
   }
   const pool = new pg.Pool({ connectionString: target, max: 10 });
   const raw: Raw = async (text, values) => (await pool.query(text, [...values])).rows;
-  return { dialect: new PostgresDialect({ pool }), raw };
+  const session: Session = async (list) => {
+    const client = await pool.connect();
+    try {
+      return await inSequence(
+        async (text, values) => (await client.query(text, [...values])).rows,
+        list,
+      );
+    } finally {
+      client.release();
+    }
+  };
+  return { dialect: new PostgresDialect({ pool }), raw, session };
 }
 
 /** The statements the app's tasks service issues for list-20, get-1 and create. */
@@ -49,6 +77,7 @@ async function capture(dialect: PGliteDialect | PostgresDialect, raw: Raw) {
     repo: createTasksRepository(db),
     isMember: async () => true,
     changed: async () => undefined,
+    record: recordTaskChanges,
   });
   const take = async (work: () => Promise<unknown>) => {
     recorded.length = 0;
@@ -84,13 +113,9 @@ async function main() {
     console.error('usage: node scripts/bench/reference.ts embedded|postgres <dataDir|url> <port>');
     process.exit(2);
   }
-  const { dialect, raw } = await connect(kind, target);
+  const { dialect, raw, session } = await connect(kind, target);
   const statements = await capture(dialect, raw);
-  const run = async (list: CompiledQuery[]) => {
-    let rows: unknown[] = [];
-    for (const q of list) rows = await raw(q.sql, q.parameters);
-    return rows;
-  };
+  const run = session;
 
   const server = createServer((req, res) => {
     const handle = async () => {

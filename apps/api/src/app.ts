@@ -7,12 +7,15 @@ import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
 import { createAccounts } from './modules/auth/auth.module.ts';
+import { eventsModule } from './modules/events/events.module.ts';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
 import { workspacesModule } from './modules/workspaces/workspaces.module.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
 import { createMemoryCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
+import { connectionDraining } from './platform/http/connections.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
 import { openApi } from './platform/http/openapi.ts';
@@ -70,6 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
 
+  await app.register(connectionDraining);
   await app.register(errorHandler);
   await app.register(responseHeaders, { http: config.http });
   await app.register(security, { http: config.http, redis: deps.redis });
@@ -81,6 +85,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onClose', async () => mailer.close?.());
   const accounts = createAccounts({ db: deps.database.db, mailer, logger: deps.logger, config });
   await app.register(accounts.routes);
+  await app.register(eventsModule, {
+    database: deps.database,
+    guards: accounts.guards,
+    sessions: accounts.sessions,
+    logger: deps.logger,
+    settings: config.events,
+  });
+  await app.register(notificationsRoutes, { db: deps.database.db, guards: accounts.guards });
   await app.register(workspacesModule, {
     db: deps.database.db,
     guards: accounts.guards,

@@ -63,6 +63,10 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
   DEMO_SEED: bool.default(true),
+  SSE_MAX_STREAMS_PER_USER: int(1, 1_000).default(10),
+  SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
+  SSE_RETRY_MS: int(100, 60_000).default(2_000),
+  EVENT_RETENTION_DAYS: int(1, 365).default(7),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -139,6 +143,16 @@ export function loadConfig(env: Record<string, string | undefined>) {
     workspaces: {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },
+    },
+    events: {
+      maxStreamsPerUser: e.SSE_MAX_STREAMS_PER_USER,
+      heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000,
+      retryMs: e.SSE_RETRY_MS,
+      retentionMs: e.EVENT_RETENTION_DAYS * 86_400_000,
+      // A notification lost with a dropped LISTEN connection is made up for within this time.
+      pollMs: 5_000,
+      // A client this far behind is dropped; it reconnects and replays from where it was.
+      maxBufferBytes: 1_048_576,
     },
   };
 }

@@ -29,13 +29,9 @@ export async function runServer(app: App, options: RunOptions) {
       exit(1);
     }, options.shutdownTimeoutMs);
     deadline.unref();
-    // Keep-alive connections that finish their last response while we drain are closed as soon
-    // as they are idle, so clients cannot hold the server open past the drain.
-    const sweep = setInterval(() => app.server.closeIdleConnections(), 100);
-    sweep.unref();
     try {
+      // Idle and unused connections are closed as they appear (platform/http/connections.ts).
       await app.close();
-      clearInterval(sweep);
       await options.onClose();
       clearTimeout(deadline);
       logger.info('shutdown complete');

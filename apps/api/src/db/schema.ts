@@ -111,6 +111,42 @@ export interface TasksTable {
   search: ColumnType<string, never, never>;
 }
 
+export interface EventSequenceTable {
+  singleton: Generated<boolean>;
+  /** bigint: read as a string by both drivers. */
+  last_id: ColumnType<string, never, string>;
+  pruned_through: ColumnType<string, never, string>;
+}
+
+export interface EventsTable {
+  id: ColumnType<string, string, never>;
+  type: string;
+  workspace_id: string | null;
+  user_id: string | null;
+  actor_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  type: string;
+  workspace_id: string | null;
+  task_id: string | null;
+  actor_id: string | null;
+  title: string;
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: DefaultTimestamp;
+  read_at: Timestamp | null;
+}
+
+export interface TaskFollowersTable {
+  task_id: string;
+  user_id: string;
+  created_at: DefaultTimestamp;
+}
+
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
 export interface DB {
   users: UsersTable;
@@ -123,4 +159,8 @@ export interface DB {
   workspaces: WorkspacesTable;
   workspace_members: WorkspaceMembersTable;
   tasks: TasksTable;
+  event_sequence: EventSequenceTable;
+  events: EventsTable;
+  notifications: NotificationsTable;
+  task_followers: TaskFollowersTable;
 }

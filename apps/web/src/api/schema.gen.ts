@@ -203,6 +203,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live updates: the events of the caller’s workspaces, with replay
+         * @description A Server-Sent Events stream of the caller’s workspaces and notifications.
+         *
+         *     Every message has `id:` (its outbox id), `event:` (its type) and `data:` (its JSON, one of the schemas below). The first message is `ready`, after a replay of the events after `Last-Event-ID` (header, or `lastEventId` on a first connection) in order, each once. If those events cannot be replayed (pruned after the retention window, or too many), the first message is `reset` instead: refetch, then carry on. Comment lines keep idle streams open; `retry:` says when to reconnect. The stream ends when the access token expires or the server shuts down: reconnect with `Last-Event-ID` and a fresh token to lose nothing.
+         */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -303,6 +325,40 @@ export interface paths {
         get: operations["getMeta"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first, with the number unread */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some of your notifications, or all, as read */
+        post: operations["markNotificationsRead"];
         delete?: never;
         options?: never;
         head?: never;
@@ -483,6 +539,25 @@ export interface paths {
          * @description With `If-Match`, the change applies only to that version: otherwise 412 with the current task.
          */
         patch: operations["updateTask"];
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you follow a task */
+        get: operations["getTaskFollow"];
+        /** Follow a task: be notified when someone changes it */
+        put: operations["followTask"];
+        post?: never;
+        /** Stop following a task */
+        delete: operations["unfollowTask"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/tasks/{taskId}/move": {
@@ -714,6 +789,17 @@ export interface components {
         LabelList: {
             items: string[];
         };
+        LiveEvent: components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["TaskRestoredEvent"] | components["schemas"]["WorkspaceCreatedEvent"] | components["schemas"]["WorkspaceUpdatedEvent"] | components["schemas"]["WorkspaceDeletedEvent"] | components["schemas"]["MemberAddedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberRemovedEvent"] | components["schemas"]["NotificationCreatedEvent"] | components["schemas"]["NotificationsReadEvent"];
+        MarkNotificationsReadBodyInput: {
+            /** @description These notifications (others’ ids are ignored) */
+            ids: string[];
+        } | {
+            /**
+             * @description Every notification
+             * @constant
+             */
+            all: true;
+        };
         Member: {
             email: string;
             /** Format: date-time */
@@ -723,8 +809,57 @@ export interface components {
             /** Format: uuid */
             userId: string;
         };
+        /** @description Someone joined a workspace (the new member receives this too) */
+        MemberAddedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                member: components["schemas"]["Member"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "member.added";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
         MemberList: {
             items: components["schemas"]["Member"][];
+        };
+        /** @description Someone left or was removed; the person removed receives this, then nothing more */
+        MemberRemovedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /** Format: uuid */
+                userId: string;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "member.removed";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        /** @description A member’s role changed */
+        MemberUpdatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                member: components["schemas"]["Member"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "member.updated";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
         };
         /** @description What this server is and how it runs */
         Meta: {
@@ -754,6 +889,68 @@ export interface components {
             /** @description The column the task moves to */
             status: components["schemas"]["TaskStatusInput"];
         };
+        Notification: {
+            /** @description Who caused it; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Where to go from the notification: an app path or an API download path */
+            link: string | null;
+            readAt: string | null;
+            taskId: string | null;
+            /** @description What happened, as a sentence to show */
+            title: string;
+            type: components["schemas"]["NotificationType"];
+            workspaceId: string | null;
+        };
+        /** @description A notification for you (only its reader receives it) */
+        NotificationCreatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                notification: components["schemas"]["Notification"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "notification.created";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            /** Format: int32 */
+            unreadCount: number;
+        };
+        /** @description You marked notifications read (in this tab or another) */
+        NotificationsReadEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /** @description The notifications marked read; null when all were */
+                ids: string[] | null;
+                /** Format: int32 */
+                unreadCount: number;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "notifications.read";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        /**
+         * @description `task.assigned` a task was assigned to you; `task.changed` a task you follow changed; `task.due` a task of yours is due soon; `export.ready` an export you asked for can be downloaded
+         * @enum {string}
+         */
+        NotificationType: "task.assigned" | "task.changed" | "task.due" | "export.ready";
         OneTimeTokenBodyInput: {
             token: string;
         };
@@ -807,12 +1004,26 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "fail";
         };
+        ReadyEvent: {
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "ready";
+        };
         RegisterBodyInput: {
             /** Format: email */
             email: string;
             name: string;
             /** @description 8 to 128 characters; common passwords are refused */
             password: string;
+        };
+        ResetEvent: {
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @enum {string} */
+            reason: "too_old" | "unknown_id" | "too_many";
+            /** @constant */
+            type: "reset";
         };
         ResetPasswordBodyInput: {
             /** @description 8 to 128 characters; common passwords are refused */
@@ -845,6 +1056,7 @@ export interface components {
             email: string;
             password: string;
         };
+        StreamMessage: components["schemas"]["LiveEvent"] | components["schemas"]["ReadyEvent"] | components["schemas"]["ResetEvent"];
         Task: {
             /** @description A member of the workspace */
             assigneeId: string | null;
@@ -886,6 +1098,43 @@ export interface components {
             title: string;
             type: string;
         };
+        /** @description A task was created */
+        TaskCreatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                task: components["schemas"]["Task"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "task.created";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        /** @description A task was deleted (it can be restored for a while) */
+        TaskDeletedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /** Format: uuid */
+                taskId: string;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "task.deleted";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        TaskFollow: {
+            /** @description Whether you are told about the task’s changes */
+            following: boolean;
+        };
         TaskItems: {
             items: components["schemas"]["Task"][];
         };
@@ -898,6 +1147,22 @@ export interface components {
         TaskPriority: "low" | "medium" | "high" | "urgent";
         /** @enum {string} */
         TaskPriorityInput: "low" | "medium" | "high" | "urgent";
+        /** @description A deleted task was restored */
+        TaskRestoredEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                task: components["schemas"]["Task"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "task.restored";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
         /**
          * @description `position` manual order; `updated`/`created` newest first; `due` soonest first, undated last; `priority` most urgent first; `relevance` best search match first (needs `q`)
          * @enum {string}
@@ -945,6 +1210,26 @@ export interface components {
         TaskStatus: "todo" | "in_progress" | "done";
         /** @enum {string} */
         TaskStatusInput: "todo" | "in_progress" | "done";
+        /** @description A task changed: its fields, its status or its place */
+        TaskUpdatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                task: components["schemas"]["Task"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "task.updated";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        UnreadCount: {
+            /** Format: int32 */
+            unreadCount: number;
+        };
         UpdateMemberBodyInput: {
             role: components["schemas"]["WorkspaceRoleInput"];
         };
@@ -991,6 +1276,47 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        WorkspaceChange: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            personal: boolean;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description A workspace was created; its creator is its first member */
+        WorkspaceCreatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                workspace: components["schemas"]["WorkspaceChange"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "workspace.created";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
+        /** @description A workspace was deleted with its tasks; its members receive nothing more from it */
+        WorkspaceDeletedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /** Format: uuid */
+                workspaceId: string;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "workspace.deleted";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
         WorkspaceList: {
             items: components["schemas"]["Workspace"][];
         };
@@ -998,6 +1324,22 @@ export interface components {
         WorkspaceRole: "owner" | "member";
         /** @enum {string} */
         WorkspaceRoleInput: "owner" | "member";
+        /** @description A workspace was renamed */
+        WorkspaceUpdatedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                workspace: components["schemas"]["WorkspaceChange"];
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "workspace.updated";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2105,6 +2447,114 @@ export interface operations {
             };
         };
     };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description Where to resume on a first connection; the `Last-Event-ID` header wins when both are sent */
+                lastEventId?: string;
+            };
+            header?: {
+                /** @description The id of the last event received */
+                "last-event-id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream (`text/event-stream`) */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["StreamMessage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     getCurrentUser: {
         parameters: {
             query?: never;
@@ -2710,6 +3160,202 @@ export interface operations {
             };
             /** @description Bad Request */
             400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description `nextCursor` of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description `true`: only the unread ones */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkNotificationsReadBodyInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
@@ -4699,6 +5345,330 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["TaskConflictProblem"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getTaskFollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFollow"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    followTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFollow"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    unfollowTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                taskId: string;
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskFollow"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Payload Too Large */

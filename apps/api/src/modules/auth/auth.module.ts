@@ -52,5 +52,5 @@ export function createAccounts({ db, mailer, logger, config }: Deps) {
     await app.register(usersRoutes, { auth: service, account, guards });
     await app.register(adminRoutes, { repo, sessions, profiles, guards });
   }
-  return { guards, routes };
+  return { guards, routes, sessions };
 }

@@ -18,7 +18,13 @@ const ISSUER = 'taskflow';
 const AUDIENCE = 'taskflow-api';
 const RELOAD_MS = 30_000;
 
-export type AccessClaims = { sub: string; role: 'user' | 'admin'; sid: string };
+export type AccessClaims = {
+  sub: string;
+  role: 'user' | 'admin';
+  sid: string;
+  /** Expiry, in seconds since the epoch (set on verified tokens). */
+  exp?: number;
+};
 
 type Key = { kid: string; privateKey: CryptoKey; publicKey: CryptoKey; retiredAt: Date | null };
 
@@ -176,10 +182,10 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
 }
 
 function claimsOf(payload: JWTPayload): AccessClaims | null {
-  const { sub, role, sid } = payload;
+  const { sub, role, sid, exp } = payload;
   if (typeof sub !== 'string' || typeof sid !== 'string') return null;
   if (role !== 'user' && role !== 'admin') return null;
-  return { sub, role, sid };
+  return typeof exp === 'number' ? { sub, role, sid, exp } : { sub, role, sid };
 }
 
 export type SigningKeys = ReturnType<typeof createSigningKeys>;

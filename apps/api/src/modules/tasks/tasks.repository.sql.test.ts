@@ -63,6 +63,9 @@ describe('tasks repository SQL', () => {
     await sql.record('update, if version', () =>
       repo.update(scope, row.id, { priority: 'low' }, 2),
     );
+    await sql.record('lock (in a transaction)', () =>
+      repo.transaction((tx) => tx.lock(scope, [row.id])),
+    );
     await sql.record('setStatus', () => repo.setStatus(scope, [row.id], 'in_progress'));
     await sql.record('softDelete', () => repo.softDelete(scope, row.id));
     await sql.record('restore', () => repo.restore(scope, row.id));

@@ -69,6 +69,10 @@ function taskQueries(db: Kysely<DB>) {
     find: (scope: TaskScope, taskId: string) =>
       live(scope).where('id', '=', taskId).executeTakeFirst(),
 
+    /** Live tasks, locked until the transaction ends (the state a change starts from). */
+    lock: (scope: TaskScope, taskIds: string[]) =>
+      live(scope).where('id', 'in', taskIds).orderBy('id').forUpdate().execute(),
+
     /** The caller's role and the first position of the workspace; undefined if not a member. */
     placementForNew: (scope: TaskScope) =>
       db
@@ -139,7 +143,7 @@ function taskQueries(db: Kysely<DB>) {
         .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', taskId)
         .where('deleted_at', 'is', null)
-        .returning('id')
+        .returning(taskColumns)
         .executeTakeFirst(),
 
     /** Brings a task deleted within the restore window back. */
@@ -222,9 +226,12 @@ export type TaskRow = NonNullable<Awaited<ReturnType<TaskQueries['find']>>>;
 export function createTasksRepository(db: Kysely<DB>) {
   return {
     ...taskQueries(db),
-    /** Runs `work` in one transaction, with the statements bound to it. */
-    transaction: <T>(work: (tx: TaskQueries) => Promise<T>) =>
-      db.transaction().execute((trx) => work(taskQueries(trx))),
+    /**
+     * Runs `work` in one transaction, with the statements bound to it; `trx` is the transaction
+     * itself, for the outbox and notifications written with the change.
+     */
+    transaction: <T>(work: (tx: TaskQueries, trx: Kysely<DB>) => Promise<T>) =>
+      db.transaction().execute((trx) => work(taskQueries(trx), trx)),
   };
 }
 

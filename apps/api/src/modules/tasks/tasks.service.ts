@@ -7,8 +7,12 @@ import type {
   TaskSort,
 } from '@taskflow/contract';
 import { generateKeyBetween } from 'fractional-indexing';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import { toPrefixQuery } from './search-query.ts';
+import type { TaskChange } from './task-activity.ts';
+import { toTask } from './task-json.ts';
 import { type Cursor, decodeCursor, encodeCursor } from './tasks.cursor.ts';
 import type { TaskFilters } from './tasks.listing.ts';
 import type {
@@ -26,29 +30,9 @@ type Deps = {
   isMember: (workspaceId: string, userId: string) => Promise<boolean>;
   /** Called after every change to a workspace's tasks (its stats are recomputed). */
   changed: (workspaceId: string) => Promise<void>;
+  /** Records changes in their transaction, last: followers, notifications, outbox events. */
+  record: (trx: Kysely<DB>, actorId: string, changes: TaskChange[]) => Promise<void>;
 };
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-export function toTask(row: TaskRow): Task {
-  return {
-    id: row.id,
-    workspaceId: row.workspace_id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    priority: row.priority,
-    dueDate: row.due_date,
-    assigneeId: row.assignee_id,
-    labels: row.labels,
-    position: row.position,
-    version: row.version,
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    completedAt: iso(row.completed_at),
-  };
-}
 
 const taskNotFound = () => new NotFoundError('task');
 
@@ -108,16 +92,29 @@ function sortOf(query: ListTasksOptions, filters: TaskFilters): TaskSort {
   return sort;
 }
 
-export function createTasksService({ repo, isMember, changed }: Deps) {
+export function createTasksService({ repo, isMember, changed, record }: Deps) {
   async function current(scope: TaskScope, taskId: string): Promise<Task> {
     const row = await repo.find(scope, taskId);
     if (!row) throw taskNotFound();
     return toTask(row);
   }
 
-  /** After a conditional write matched nothing: the task is gone (404) or has moved on (412). */
-  async function explainMiss(scope: TaskScope, taskId: string): Promise<never> {
-    throw new TaskConflictError(await current(scope, taskId));
+  /**
+   * Locks the task a change starts from: 404 if it is not there, 412 (with the task as it is)
+   * if it is not at the version the client expects.
+   */
+  async function lockOne(
+    tx: TaskQueries,
+    scope: TaskScope,
+    taskId: string,
+    expectedVersion: number | undefined,
+  ): Promise<TaskRow> {
+    const [row] = await tx.lock(scope, [taskId]);
+    if (!row) throw taskNotFound();
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new TaskConflictError(toTask(row));
+    }
+    return row;
   }
 
   async function requireMember(scope: TaskScope) {
@@ -179,11 +176,15 @@ export function createTasksService({ repo, isMember, changed }: Deps) {
     },
 
     async create(scope: TaskScope, body: Omit<NewTask, 'position'>): Promise<Task> {
-      const placement = await repo.placementForNew(scope);
-      if (!placement) throw new NotFoundError('workspace');
-      // New tasks go to the top of the manual order, where the person adding them looks.
-      const position = generateKeyBetween(null, placement.first_position ?? null);
-      const row = await orAssigneeProblem(repo.insert(scope, { ...body, position }));
+      const row = await repo.transaction(async (tx, trx) => {
+        const placement = await tx.placementForNew(scope);
+        if (!placement) throw new NotFoundError('workspace');
+        // New tasks go to the top of the manual order, where the person adding them looks.
+        const position = generateKeyBetween(null, placement.first_position ?? null);
+        const task = await orAssigneeProblem(tx.insert(scope, { ...body, position }));
+        await record(trx, scope.userId, [{ kind: 'created', task }]);
+        return task;
+      });
       await changed(scope.workspaceId);
       return toTask(row);
     },
@@ -194,20 +195,33 @@ export function createTasksService({ repo, isMember, changed }: Deps) {
       changes: TaskChanges,
       expectedVersion?: number,
     ): Promise<Task> {
-      const row = await orAssigneeProblem(repo.update(scope, taskId, changes, expectedVersion));
-      if (!row) return explainMiss(scope, taskId);
+      const row = await repo.transaction(async (tx, trx) => {
+        const before = await lockOne(tx, scope, taskId, expectedVersion);
+        const task = await orAssigneeProblem(tx.update(scope, taskId, changes));
+        if (!task) throw taskNotFound();
+        await record(trx, scope.userId, [{ kind: 'updated', task, before }]);
+        return task;
+      });
       await changed(scope.workspaceId);
       return toTask(row);
     },
 
     async remove(scope: TaskScope, taskId: string) {
-      if (!(await repo.softDelete(scope, taskId))) throw taskNotFound();
+      await repo.transaction(async (tx, trx) => {
+        const task = await tx.softDelete(scope, taskId);
+        if (!task) throw taskNotFound();
+        await record(trx, scope.userId, [{ kind: 'deleted', task }]);
+      });
       await changed(scope.workspaceId);
     },
 
     /** Undoes a deletion (within the restore window); restoring a live task changes nothing. */
     async restore(scope: TaskScope, taskId: string): Promise<Task> {
-      const row = await repo.restore(scope, taskId);
+      const row = await repo.transaction(async (tx, trx) => {
+        const task = await tx.restore(scope, taskId);
+        if (task) await record(trx, scope.userId, [{ kind: 'restored', task }]);
+        return task;
+      });
       if (!row) return current(scope, taskId);
       await changed(scope.workspaceId);
       return toTask(row);
@@ -215,9 +229,16 @@ export function createTasksService({ repo, isMember, changed }: Deps) {
 
     /** All or nothing: if one task is not found, none changes. */
     async setStatus(scope: TaskScope, body: BulkStatusInput): Promise<Task[]> {
-      const rows = await repo.transaction(async (tx) => {
+      const rows = await repo.transaction(async (tx, trx) => {
+        const before = await tx.lock(scope, body.ids);
+        if (before.length !== body.ids.length) throw taskNotFound();
         const updated = await tx.setStatus(scope, body.ids, body.status);
-        if (updated.length !== body.ids.length) throw taskNotFound();
+        const old = new Map(before.map((r) => [r.id, r]));
+        await record(
+          trx,
+          scope.userId,
+          updated.map((task) => ({ kind: 'updated', task, before: old.get(task.id) ?? task })),
+        );
         return updated;
       });
       await changed(scope.workspaceId);
@@ -235,17 +256,15 @@ export function createTasksService({ repo, isMember, changed }: Deps) {
       body: MoveTaskInput,
       expectedVersion?: number,
     ): Promise<Task> {
-      const row = await repo.transaction(async (tx) => {
+      const row = await repo.transaction(async (tx, trx) => {
         if (!(await tx.lockWorkspace(scope))) throw new NotFoundError('workspace');
-        const task = await tx.find(scope, taskId);
-        if (!task) throw taskNotFound();
-        if (expectedVersion !== undefined && task.version !== expectedVersion) {
-          throw new TaskConflictError(toTask(task));
-        }
+        const before = await lockOne(tx, scope, taskId, expectedVersion);
         const position = await positionBeside(tx, scope, taskId, body);
-        return tx.update(scope, taskId, { status: body.status, position });
+        const task = await tx.update(scope, taskId, { status: body.status, position });
+        if (!task) throw taskNotFound();
+        await record(trx, scope.userId, [{ kind: 'updated', task, before }]);
+        return task;
       });
-      if (!row) throw taskNotFound();
       await changed(scope.workspaceId);
       return toTask(row);
     },

@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import { createVersionedCache, type SharedCache } from '../../platform/cache/shared-cache.ts';
 import type { Guards } from '../auth/auth.guards.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { recordTaskChanges } from '../tasks/task-activity.ts';
 import { createStatsRepository } from '../tasks/task-stats.repository.ts';
 import { createStatsService } from '../tasks/task-stats.service.ts';
 import { createTasksRepository } from '../tasks/tasks.repository.ts';
@@ -41,8 +43,9 @@ export async function workspacesModule(app: FastifyInstance, deps: Deps) {
     repo: createTasksRepository(deps.db),
     isMember,
     changed: stats.invalidate,
+    record: recordTaskChanges,
   });
-  const workspaces = createWorkspacesService({ repo: workspacesRepo });
+  const workspaces = createWorkspacesService({ repo: workspacesRepo, publish: appendEvents });
 
   await app.register(workspacesRoutes, {
     service: workspaces,

@@ -20,7 +20,7 @@ describe('workspaces repository SQL', () => {
     await sql.record('insertPersonalWorkspace', () => insertPersonalWorkspace(sql.db, owner.id));
     let id = '';
     await sql.record('insert', async () => {
-      id = await repo.insert('Team', owner.id);
+      id = (await repo.insert('Team', owner.id)).id;
     });
     await sql.record('listForUser', () => repo.listForUser(owner.id));
     await sql.record('findForUser', () => repo.findForUser(id, owner.id));

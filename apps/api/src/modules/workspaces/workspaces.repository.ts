@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, WorkspaceMembersTable, WorkspacesTable } from '../../db/schema.ts';
+import { taskColumns } from '../tasks/tasks.listing.ts';
 
 export type WorkspaceRow = Selectable<WorkspacesTable> & {
   role: WorkspaceMembersTable['role'];
@@ -9,7 +10,8 @@ export type Role = WorkspaceMembersTable['role'];
 
 /**
  * Creates the personal workspace of a new user, owned by them. Runs in the caller's transaction,
- * so that a user never exists without one.
+ * so that a user never exists without one. It writes no event: no stream of the user can be open
+ * before the account exists, and a first stream reads its memberships when it opens.
  */
 export async function insertPersonalWorkspace(db: Kysely<DB>, userId: string) {
   const workspace = await db
@@ -23,6 +25,9 @@ export async function insertPersonalWorkspace(db: Kysely<DB>, userId: string) {
     .execute();
   return workspace.id;
 }
+
+/** What a workspace event says of it. */
+const changeColumns = ['id', 'name', 'personal', 'updated_at'] as const;
 
 /** The statements on workspaces and their members. */
 function workspaceQueries(db: Kysely<DB>) {
@@ -94,13 +99,13 @@ function workspaceQueries(db: Kysely<DB>) {
       const workspace = await db
         .insertInto('workspaces')
         .values({ name, created_by: ownerId })
-        .returning('id')
+        .returning(changeColumns)
         .executeTakeFirstOrThrow();
       await db
         .insertInto('workspace_members')
         .values({ workspace_id: workspace.id, user_id: ownerId, role: 'owner' })
         .execute();
-      return workspace.id;
+      return workspace;
     },
 
     rename: (workspaceId: string, name: string) =>
@@ -108,7 +113,8 @@ function workspaceQueries(db: Kysely<DB>) {
         .updateTable('workspaces')
         .set({ name, updated_at: sql<Date>`now()` })
         .where('id', '=', workspaceId)
-        .execute(),
+        .returning(changeColumns)
+        .executeTakeFirstOrThrow(),
 
     delete: (workspaceId: string) =>
       db.deleteFrom('workspaces').where('id', '=', workspaceId).execute(),
@@ -172,7 +178,7 @@ function workspaceQueries(db: Kysely<DB>) {
      * change: its version grows).
      */
     removeMember: async (workspaceId: string, userId: string) => {
-      await db
+      const unassigned = await db
         .updateTable('tasks')
         .set((eb) => ({
           assignee_id: null,
@@ -181,12 +187,14 @@ function workspaceQueries(db: Kysely<DB>) {
         }))
         .where('workspace_id', '=', workspaceId)
         .where('assignee_id', '=', userId)
+        .returning(taskColumns)
         .execute();
       await db
         .deleteFrom('workspace_members')
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .execute();
+      return unassigned;
     },
   };
 }
@@ -197,9 +205,9 @@ export type WorkspaceQueries = ReturnType<typeof workspaceQueries>;
 export function createWorkspacesRepository(db: Kysely<DB>) {
   return {
     ...workspaceQueries(db),
-    /** Runs `work` in one transaction, with the statements bound to it. */
-    transaction: <T>(work: (tx: WorkspaceQueries) => Promise<T>) =>
-      db.transaction().execute((trx) => work(workspaceQueries(trx))),
+    /** Runs `work` in one transaction, with the statements bound to it (`trx`: for the outbox). */
+    transaction: <T>(work: (tx: WorkspaceQueries, trx: Kysely<DB>) => Promise<T>) =>
+      db.transaction().execute((trx) => work(workspaceQueries(trx), trx)),
   };
 }
 

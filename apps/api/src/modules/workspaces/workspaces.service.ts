@@ -6,6 +6,8 @@ import {
   type WorkspaceRole,
 } from '@taskflow/contract';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import type { Publish } from '../events/events.repository.ts';
+import { toTask } from '../tasks/task-json.ts';
 import type {
   WorkspaceQueries,
   WorkspaceRow,
@@ -13,6 +15,14 @@ import type {
 } from './workspaces.repository.ts';
 
 type MemberRow = NonNullable<Awaited<ReturnType<WorkspaceQueries['findMember']>>>;
+type ChangeRow = Awaited<ReturnType<WorkspaceQueries['rename']>>;
+
+const workspaceChange = (row: ChangeRow) => ({
+  id: row.id,
+  name: row.name,
+  personal: row.personal,
+  updatedAt: iso(row.updated_at),
+});
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -48,7 +58,13 @@ const memberNotFound = () => new NotFoundError('member');
  * rename, delete and manage members; a workspace always keeps an owner, and a personal workspace
  * always keeps the user it belongs to.
  */
-export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }) {
+export function createWorkspacesService({
+  repo,
+  publish,
+}: {
+  repo: WorkspacesRepository;
+  publish: Publish;
+}) {
   async function view(workspaceId: string, userId: string): Promise<Workspace> {
     const row = await repo.findForUser(workspaceId, userId);
     if (!row) throw workspaceNotFound();
@@ -77,31 +93,52 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
     get: view,
 
     async create(userId: string, name: string): Promise<Workspace> {
-      const id = await repo.transaction(async (tx) => {
+      const id = await repo.transaction(async (tx, trx) => {
         if ((await tx.countMemberships(userId)) >= MAX_WORKSPACES_PER_USER) {
           throw new AppError('LIMIT_REACHED', {
             detail: `You can belong to at most ${MAX_WORKSPACES_PER_USER} workspaces`,
           });
         }
-        return tx.insert(name, userId);
+        const row = await tx.insert(name, userId);
+        await publish(trx, [
+          {
+            type: 'workspace.created',
+            workspaceId: row.id,
+            userId,
+            actorId: userId,
+            data: { workspace: workspaceChange(row) },
+          },
+        ]);
+        return row.id;
       });
       return view(id, userId);
     },
 
     async rename(workspaceId: string, userId: string, name: string): Promise<Workspace> {
-      await repo.transaction(async (tx) => {
+      await repo.transaction(async (tx, trx) => {
         await lockAsOwner(tx, workspaceId, userId);
-        await tx.rename(workspaceId, name);
+        const row = await tx.rename(workspaceId, name);
+        await publish(trx, [
+          {
+            type: 'workspace.updated',
+            workspaceId,
+            actorId: userId,
+            data: { workspace: workspaceChange(row) },
+          },
+        ]);
       });
       return view(workspaceId, userId);
     },
 
     /** Deletes the workspace with all its tasks. */
     async remove(workspaceId: string, userId: string) {
-      await repo.transaction(async (tx) => {
+      await repo.transaction(async (tx, trx) => {
         const locked = await lockAsOwner(tx, workspaceId, userId);
         if (locked.personal) throw new AppError('PERSONAL_WORKSPACE');
         await tx.delete(workspaceId);
+        await publish(trx, [
+          { type: 'workspace.deleted', workspaceId, actorId: userId, data: { workspaceId } },
+        ]);
       });
     },
 
@@ -116,7 +153,7 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
       email: string,
       role: WorkspaceRole,
     ): Promise<Member> {
-      return repo.transaction(async (tx) => {
+      return repo.transaction(async (tx, trx) => {
         await lockAsOwner(tx, workspaceId, actorId);
         const user = await tx.findUserByEmail(email);
         if (!user) throw new AppError('ACCOUNT_NOT_FOUND');
@@ -133,9 +170,13 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
         if (!(await tx.addMember(workspaceId, user.id, role))) {
           throw new AppError('ALREADY_MEMBER');
         }
-        const member = await tx.findMember(workspaceId, user.id);
-        if (!member) throw memberNotFound();
-        return toMember(member);
+        const row = await tx.findMember(workspaceId, user.id);
+        if (!row) throw memberNotFound();
+        const member = toMember(row);
+        await publish(trx, [
+          { type: 'member.added', workspaceId, userId: user.id, actorId, data: { member } },
+        ]);
+        return member;
       });
     },
 
@@ -145,7 +186,7 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
       userId: string,
       role: WorkspaceRole,
     ): Promise<Member> {
-      return repo.transaction(async (tx) => {
+      return repo.transaction(async (tx, trx) => {
         const locked = await lockAsOwner(tx, workspaceId, actorId);
         const row = await tx.findMember(workspaceId, userId);
         if (!row) throw memberNotFound();
@@ -158,13 +199,17 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
         }
         await ensureOwnerRemains(tx, workspaceId, target);
         await tx.setRole(workspaceId, userId, role);
-        return { ...target, role };
+        const member = { ...target, role };
+        await publish(trx, [
+          { type: 'member.updated', workspaceId, userId, actorId, data: { member } },
+        ]);
+        return member;
       });
     },
 
     /** Removes a member (owners only), or lets the caller leave (`userId` is the caller). */
     async removeMember(workspaceId: string, actorId: string, userId: string) {
-      await repo.transaction(async (tx) => {
+      await repo.transaction(async (tx, trx) => {
         const locked = await tx.lockForMember(workspaceId, actorId);
         if (!locked) throw workspaceNotFound();
         if (userId !== actorId && locked.role !== 'owner') throw new AppError('FORBIDDEN');
@@ -174,7 +219,16 @@ export function createWorkspacesService({ repo }: { repo: WorkspacesRepository }
           throw new AppError('PERSONAL_WORKSPACE');
         }
         await ensureOwnerRemains(tx, workspaceId, toMember(row));
-        await tx.removeMember(workspaceId, userId);
+        const unassigned = await tx.removeMember(workspaceId, userId);
+        await publish(trx, [
+          ...unassigned.map((task) => ({
+            type: 'task.updated',
+            workspaceId,
+            actorId,
+            data: { task: toTask(task) },
+          })),
+          { type: 'member.removed', workspaceId, userId, actorId, data: { userId } },
+        ]);
       });
     },
   };

@@ -10,13 +10,17 @@ import {
 } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import { type Listen, listenOnPglite, listenOnPostgres, noListening } from './listen.ts';
 import { openPglite } from './pglite.ts';
 
 export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres' | 'offline';
+  /** LISTEN on a channel: NOTIFYs committed by any process (this one included) call back. */
+  listen: Listen;
   close(): Promise<void>;
 };
 
@@ -27,6 +31,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   return {
     db,
     kind: 'pglite',
+    listen: listenOnPglite(pglite, db),
     async close() {
       await db.destroy(); // also closes PGlite
       lock.release();
@@ -41,10 +46,15 @@ export type QueryLog = KyselyConfig['log'];
 export async function openMemoryDatabase(log?: QueryLog): Promise<Database> {
   const pglite = await PGlite.create();
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return { db, kind: 'pglite', listen: listenOnPglite(pglite, db), close: () => db.destroy() };
 }
 
-export function openPostgresDatabase(url: string, db: Config['db'], log?: QueryLog): Database {
+export function openPostgresDatabase(
+  url: string,
+  db: Config['db'],
+  log?: QueryLog,
+  logger?: Logger,
+): Database {
   const pool = new pg.Pool({
     connectionString: url,
     max: db.poolMax,
@@ -57,7 +67,16 @@ export function openPostgresDatabase(url: string, db: Config['db'], log?: QueryL
     dialect: new PostgresDialect({ pool }),
     ...(log ? { log } : {}),
   });
-  return { db: kysely, kind: 'postgres', close: () => kysely.destroy() };
+  const listening = listenOnPostgres(url, db.connectionTimeoutMs, logger);
+  return {
+    db: kysely,
+    kind: 'postgres',
+    listen: listening.listen,
+    async close() {
+      await listening.close();
+      await kysely.destroy();
+    },
+  };
 }
 
 /** A database that never connects: builds SQL only (OpenAPI export, route introspection). */
@@ -70,12 +89,12 @@ export function openOfflineDatabase(): Database {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  return { db, kind: 'offline', close: () => db.destroy() };
+  return { db, kind: 'offline', listen: noListening, close: () => db.destroy() };
 }
 
 /** One factory for both modes: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */
-export function openDatabase(config: Config): Promise<Database> {
+export function openDatabase(config: Config, logger?: Logger): Promise<Database> {
   return config.db.url
-    ? Promise.resolve(openPostgresDatabase(config.db.url, config.db))
+    ? Promise.resolve(openPostgresDatabase(config.db.url, config.db, undefined, logger))
     : openEmbeddedDatabase(config.db.dataDir);
 }

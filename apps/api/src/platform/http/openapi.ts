@@ -11,6 +11,8 @@ export const openApiTags = [
   { name: 'account', description: 'The signed-in user' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
+  { name: 'events', description: 'Live updates: the Server-Sent Events stream' },
+  { name: 'notifications', description: 'What happened that concerns you' },
   { name: 'admin', description: 'Operator endpoints (role admin)' },
 ];
 

@@ -54,6 +54,13 @@ update "tasks" set "priority" = $1, "version" = "version" + $2, "updated_at" = n
     select 1 from workspace_members m where m.workspace_id = $4 and m.user_id = $5
   ) and "id" = $6 and "deleted_at" is null and "version" = $7 returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 
+-- lock (in a transaction)
+begin;
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+    select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
+  ) and "id" in ($4) order by "id" for update;
+commit;
+
 -- setStatus
 update "tasks" set "status" = $1, "completed_at" = $2, "version" = "version" + $3, "updated_at" = now() where "workspace_id" = $4 and exists (
     select 1 from workspace_members m where m.workspace_id = $5 and m.user_id = $6
@@ -62,7 +69,7 @@ update "tasks" set "status" = $1, "completed_at" = $2, "version" = "version" + $
 -- softDelete
 update "tasks" set "deleted_at" = now(), "updated_at" = now(), "version" = "version" + $1 where "workspace_id" = $2 and exists (
     select 1 from workspace_members m where m.workspace_id = $3 and m.user_id = $4
-  ) and "id" = $5 and "deleted_at" is null returning "id";
+  ) and "id" = $5 and "deleted_at" is null returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 
 -- restore
 update "tasks" set "deleted_at" = $1, "updated_at" = now(), "version" = "version" + $2 where "workspace_id" = $3 and exists (

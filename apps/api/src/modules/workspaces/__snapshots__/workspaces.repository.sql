@@ -3,7 +3,7 @@ insert into "workspaces" ("name", "personal", "created_by") values ($1, $2, $3) 
 insert into "workspace_members" ("workspace_id", "user_id", "role") values ($1, $2, $3);
 
 -- insert
-insert into "workspaces" ("name", "created_by") values ($1, $2) returning "id";
+insert into "workspaces" ("name", "created_by") values ($1, $2) returning "id", "name", "personal", "updated_at";
 insert into "workspace_members" ("workspace_id", "user_id", "role") values ($1, $2, $3);
 
 -- listForUser
@@ -19,7 +19,7 @@ select "role" from "workspace_members" where "workspace_id" = $1 and "user_id" =
 select count(*)::int as "n" from "workspace_members" where "user_id" = $1;
 
 -- rename
-update "workspaces" set "name" = $1, "updated_at" = now() where "id" = $2;
+update "workspaces" set "name" = $1, "updated_at" = now() where "id" = $2 returning "id", "name", "personal", "updated_at";
 
 -- findUserByEmail
 select "id", "disabled_at" from "users" where lower(email) = $1;
@@ -48,7 +48,7 @@ select "w"."personal", "w"."created_by", "m"."role" from "workspaces" as "w" inn
 commit;
 
 -- removeMember
-update "tasks" set "assignee_id" = $1, "version" = "version" + $2, "updated_at" = now() where "workspace_id" = $3 and "assignee_id" = $4;
+update "tasks" set "assignee_id" = $1, "version" = "version" + $2, "updated_at" = now() where "workspace_id" = $3 and "assignee_id" = $4 returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 delete from "workspace_members" where "workspace_id" = $1 and "user_id" = $2;
 
 -- delete

@@ -1,0 +1,87 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Guards } from '../auth/auth.guards.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
+import { createEventBus, type EventBus } from './event-bus.ts';
+import { createEventsRepository } from './events.repository.ts';
+import { eventsRoutes, type OpenStream, sweepStreams } from './events.routes.ts';
+import { createEventStreams } from './events.service.ts';
+
+export const EVENTS_CHANNEL = 'taskflow_events';
+const PRUNE_EVERY_MS = 3_600_000;
+
+type Deps = {
+  database: Database;
+  guards: Guards;
+  sessions: SessionCache;
+  logger: Logger;
+  settings: Config['events'];
+};
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The process's fan-out of outbox events (tests and the bench read its size). */
+    eventBus: EventBus;
+  }
+}
+
+/**
+ * Live updates: the outbox read once per wake-up and fanned out to this process's streams.
+ * NOTIFY (sent by the outbox's trigger on commit) is the wake-up in both modes; a slow poll
+ * covers a notification lost with a dropped connection. Streams end with a retry hint on
+ * shutdown, so clients reconnect to another instance and replay what they missed.
+ */
+export const eventsModule = fp(
+  async (app: FastifyInstance, deps: Deps) => {
+    const { settings, logger } = deps;
+    const repo = createEventsRepository(deps.database.db);
+    const bus = createEventBus({ repo, logger });
+    const streams = createEventStreams({
+      repo,
+      bus,
+      maxStreamsPerUser: settings.maxStreamsPerUser,
+    });
+    const open = new Set<OpenStream>();
+    app.decorate('eventBus', bus);
+
+    await app.register(eventsRoutes, {
+      streams,
+      guards: deps.guards,
+      open,
+      retryMs: settings.retryMs,
+      maxBufferBytes: settings.maxBufferBytes,
+    });
+
+    let unlisten: (() => Promise<void>) | undefined;
+    const timers: NodeJS.Timeout[] = [];
+    app.addHook('onReady', async () => {
+      unlisten = await deps.database.listen(EVENTS_CHANNEL, () => void bus.wake());
+      if (!(await bus.start())) logger.warn('event outbox unreachable; live updates wait for it');
+      const prune = () =>
+        repo.prune(new Date(Date.now() - settings.retentionMs)).then(
+          (n) => n > 0 && logger.info({ events: n }, 'pruned old events'),
+          (err: unknown) => logger.warn({ err }, 'pruning old events failed'),
+        );
+      timers.push(
+        setInterval(() => void bus.wake(), settings.pollMs),
+        setInterval(() => sweepStreams(open, deps.sessions.isLive), settings.heartbeatMs),
+        setInterval(prune, PRUNE_EVERY_MS),
+      );
+      for (const timer of timers) timer.unref();
+    });
+
+    // Before the server stops accepting: streams never end on their own, and would hold it.
+    app.addHook('preClose', async () => {
+      for (const stream of open)
+        stream.end(settings.retryMs / 2 + Math.random() * settings.retryMs);
+    });
+    app.addHook('onClose', async () => {
+      for (const timer of timers) clearInterval(timer);
+      await unlisten?.();
+    });
+  },
+  { name: 'events' },
+);

@@ -1,0 +1,91 @@
+import {
+  ListNotificationsQuery,
+  MarkNotificationsReadBody,
+  NotificationList,
+  TaskFollow,
+  TaskParams,
+  UnreadCount,
+} from '@taskflow/contract';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { bearer, withProblems } from '../../platform/http/responses.ts';
+import { callerId, type Guards } from '../auth/auth.guards.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { createNotificationsRepository } from './notifications.repository.ts';
+import { createNotificationsService } from './notifications.service.ts';
+
+type Options = { db: Kysely<DB>; guards: Guards };
+
+const taskOf = (request: FastifyRequest & { params: { workspaceId: string; taskId: string } }) =>
+  [request.params.workspaceId, request.params.taskId, callerId(request)] as const;
+
+/** The caller's notifications, and following tasks. */
+export async function notificationsRoutes(instance: FastifyInstance, { db, guards }: Options) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  const service = createNotificationsService({
+    repo: createNotificationsRepository(db),
+    publish: appendEvents,
+  });
+  app.addHook('preHandler', guards.authenticated);
+
+  app.get(
+    '/api/v1/notifications',
+    {
+      schema: {
+        operationId: 'listNotifications',
+        summary: 'Your notifications, newest first, with the number unread',
+        tags: ['notifications'],
+        security: bearer,
+        querystring: ListNotificationsQuery,
+        response: withProblems({ 200: NotificationList }, [401]),
+      },
+    },
+    async (request) => service.list(callerId(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/notifications/read',
+    {
+      schema: {
+        operationId: 'markNotificationsRead',
+        summary: 'Mark some of your notifications, or all, as read',
+        tags: ['notifications'],
+        security: bearer,
+        body: MarkNotificationsReadBody,
+        response: withProblems({ 200: UnreadCount }, [401]),
+      },
+    },
+    async (request) =>
+      service.markRead(callerId(request), 'ids' in request.body ? request.body.ids : undefined),
+  );
+
+  const followSchema = (operationId: string, summary: string) => ({
+    operationId,
+    summary,
+    tags: ['notifications'],
+    security: bearer,
+    params: TaskParams,
+    response: withProblems({ 200: TaskFollow }, [401, 404]),
+  });
+  const followPath = '/api/v1/workspaces/:workspaceId/tasks/:taskId/follow';
+
+  app.get(
+    followPath,
+    { schema: followSchema('getTaskFollow', 'Whether you follow a task') },
+    async (request) => service.following(...taskOf(request)),
+  );
+  app.put(
+    followPath,
+    {
+      schema: followSchema('followTask', 'Follow a task: be notified when someone changes it'),
+    },
+    async (request) => service.setFollowing(...taskOf(request), true),
+  );
+  app.delete(
+    followPath,
+    { schema: followSchema('unfollowTask', 'Stop following a task') },
+    async (request) => service.setFollowing(...taskOf(request), false),
+  );
+}

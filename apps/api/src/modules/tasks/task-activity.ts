@@ -1,0 +1,129 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { appendEvents, type NewEvent } from '../events/events.repository.ts';
+import {
+  createNotificationsRepository,
+  type NewNotification,
+} from '../notifications/notifications.repository.ts';
+import { notify } from '../notifications/notify.ts';
+import { toTask } from './task-json.ts';
+import type { TaskRow } from './tasks.repository.ts';
+
+/** A change to one task, with the task as it was where that matters. */
+export type TaskChange =
+  | { kind: 'created'; task: TaskRow }
+  | { kind: 'updated'; task: TaskRow; before: TaskRow }
+  | { kind: 'deleted'; task: TaskRow }
+  | { kind: 'restored'; task: TaskRow };
+
+const statusNames = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
+
+/** The fields whose change is worth telling followers about (a reorder alone is not). */
+function meaningful(before: TaskRow, after: TaskRow) {
+  return (
+    before.title !== after.title ||
+    before.description !== after.description ||
+    before.status !== after.status ||
+    before.priority !== after.priority ||
+    before.due_date !== after.due_date ||
+    before.assignee_id !== after.assignee_id ||
+    before.labels.join('\n') !== after.labels.join('\n')
+  );
+}
+
+/** Someone other than the actor now holds the task. */
+function newAssignee(change: TaskChange, actorId: string): string | undefined {
+  const assignee = change.task.assignee_id;
+  if (!assignee || assignee === actorId) return undefined;
+  if (change.kind === 'created') return assignee;
+  if (change.kind === 'updated' && change.before.assignee_id !== assignee) return assignee;
+  return undefined;
+}
+
+function changedTitle(change: TaskChange, actor: string): string | undefined {
+  const title = `“${change.task.title}”`;
+  switch (change.kind) {
+    case 'created':
+      return undefined;
+    case 'deleted':
+      return `${actor} deleted ${title}`;
+    case 'restored':
+      return `${actor} restored ${title}`;
+    case 'updated':
+      if (!meaningful(change.before, change.task)) return undefined;
+      return change.before.status !== change.task.status
+        ? `${actor} moved ${title} to ${statusNames[change.task.status]}`
+        : `${actor} changed ${title}`;
+  }
+}
+
+const eventTypes = {
+  created: 'task.created',
+  updated: 'task.updated',
+  deleted: 'task.deleted',
+  restored: 'task.restored',
+} as const;
+
+function taskEvent(change: TaskChange, actorId: string): NewEvent {
+  const task = change.task;
+  return {
+    type: eventTypes[change.kind],
+    workspaceId: task.workspace_id,
+    actorId,
+    data: change.kind === 'deleted' ? { taskId: task.id } : { task: toTask(task) },
+  };
+}
+
+/**
+ * The consequences of task changes, in the transaction that made them, as its last statements:
+ * the creator and a new assignee follow the task; the assignee and the followers are notified;
+ * the events of the changes and notifications go to the outbox.
+ */
+export async function recordTaskChanges(
+  trx: Kysely<DB>,
+  actorId: string,
+  changes: TaskChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const repo = createNotificationsRepository(trx);
+  const follows = changes.flatMap((c) => {
+    const pairs = c.kind === 'created' ? [{ taskId: c.task.id, userId: actorId }] : [];
+    const assignee = newAssignee(c, actorId);
+    return assignee ? [...pairs, { taskId: c.task.id, userId: assignee }] : pairs;
+  });
+
+  const notices: NewNotification[] = [];
+  const told = changes.filter((c) => c.kind !== 'created').map((c) => c.task.id);
+  const audience = told.length > 0 ? await repo.audience(told, actorId) : [];
+  const assigned = changes.filter((c) => newAssignee(c, actorId));
+  const actor =
+    audience[0]?.actor_name ??
+    (assigned.length > 0 ? await repo.nameOf(actorId) : null) ??
+    'Someone';
+  const base = (c: TaskChange) => ({
+    workspaceId: c.task.workspace_id,
+    taskId: c.kind === 'deleted' ? null : c.task.id,
+    actorId,
+  });
+  for (const c of changes) {
+    const assignee = newAssignee(c, actorId);
+    if (assignee) {
+      notices.push({
+        ...base(c),
+        userId: assignee,
+        type: 'task.assigned',
+        title: `${actor} assigned you “${c.task.title}”`,
+      });
+    }
+    const title = changedTitle(c, actor);
+    if (!title) continue;
+    for (const follower of audience) {
+      if (follower.task_id !== c.task.id || follower.user_id === assignee) continue;
+      notices.push({ ...base(c), userId: follower.user_id, type: 'task.changed', title });
+    }
+  }
+
+  await repo.follow(follows);
+  const noticeEvents = await notify(trx, notices);
+  await appendEvents(trx, [...changes.map((c) => taskEvent(c, actorId)), ...noticeEvents]);
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod';
+import { Notification } from './notifications.ts';
+import { Task } from './tasks.ts';
+import { Member } from './workspaces.ts';
+
+/** An outbox id: a positive integer, as text (it outgrows JavaScript numbers). */
+export const EventId = z
+  .string()
+  .max(19)
+  .regex(/^\d{1,19}$/)
+  .describe('The outbox id of an event, as decimal text');
+
+/** What an event says about a workspace without the reader's role in it. */
+export const WorkspaceChange = z
+  .object({
+    id: z.uuid(),
+    name: z.string().max(100),
+    personal: z.boolean(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'WorkspaceChange' });
+
+const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, description: string) =>
+  z
+    .object({
+      id: EventId,
+      type: z.literal(type),
+      workspaceId: z
+        .uuid()
+        .nullable()
+        .describe('The workspace it happened in; null for personal events'),
+      actorId: z.uuid().nullable().describe('Who made the change; null for the system'),
+      createdAt: z.iso.datetime(),
+      data,
+    })
+    .meta({ description });
+
+export const TaskCreatedEvent = envelope(
+  'task.created',
+  z.object({ task: Task }),
+  'A task was created',
+).meta({ id: 'TaskCreatedEvent' });
+export const TaskUpdatedEvent = envelope(
+  'task.updated',
+  z.object({ task: Task }),
+  'A task changed: its fields, its status or its place',
+).meta({ id: 'TaskUpdatedEvent' });
+export const TaskDeletedEvent = envelope(
+  'task.deleted',
+  z.object({ taskId: z.uuid() }),
+  'A task was deleted (it can be restored for a while)',
+).meta({ id: 'TaskDeletedEvent' });
+export const TaskRestoredEvent = envelope(
+  'task.restored',
+  z.object({ task: Task }),
+  'A deleted task was restored',
+).meta({ id: 'TaskRestoredEvent' });
+export const WorkspaceCreatedEvent = envelope(
+  'workspace.created',
+  z.object({ workspace: WorkspaceChange }),
+  'A workspace was created; its creator is its first member',
+).meta({ id: 'WorkspaceCreatedEvent' });
+export const WorkspaceUpdatedEvent = envelope(
+  'workspace.updated',
+  z.object({ workspace: WorkspaceChange }),
+  'A workspace was renamed',
+).meta({ id: 'WorkspaceUpdatedEvent' });
+export const WorkspaceDeletedEvent = envelope(
+  'workspace.deleted',
+  z.object({ workspaceId: z.uuid() }),
+  'A workspace was deleted with its tasks; its members receive nothing more from it',
+).meta({ id: 'WorkspaceDeletedEvent' });
+export const MemberAddedEvent = envelope(
+  'member.added',
+  z.object({ member: Member }),
+  'Someone joined a workspace (the new member receives this too)',
+).meta({ id: 'MemberAddedEvent' });
+export const MemberUpdatedEvent = envelope(
+  'member.updated',
+  z.object({ member: Member }),
+  'A member’s role changed',
+).meta({ id: 'MemberUpdatedEvent' });
+export const MemberRemovedEvent = envelope(
+  'member.removed',
+  z.object({ userId: z.uuid() }),
+  'Someone left or was removed; the person removed receives this, then nothing more',
+).meta({ id: 'MemberRemovedEvent' });
+export const NotificationCreatedEvent = envelope(
+  'notification.created',
+  z.object({ notification: Notification }),
+  'A notification for you (only its reader receives it)',
+).meta({ id: 'NotificationCreatedEvent' });
+
+export const NotificationsReadEvent = envelope(
+  'notifications.read',
+  z.object({
+    ids: z
+      .array(z.uuid())
+      .max(100)
+      .nullable()
+      .describe('The notifications marked read; null when all were'),
+    unreadCount: z.int().min(0).max(2_147_483_647),
+  }),
+  'You marked notifications read (in this tab or another)',
+).meta({ id: 'NotificationsReadEvent' });
+
+/** Every event of the outbox, told apart by `type`. */
+export const LiveEvent = z
+  .discriminatedUnion('type', [
+    TaskCreatedEvent,
+    TaskUpdatedEvent,
+    TaskDeletedEvent,
+    TaskRestoredEvent,
+    WorkspaceCreatedEvent,
+    WorkspaceUpdatedEvent,
+    WorkspaceDeletedEvent,
+    MemberAddedEvent,
+    MemberUpdatedEvent,
+    MemberRemovedEvent,
+    NotificationCreatedEvent,
+    NotificationsReadEvent,
+  ])
+  .meta({ id: 'LiveEvent' });
+export type LiveEvent = z.infer<typeof LiveEvent>;
+export type LiveEventType = LiveEvent['type'];
+export type LiveEventOf<T extends LiveEventType> = Extract<LiveEvent, { type: T }>;
+
+export const LIVE_EVENT_TYPES = LiveEvent.options.map((o) => o.shape.type.value) as LiveEventType[];
+
+/**
+ * Sent first, instead of `ready` and a replay the server cannot make (the missed events were pruned, or the id is
+ * not one it issued): refetch what is shown, then carry on from this event's id.
+ */
+export const ResetEvent = z
+  .object({
+    id: EventId,
+    type: z.literal('reset'),
+    reason: z.enum(['too_old', 'unknown_id', 'too_many']),
+  })
+  .meta({ id: 'ResetEvent' });
+export type ResetEvent = z.infer<typeof ResetEvent>;
+
+/**
+ * The first message of every connection that needs no reset: the position the stream starts
+ * from. Every event after it is delivered.
+ */
+export const ReadyEvent = z
+  .object({ id: EventId, type: z.literal('ready') })
+  .meta({ id: 'ReadyEvent' });
+export type ReadyEvent = z.infer<typeof ReadyEvent>;
+
+/** One message of the stream: the SSE `event:` is `type`, `id:` is `id`, `data:` is this JSON. */
+export const StreamMessage = z
+  .union([LiveEvent, ReadyEvent, ResetEvent])
+  .meta({ id: 'StreamMessage' });
+export type StreamMessage = z.infer<typeof StreamMessage>;
+
+export const EventsQuery = z
+  .object({
+    lastEventId: EventId.optional().describe(
+      'Where to resume on a first connection; the `Last-Event-ID` header wins when both are sent',
+    ),
+  })
+  .strict();
+
+export const EventsHeaders = z.object({
+  'last-event-id': EventId.optional().describe('The id of the last event received'),
+});
+
+/** How long the outbox keeps events for replay. */
+export const EVENT_RETENTION_DAYS = 7;
+/** Past this many missed events, a reconnecting client is told to refetch instead. */
+export const MAX_REPLAY = 5_000;
