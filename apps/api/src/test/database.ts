@@ -41,23 +41,29 @@ async function dropWhenDisconnected(adminUrl: string, name: string) {
   await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
 }
 
+/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server: its URL, and its drop. */
+export async function createPostgresTestDatabase(adminUrl: string) {
+  const name = `taskflow_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
+  await adminQuery(adminUrl, `create database "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => dropWhenDisconnected(adminUrl, name) };
+}
+
 /**
  * A fresh, empty database of its own: an in-memory PGlite, or a new PostgreSQL database that is
  * dropped again on close. Test files never share state.
  */
 export async function createTestDatabase(log?: QueryLog): Promise<Database> {
   if (!testDatabaseUrl) return openMemoryDatabase(log);
-  const name = `taskflow_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  await adminQuery(testDatabaseUrl, `create database "${name}"`);
-  const url = new URL(testDatabaseUrl);
-  url.pathname = `/${name}`;
-  const database = openPostgresDatabase(url.toString(), loadConfig({}).db, log);
+  const { url, drop } = await createPostgresTestDatabase(testDatabaseUrl);
+  const database = openPostgresDatabase(url, loadConfig({}).db, log);
   return {
     ...database,
     kind: 'postgres',
     async close() {
       await database.close();
-      await dropWhenDisconnected(testDatabaseUrl, name);
+      await drop();
     },
   };
 }

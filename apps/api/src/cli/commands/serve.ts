@@ -14,7 +14,7 @@ export function registerServe(program: Command) {
     .description('Serve the API (and the built web app). Embedded mode migrates on start.')
     .action(() =>
       runCommand(async ({ config, logger }) => {
-        const database = await openDatabase(config);
+        const database = await openDatabase(config, logger);
         const redis = config.redis.url ? await openRedis(config.redis.url) : undefined;
         const close = async () => {
           await redis?.quit().catch(() => redis.disconnect());

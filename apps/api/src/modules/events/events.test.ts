@@ -13,7 +13,7 @@ import {
   tasksPath,
   type User,
 } from '../../test/workspaces.ts';
-import { appendEvents } from './events.repository.ts';
+import { appendEvents, createEventsRepository } from './events.repository.ts';
 
 const ctx = useTestApp({
   RATE_LIMIT_MAX: '1000000',
@@ -230,6 +230,33 @@ describe('the event stream', () => {
     await Promise.all(open.map((s) => s.close()));
     // Closed streams free their places at once.
     await expect.poll(() => ctx.app.eventBus.streamsOf(bob.userId)).toBe(0);
+  });
+});
+
+describe('retention', () => {
+  it('prunes events past the window; a Last-Event-ID from before them gets reset', async () => {
+    const repo = createEventsRepository(ctx.database.db);
+    const since = await repo.head();
+    await createTask(ada, ada.personalId, { title: 'old news' });
+    await createTask(ada, ada.personalId, { title: 'recent' });
+    const old = BigInt(since) + 1n;
+    await sql`update events set created_at = now() - interval '8 days' where id <= ${old}`.execute(
+      ctx.database.db,
+    );
+    expect(await repo.prune(new Date(Date.now() - 7 * 86_400_000))).toBeGreaterThan(0);
+    const start = await repo.startPoint(ada.userId);
+    expect(BigInt(start.prunedThrough)).toBe(old);
+
+    const stale = await openStream(base, ada.accessToken, { lastEventId: since });
+    await stale.ready();
+    await stale.close();
+    expect(stale.messages.map((m) => m.type)).toEqual(['reset']);
+    const fresh = await openStream(base, ada.accessToken, { lastEventId: `${old}` });
+    await fresh.ready();
+    await fresh.close();
+    expect(fresh.events().map((e) => e.type === 'task.created' && e.data.task.title)).toEqual([
+      'recent',
+    ]);
   });
 });
 

@@ -22,7 +22,8 @@ import {
 /**
  * Tenant isolation (OWASP API1 broken object level authorization, API3 broken object property
  * level authorization, API5 broken function level authorization), checked over every workspace
- * and task operation of the served document: new routes join the matrix by being documented.
+ * and task operation of the served document (following tasks included): new routes join the
+ * matrix by being documented.
  */
 const ctx = useTestApp({ RATE_LIMIT_MAX: '100000', ADD_MEMBER_RATE_LIMIT: '10000' });
 let doc: OpenApiDocument;
@@ -54,7 +55,15 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   moveTask: () => ({ status: 'done' }),
   listLabels: () => undefined,
   getWorkspaceStats: () => undefined,
+  listNotifications: () => undefined,
+  markNotificationsRead: () => ({ all: true }),
+  getTaskFollow: () => undefined,
+  followTask: () => undefined,
+  unfollowTask: () => undefined,
 };
+
+/** The tags of operations on workspace data (following a task is one). */
+const isolatedTags = ['workspaces', 'tasks', 'notifications'];
 
 /** Operations only an owner of the workspace may perform. */
 const ownerOnly = [
@@ -80,7 +89,7 @@ function gist(res: { statusCode: number; json: () => Record<string, unknown> }) 
 }
 
 const withIds = (doc: OpenApiDocument) =>
-  listOperations(doc, ['workspaces', 'tasks']).filter((op) => op.path.includes('{'));
+  listOperations(doc, isolatedTags).filter((op) => op.path.includes('{'));
 
 beforeAll(async () => {
   doc = await loadOpenApiDocument(ctx.app);
@@ -95,7 +104,7 @@ beforeAll(async () => {
 
 describe('tenant isolation', () => {
   it('gives every workspace and task operation a body in this matrix', () => {
-    const documented = listOperations(doc, ['workspaces', 'tasks']).map((op) => op.operationId);
+    const documented = listOperations(doc, isolatedTags).map((op) => op.operationId);
     expect(Object.keys(bodies).sort()).toEqual(documented.sort());
   });
 

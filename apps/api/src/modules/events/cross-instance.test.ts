@@ -1,0 +1,112 @@
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
+import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
+import { testPassword } from '../../test/accounts.ts';
+import { finished, runCli, startNode, waitForLine } from '../../test/cli.ts';
+import { createPostgresTestDatabase, testDatabaseUrl } from '../../test/database.ts';
+import { openStream, type Received } from '../../test/event-stream.ts';
+
+/**
+ * Cluster mode: two `taskflow serve` processes on one PostgreSQL database. A subscriber on one
+ * receives, in order, what is written through the other; when its instance is stopped it resumes
+ * on the other with Last-Event-ID and loses nothing. Runs in `npm run test:pg`.
+ */
+describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
+  let db: { url: string; drop: () => Promise<void> };
+  let database: Database;
+  const processes: ChildProcess[] = [];
+
+  async function serve() {
+    const child = startNode(['serve'], {
+      DATABASE_URL: db.url,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      WEB_DIST_DIR: '/nonexistent',
+      RATE_LIMIT_MAX: '1000000',
+      AUTH_IP_RATE_LIMIT: '1000',
+    });
+    processes.push(child);
+    const line = await waitForLine(child, /TaskFlow is serving on/);
+    const base = JSON.parse(line).address as string;
+    return { child, base, done: finished(child) };
+  }
+
+  async function signUp(base: string, email: string) {
+    const post = (path: string, body: object, token?: string) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+    await post('/api/v1/auth/register', { email, name: 'Cluster', password: testPassword });
+    const mail = await database.db
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('to_address', '=', email)
+      .executeTakeFirstOrThrow();
+    const token = mail.text_body.match(/token=([\w-]+)/)?.[1];
+    await post('/api/v1/auth/verify-email', { token });
+    const session = await (
+      await post('/api/v1/auth/sign-in', { email, password: testPassword })
+    ).json();
+    return { token: session.accessToken as string, post };
+  }
+
+  beforeAll(async () => {
+    db = await createPostgresTestDatabase(testDatabaseUrl ?? '');
+    const migrate = await runCli(['migrate', 'up'], { DATABASE_URL: db.url });
+    expect(migrate.code, migrate.stderr).toBe(0);
+    database = openPostgresDatabase(db.url, loadConfig({}).db);
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGKILL');
+    await database?.close();
+    await db?.drop();
+  });
+
+  it('delivers writes made through B to a subscriber on A, and resumes on B after A stops', async () => {
+    const [a, b] = await Promise.all([serve(), serve()]);
+    const { token, post } = await signUp(b.base, 'cluster@example.com');
+    const workspace = (await (
+      await post('/api/v1/workspaces', { name: 'Cluster' }, token)
+    ).json()) as { id: string };
+    const create = (title: string) =>
+      post(`/api/v1/workspaces/${workspace.id}/tasks`, { title }, token).then((r) => r.status);
+
+    const onA = await openStream(a.base, token);
+    await onA.ready();
+    const titles = Array.from({ length: 30 }, (_, i) => `through B ${i}`);
+    for (const title of titles.slice(0, 10)) expect(await create(title)).toBe(201);
+    // Within 3 s: woken by NOTIFY, not by the 5-second poll that backs it up.
+    await onA.until((m) => m.filter((e) => e.type === 'task.created').length === 10, 3_000);
+
+    // Writes keep coming through B while A shuts down.
+    const writing = (async () => {
+      for (const title of titles.slice(10)) expect(await create(title)).toBe(201);
+    })();
+    a.child.kill('SIGTERM');
+    await onA.done;
+    expect((await a.done).code).toBe(0);
+    expect(onA.retry).toBeGreaterThanOrEqual(1000);
+
+    const onB = await openStream(b.base, token, { lastEventId: onA.lastId() });
+    await writing;
+    await onB.until((m) => m.filter((e) => e.type === 'task.created').length + 10 >= 30);
+    await onB.close();
+
+    const received: Received[] = [...onA.events(), ...onB.events()];
+    const created = received.filter((e) => e.type === 'task.created');
+    expect(created.map((e) => e.type === 'task.created' && e.data.task.title)).toEqual(titles);
+    const ids = received.map((e) => BigInt(e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual([...ids].sort((x, y) => (x < y ? -1 : 1)));
+    b.child.kill('SIGTERM');
+    expect((await b.done).code).toBe(0);
+  }, 120_000);
+});
