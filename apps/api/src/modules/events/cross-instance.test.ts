@@ -51,10 +51,9 @@ describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
       .executeTakeFirstOrThrow();
     const token = mail.text_body.match(/token=([\w-]+)/)?.[1];
     await post('/api/v1/auth/verify-email', { token });
-    const session = await (
-      await post('/api/v1/auth/sign-in', { email, password: testPassword })
-    ).json();
-    return { token: session.accessToken as string, post };
+    const signIn = await post('/api/v1/auth/sign-in', { email, password: testPassword });
+    const session = (await signIn.json()) as { accessToken: string };
+    return { token: session.accessToken, post };
   }
 
   beforeAll(async () => {
