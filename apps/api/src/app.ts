@@ -6,8 +6,14 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
+import { createAdminRepository } from './modules/admin/admin.repository.ts';
+import { createAdminService } from './modules/admin/admin.service.ts';
+import { adminOpsRoutes } from './modules/admin/admin-ops.routes.ts';
 import { createAccounts } from './modules/auth/auth.module.ts';
 import { eventsModule } from './modules/events/events.module.ts';
+import { exportsRoutes } from './modules/exports/exports.routes.ts';
+import { createExportsService } from './modules/exports/exports.service.ts';
+import { createJobSystem, type JobSystem, jobsLifecycle } from './modules/jobs/job-system.ts';
 import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
 import { systemRoutes } from './modules/system/system.routes.ts';
 import { createSystemService } from './modules/system/system.service.ts';
@@ -26,6 +32,8 @@ import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
 import { createOutboxMailer, type Mailer } from './platform/mail/mailer.ts';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
+import { metrics } from './platform/metrics/metrics.ts';
+import { registerSources } from './platform/metrics/registry.ts';
 
 export type AppDeps = {
   database: Database;
@@ -37,12 +45,14 @@ export type AppDeps = {
   redis?: Redis;
   /** Where mail goes; the development outbox when absent. */
   mailer?: Mailer;
+  /** The job system; made here (and started with the app) when absent. */
+  jobs?: JobSystem;
 };
 
 export const version = pkg.version;
 
 /** SMTP when configured; otherwise the development outbox (an admin reads it). */
-function createMailer(config: Config, deps: AppDeps): Mailer {
+export function createMailer(config: Config, deps: Pick<AppDeps, 'database' | 'logger'>): Mailer {
   if (config.mail.smtpUrl) {
     return createSmtpMailer(config.mail.smtpUrl, config.mail.from);
   }
@@ -80,9 +90,17 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(openApi, { version });
+  await app.register(metrics, { token: config.metrics.token });
 
   const mailer = deps.mailer ?? createMailer(config, deps);
   app.addHook('onClose', async () => mailer.close?.());
+  const jobSystem =
+    deps.jobs ??
+    createJobSystem(
+      { database: deps.database, mailer, logger: deps.logger, config },
+      { migrate: config.mode === 'embedded', supervise: config.jobs.inProcess },
+    );
+  await app.register(jobsLifecycle, { jobs: jobSystem, config, logger: deps.logger });
   const accounts = createAccounts({ db: deps.database.db, mailer, logger: deps.logger, config });
   await app.register(accounts.routes);
   await app.register(eventsModule, {
@@ -100,14 +118,42 @@ export async function buildApp(config: Config, deps: AppDeps) {
     logger: deps.logger,
     addMemberLimit: config.workspaces.addMemberLimit,
   });
+  await app.register(exportsRoutes, {
+    service: createExportsService({
+      repo: jobSystem.exportsRepo,
+      schedule: jobSystem.scheduleExport,
+      maxPerHour: config.exports.perHour,
+    }),
+    guards: accounts.guards,
+  });
 
   const system = createSystemService({
     db: deps.database.db,
+    databaseKind: deps.database.kind,
+    poolCounts: deps.database.poolCounts,
     redis: deps.redis,
+    jobs: {
+      started: () => jobSystem.queue.started,
+      counts: () => jobSystem.jobs.totals(),
+      workers: () => jobSystem.queue.workerCount,
+    },
+    openStreams: () => app.eventBus.size,
     version,
     mode: config.mode,
   });
+  app.addHook('onClose', async () => system.close());
+  registerSources({ sseConnections: () => app.eventBus.size, pool: deps.database.poolCounts });
   await app.register(systemRoutes, { service: system });
+  await app.register(adminOpsRoutes, {
+    admin: createAdminService({
+      repo: createAdminRepository(deps.database.db),
+      jobs: jobSystem.jobs,
+      jobsRepo: jobSystem.jobsRepo,
+    }),
+    jobs: jobSystem.jobs,
+    system,
+    guards: accounts.guards,
+  });
 
   await app.register(spa, { distDir: config.web.distDir });
   return app;

@@ -67,6 +67,14 @@ const EnvSchema = z.object({
   SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
   SSE_RETRY_MS: int(100, 60_000).default(2_000),
   EVENT_RETENTION_DAYS: int(1, 365).default(7),
+  JOBS_IN_PROCESS: bool.optional(),
+  JOB_HEARTBEAT_SECONDS: int(10, 3_600).default(30),
+  JOB_EXPIRE_SECONDS: int(30, 86_400).default(900),
+  JOB_POLL_SECONDS: int(1, 300).default(5),
+  JOB_SUPERVISE_SECONDS: int(1, 3_600).default(60),
+  JOB_RETENTION_DAYS: int(1, 365).default(7),
+  EXPORTS_PER_HOUR: int(1, 1_000).default(10),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -144,6 +152,17 @@ export function loadConfig(env: Record<string, string | undefined>) {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },
     },
+    jobs: {
+      // Embedded mode runs its jobs in the server process; a cluster runs `taskflow worker`s.
+      inProcess: e.JOBS_IN_PROCESS ?? !e.DATABASE_URL,
+      heartbeatSeconds: e.JOB_HEARTBEAT_SECONDS,
+      expireSeconds: e.JOB_EXPIRE_SECONDS,
+      pollSeconds: e.JOB_POLL_SECONDS,
+      superviseSeconds: e.JOB_SUPERVISE_SECONDS,
+      retentionMs: e.JOB_RETENTION_DAYS * 86_400_000,
+    },
+    exports: { perHour: e.EXPORTS_PER_HOUR },
+    metrics: { token: e.METRICS_TOKEN },
     events: {
       maxStreamsPerUser: e.SSE_MAX_STREAMS_PER_USER,
       heartbeatMs: e.SSE_HEARTBEAT_SECONDS * 1000,

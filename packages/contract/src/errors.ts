@@ -24,6 +24,8 @@ export const errorCatalogue = {
   LAST_OWNER: { status: 409, title: 'A workspace needs at least one owner' },
   PERSONAL_WORKSPACE: { status: 409, title: 'A personal workspace cannot be deleted or left' },
   LIMIT_REACHED: { status: 409, title: 'A limit has been reached' },
+  EXPORT_NOT_READY: { status: 409, title: 'The export is not ready yet' },
+  EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },

@@ -2,6 +2,8 @@ export * from './admin.ts';
 export * from './auth.ts';
 export * from './errors.ts';
 export * from './events.ts';
+export * from './exports.ts';
+export * from './jobs.ts';
 export * from './meta.ts';
 export * from './notifications.ts';
 export * from './problem.ts';

@@ -26,6 +26,7 @@ export const Readiness = z
     checks: z.object({
       database: CheckResult,
       migrations: CheckResult,
+      jobs: CheckResult.optional().describe('The job system (pg-boss) has started'),
       redis: CheckResult.optional().describe('Only when Redis is configured'),
     }),
   })

@@ -6,6 +6,7 @@ import { registerExportOpenApi } from './commands/export-openapi.ts';
 import { registerKeys } from './commands/keys.ts';
 import { registerMigrate } from './commands/migrate.ts';
 import { registerServe } from './commands/serve.ts';
+import { registerWorker } from './commands/worker.ts';
 
 const program = new Command()
   .name('taskflow')
@@ -14,6 +15,7 @@ const program = new Command()
   .showHelpAfterError();
 
 registerServe(program);
+registerWorker(program);
 registerMigrate(program);
 registerCreateAdmin(program);
 registerKeys(program);

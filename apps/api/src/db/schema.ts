@@ -147,6 +147,30 @@ export interface TaskFollowersTable {
   created_at: DefaultTimestamp;
 }
 
+export interface JobEffectsTable {
+  key: string;
+  job_type: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface TaskExportsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  user_id: string;
+  status: Generated<'pending' | 'ready' | 'failed' | 'expired'>;
+  row_count: number | null;
+  content: string | null;
+  created_at: DefaultTimestamp;
+  completed_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
+export interface DueRemindersTable {
+  task_id: string;
+  due_date: ColumnType<string, string, string>;
+  created_at: DefaultTimestamp;
+}
+
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
 export interface DB {
   users: UsersTable;
@@ -163,4 +187,7 @@ export interface DB {
   events: EventsTable;
   notifications: NotificationsTable;
   task_followers: TaskFollowersTable;
+  job_effects: JobEffectsTable;
+  task_exports: TaskExportsTable;
+  due_reminders: DueRemindersTable;
 }

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp } from '../app.ts';
+import { buildApp, createMailer } from '../app.ts';
 import { loadConfig } from '../config.ts';
+import { createJobSystem } from '../modules/jobs/job-system.ts';
 import type { Database } from '../platform/db/database.ts';
 import { migrateUp } from '../platform/db/migrator.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -30,8 +31,14 @@ export async function buildTestApp(
   logs = captureLogs(),
 ) {
   const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
-  const app = await buildApp(config, { database, logger: createLogger('debug', logs.stream) });
-  return { app, logs, config };
+  const logger = createLogger('debug', logs.stream);
+  const mailer = createMailer(config, { database, logger });
+  const jobs = createJobSystem(
+    { database, mailer, logger, config },
+    { migrate: true, supervise: config.jobs.inProcess },
+  );
+  const app = await buildApp(config, { database, logger, mailer, jobs });
+  return { app, logs, config, jobs };
 }
 
 /**

@@ -22,7 +22,11 @@ export const Route = createRootRouteWithContext<RouterContext>()({
 
 const activeLink = { 'aria-current': 'page', className: 'font-semibold' } as const;
 
-// Loaded once signed in, with its dialog: visitors of the public pages never download it.
+// Loaded once signed in: visitors of the public pages never download these.
+const LiveUpdates = lazy(() =>
+  import('../live-updates.tsx').then((module) => ({ default: module.LiveUpdates })),
+);
+
 const WorkspaceSwitcher = lazy(() =>
   import('../features/workspaces/components/workspace-switcher.tsx').then((module) => ({
     default: module.WorkspaceSwitcher,
@@ -68,6 +72,18 @@ function RootLayout() {
               )}
             </ul>
           </nav>
+          {session.status === 'signed-in' && (
+            <Suspense
+              fallback={
+                <span
+                  className="inline-block h-8 w-9 rounded-md bg-slate-100 dark:bg-slate-800"
+                  aria-hidden="true"
+                />
+              }
+            >
+              <LiveUpdates userId={session.user.id} />
+            </Suspense>
+          )}
           {session.status === 'signed-in' && (
             <Suspense
               fallback={

@@ -7,6 +7,7 @@ import {
   migrateUp,
   migrationStatus,
 } from '../../platform/db/migrator.ts';
+import { installJobSchema } from '../../platform/queue/boss.ts';
 import { runCommand } from '../context.ts';
 
 const print = (steps: MigrationStep[]) => {
@@ -22,12 +23,14 @@ export function registerMigrate(program: Command) {
 
   migrate
     .command('up')
-    .description('Apply every pending migration')
+    .description('Apply every pending migration, and install or upgrade the job queue schema')
     .action(() =>
       runCommand(async ({ config }) => {
         const database = await openDatabase(config);
         try {
           print(await migrateUp(database.db));
+          await installJobSchema(database);
+          process.stdout.write('job queue schema is current\n');
         } finally {
           await database.close();
         }

@@ -1,4 +1,13 @@
-import { OutboxList, OutboxQuery, type User, UserIdParams } from '@taskflow/contract';
+import {
+  AdminUser,
+  AdminUserList,
+  ListUsersQuery,
+  OutboxList,
+  OutboxQuery,
+  UpdateUserBody,
+  type User,
+  UserIdParams,
+} from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -9,9 +18,12 @@ import type { Guards } from '../auth/auth.guards.ts';
 import type { AuthRepository } from '../auth/auth.repository.ts';
 import { clientOf } from '../auth/auth.routes.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import type { AdminRepository } from './admin.repository.ts';
+import { listAdminUsers, toAdminUser } from './admin.service.ts';
 
 type Options = {
   repo: AuthRepository;
+  admin: AdminRepository;
   sessions: SessionCache;
   profiles: TtlCache<User>;
   guards: Guards;
@@ -20,7 +32,7 @@ type Options = {
 /** Operator endpoints, for role `admin` only. */
 export async function adminRoutes(
   instance: FastifyInstance,
-  { repo, sessions, profiles, guards }: Options,
+  { repo, admin, sessions, profiles, guards }: Options,
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   for (const guard of guards.authorize('admin')) app.addHook('preHandler', guard);
@@ -108,6 +120,90 @@ export async function adminRoutes(
         detail: { revokedSessions: revoked.length },
       });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/users',
+    {
+      schema: {
+        operationId: 'listUsers',
+        summary: 'Users, newest first; `q` searches names and emails',
+        tags: ['admin'],
+        security: adminBearer,
+        querystring: ListUsersQuery,
+        response: withProblems({ 200: AdminUserList }, [401, 403]),
+      },
+    },
+    async (request) => listAdminUsers(admin, request.query),
+  );
+
+  app.patch(
+    '/api/v1/admin/users/:id',
+    {
+      schema: {
+        operationId: 'updateUser',
+        summary: 'Change a user’s role; a demoted administrator is signed out everywhere',
+        description: 'The last administrator cannot be demoted (409).',
+        tags: ['admin'],
+        security: adminBearer,
+        params: UserIdParams,
+        body: UpdateUserBody,
+        response: withProblems({ 200: AdminUser }, [401, 403, 404, 409]),
+      },
+    },
+    async (request) => {
+      const before = await admin.findUser(request.params.id);
+      if (!before) throw new NotFoundError('user');
+      const result = await admin.setRole(before.id, request.body.role);
+      if (result === 'last-admin') {
+        throw new AppError('CONFLICT', { detail: 'TaskFlow needs at least one administrator' });
+      }
+      profiles.delete(before.id);
+      // Access tokens carry the role: a demotion must not wait for them to expire.
+      if (before.role === 'admin' && request.body.role === 'user') {
+        for (const id of await repo.revokeUserSessions(before.id, 'role_changed'))
+          sessions.revoke(id);
+      }
+      if (before.role !== request.body.role) {
+        await repo.audit({
+          type: 'user.role_changed',
+          actorId: request.auth?.sub ?? null,
+          subjectId: before.id,
+          client: clientOf(request),
+          detail: { from: before.role, to: request.body.role },
+        });
+      }
+      const after = await admin.findUser(before.id);
+      if (!after) throw new NotFoundError('user');
+      return toAdminUser(after);
+    },
+  );
+
+  app.post(
+    '/api/v1/admin/users/:id/enable',
+    {
+      schema: {
+        operationId: 'enableUser',
+        summary: 'Enable a disabled user: they can sign in again',
+        tags: ['admin'],
+        security: adminBearer,
+        params: UserIdParams,
+        response: withProblems({ 200: AdminUser }, [401, 403, 404]),
+      },
+    },
+    async (request) => {
+      if (!(await admin.enableUser(request.params.id))) throw new NotFoundError('user');
+      profiles.delete(request.params.id);
+      await repo.audit({
+        type: 'user.enabled',
+        actorId: request.auth?.sub ?? null,
+        subjectId: request.params.id,
+        client: clientOf(request),
+      });
+      const user = await admin.findUser(request.params.id);
+      if (!user) throw new NotFoundError('user');
+      return toAdminUser(user);
     },
   );
 }

@@ -45,6 +45,9 @@ const known = {
   adminId: '',
   memberId: '',
   victimId: '',
+  /** A completed, a dead-lettered (failed) and a far-off (created) job. */
+  jobs: [] as string[],
+  jobCursor: '',
 };
 
 async function signIn(account: Account) {
@@ -124,7 +127,36 @@ beforeAll(async () => {
   known.adminId = await userId(admin.email);
   known.memberId = await userId(member.email);
   known.victimId = await userId('victim@example.com');
+  await seedJobs();
 });
+
+/** Jobs in the states the admin operations act on: done, failed (bad payload), waiting. */
+async function seedJobs() {
+  const { queue, definitions } = ctx.jobs;
+  const done = await queue.enqueue(definitions.sendMail, {
+    to: member.email,
+    subject: 'Fuzz',
+    text: 'Done',
+  });
+  const failed = await queue.boss.send('mail.send', { payload: { to: 'not an address' } });
+  const waiting = await queue.boss.send(
+    'mail.send',
+    { payload: { to: member.email, subject: 'Later', text: 'Later' }, requestId: null },
+    { startAfter: 3_600 },
+  );
+  known.jobs = [done, failed, waiting].filter((id): id is string => id !== null);
+  const admin = { authorization: `Bearer ${account.admin.accessToken}` };
+  for (let i = 0; i < 100; i++) {
+    const list = await ctx.app.inject({ url: '/api/v1/admin/jobs?limit=1', headers: admin });
+    const states = (
+      await ctx.app.inject({ url: '/api/v1/admin/jobs/stats', headers: admin })
+    ).json();
+    known.jobCursor = list.json().nextCursor ?? '';
+    if (states.byState.completed >= 1 && states.byState.failed >= 1) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the seeded jobs did not settle');
+}
 
 type Plan = {
   /** Who sends the requests: nobody in particular, a signed-in member or admin, or a browser with the refresh cookie. */
@@ -209,6 +241,49 @@ const plan: Record<string, Plan> = {
     caller: 'admin',
     examples: () => ({ id: [known.victimId, known.adminId] }),
     reaches: [204, 400, 401, 404],
+  },
+  'POST /api/v1/admin/users/{id}/enable': {
+    caller: 'admin',
+    examples: () => ({ id: [known.victimId] }),
+    reaches: [200, 400, 401, 404],
+  },
+  'GET /api/v1/admin/users': {
+    caller: 'admin',
+    examples: () => ({ q: ['member', 'example.com', '%_\\'] }),
+    reaches: [200, 400, 401],
+  },
+  'GET /api/v1/admin/stats': {
+    caller: 'admin',
+    examples: () => ({ tz: ['Europe/Paris', 'Pacific/Chatham'] }),
+    reaches: [200, 400, 401],
+  },
+  'GET /api/v1/admin/jobs': {
+    caller: 'admin',
+    examples: () => ({ type: ['mail.send', 'mail.send__dead'], cursor: [known.jobCursor] }),
+    reaches: [200, 400, 401],
+  },
+  'GET /api/v1/admin/jobs/stats': { caller: 'admin', reaches: [200, 401] },
+  'GET /api/v1/admin/jobs/{id}': {
+    caller: 'admin',
+    examples: () => ({ id: known.jobs }),
+    reaches: [200, 400, 401, 404],
+  },
+  'POST /api/v1/admin/jobs/{id}/cancel': {
+    caller: 'admin',
+    examples: () => ({ id: known.jobs }),
+    reaches: [200, 400, 401, 404, 409],
+  },
+  'POST /api/v1/admin/jobs/{id}/retry': {
+    caller: 'admin',
+    examples: () => ({ id: known.jobs }),
+    reaches: [200, 400, 401, 404, 409],
+  },
+  'GET /api/v1/health/detailed': { caller: 'admin', reaches: [200, 401] },
+  // Last: it can demote the victim and back, never the only administrator (409).
+  'PATCH /api/v1/admin/users/{id}': {
+    caller: 'admin',
+    examples: () => ({ id: [known.victimId, known.adminId] }),
+    reaches: [200, 400, 401, 404, 409],
   },
 };
 

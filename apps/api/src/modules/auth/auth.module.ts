@@ -6,6 +6,7 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { createAdminRepository } from '../admin/admin.repository.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
 import { createAccountService } from '../users/account.service.ts';
 import { usersRoutes } from '../users/users.routes.ts';
@@ -29,7 +30,7 @@ export function createAccounts({ db, mailer, logger, config }: Deps) {
   const sessions = createSessionCache(repo.isSessionLive);
   const guards = createGuards(keys, sessions, config.http.corsOrigins);
   const passwords = createPasswordService();
-  const profiles = createTtlCache<User>();
+  const profiles = createTtlCache<User>({ name: 'profiles' });
   const service = createAuthService({
     repo,
     passwords,
@@ -50,7 +51,13 @@ export function createAccounts({ db, mailer, logger, config }: Deps) {
   async function routes(app: FastifyInstance) {
     await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
     await app.register(usersRoutes, { auth: service, account, guards });
-    await app.register(adminRoutes, { repo, sessions, profiles, guards });
+    await app.register(adminRoutes, {
+      repo,
+      admin: createAdminRepository(db),
+      sessions,
+      profiles,
+      guards,
+    });
   }
   return { guards, routes, sessions };
 }

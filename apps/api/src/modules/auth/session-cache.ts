@@ -9,7 +9,7 @@ export function createSessionCache(
   isLive: (sessionId: string) => Promise<boolean>,
   { ttlMs = 30_000, maxEntries = 50_000 } = {},
 ) {
-  const entries = createTtlCache<boolean>({ maxEntries });
+  const entries = createTtlCache<boolean>({ maxEntries, name: 'sessions' });
 
   return {
     async isLive(sessionId: string): Promise<boolean> {

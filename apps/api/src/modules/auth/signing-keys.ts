@@ -145,7 +145,10 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
   /** Verifies a token; null when it is not one of ours, expired, or malformed. */
   // A token verified once is valid until its exp (its key outlives it: see `usable`), so the
   // signature is checked once per token rather than once per request.
-  const verified = createTtlCache<{ claims: AccessClaims; kid: string }>({ maxEntries: 20_000 });
+  const verified = createTtlCache<{ claims: AccessClaims; kid: string }>({
+    maxEntries: 20_000,
+    name: 'access_tokens',
+  });
 
   async function verify(token: string): Promise<AccessClaims | null> {
     const known = verified.get(token);

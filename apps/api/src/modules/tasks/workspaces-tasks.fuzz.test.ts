@@ -23,7 +23,11 @@ import {
  * real ids mixed in: no answer may be a server error, an undeclared status or a body off its
  * schema. Operations that destroy get workspaces of their own, so the others keep their data.
  */
-const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', ADD_MEMBER_RATE_LIMIT: '100000' });
+const ctx = useTestApp({
+  RATE_LIMIT_MAX: '1000000',
+  ADD_MEMBER_RATE_LIMIT: '100000',
+  EXPORTS_PER_HOUR: '1000',
+});
 let doc: OpenApiDocument;
 let owner: User;
 let teammate: User;
@@ -40,6 +44,7 @@ const known = {
   roles: '',
   joinable: [] as string[],
   invites: '',
+  exports: [] as string[],
 };
 
 beforeAll(async () => {
@@ -79,6 +84,15 @@ beforeAll(async () => {
     known.joinable.push(ws);
   }
   known.invites = (await createWorkspace(owner, 'Invites')).id;
+  const made = (await owner.send('POST', `/api/v1/workspaces/${known.shared}/exports`)).json();
+  known.exports.push(made.id);
+  // The in-process worker makes it: wait until it can be downloaded.
+  for (let tries = 0; ; tries++) {
+    const res = await owner.get(`/api/v1/workspaces/${known.shared}/exports/${made.id}`);
+    if (res.json().status === 'ready') break;
+    if (tries > 200) throw new Error(`the export was not made: ${res.body}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 });
 
 type Plan = {
@@ -88,6 +102,7 @@ type Plan = {
 };
 
 const ids = () => ({
+  exportId: known.exports,
   workspaceId: [known.shared, known.shared, owner.personalId, outsider.personalId],
   taskId: [...known.tasks, known.foreignTask],
   afterId: known.tasks,
@@ -134,6 +149,15 @@ const plan: Record<string, Plan> = {
   'GET /api/v1/workspaces/{workspaceId}/labels': { examples: ids, reaches: [200, 400, 404] },
   'GET /api/v1/workspaces/{workspaceId}/stats': {
     examples: () => ({ ...ids(), tz: ['Europe/Paris', 'Asia/Kolkata'] }),
+    reaches: [200, 400, 404],
+  },
+  'POST /api/v1/workspaces/{workspaceId}/exports': { examples: ids, reaches: [202, 400, 404] },
+  'GET /api/v1/workspaces/{workspaceId}/exports/{exportId}': {
+    examples: ids,
+    reaches: [200, 400, 404],
+  },
+  'GET /api/v1/workspaces/{workspaceId}/exports/{exportId}/download': {
+    examples: ids,
     reaches: [200, 400, 404],
   },
   'POST /api/v1/workspaces/{workspaceId}/members': {

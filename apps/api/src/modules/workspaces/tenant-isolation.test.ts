@@ -32,6 +32,7 @@ let member: User;
 let outsider: User;
 let shared: string;
 let task: Task;
+let exportId: string;
 
 /** A valid body for each operation that takes one: the request must fail for who sends it, not for what. */
 const bodies: Record<string, (ids: Ids) => object | undefined> = {
@@ -60,6 +61,9 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   getTaskFollow: () => undefined,
   followTask: () => undefined,
   unfollowTask: () => undefined,
+  createExport: () => undefined,
+  getExport: () => undefined,
+  downloadExport: () => undefined,
 };
 
 /** The tags of operations on workspace data (following a task is one). */
@@ -74,10 +78,10 @@ const ownerOnly = [
   'removeMember',
 ];
 
-type Ids = { workspaceId: string; taskId: string; userId: string };
+type Ids = { workspaceId: string; taskId: string; userId: string; exportId?: string };
 
 function call(client: Client, op: Operation, ids: Ids) {
-  const url = op.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name]);
+  const url = op.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name] ?? randomUUID());
   const body = bodies[op.operationId ?? '']?.(ids);
   return client.send(op.method as 'POST', url, body);
 }
@@ -100,6 +104,7 @@ beforeAll(async () => {
   await addMember(owner, shared, member.email);
   task = await createTask(owner, shared, { title: 'Secret plan', labels: ['internal'] });
   await createTask(outsider, outsider.personalId, { title: 'Outsider task' });
+  exportId = (await owner.send('POST', `/api/v1/workspaces/${shared}/exports`)).json().id;
 });
 
 describe('tenant isolation', () => {
@@ -111,8 +116,13 @@ describe('tenant isolation', () => {
   it('a user of another workspace gets 404 from every route given its ids, and learns nothing (API1)', async () => {
     const ops = withIds(doc);
     expect(ops.length).toBeGreaterThanOrEqual(17);
-    const real: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId };
-    const ghost: Ids = { workspaceId: randomUUID(), taskId: randomUUID(), userId: randomUUID() };
+    const real: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId, exportId };
+    const ghost: Ids = {
+      workspaceId: randomUUID(),
+      taskId: randomUUID(),
+      userId: randomUUID(),
+      exportId: randomUUID(),
+    };
     for (const op of ops) {
       const res = await call(outsider, op, real);
       expect(res.statusCode, `${operationKey(op)}: ${res.body}`).toBe(404);

@@ -1,3 +1,4 @@
+import { cacheCounts } from '../metrics/cache-counts.ts';
 import { createTtlCache } from './ttl-cache.ts';
 
 /**
@@ -49,7 +50,11 @@ export function createVersionedCache(
         const generation = await cache.counter(generationKey(scope));
         key = `${prefix}:${scope}:${generation}:${variant}`;
         const hit = await cache.get(key);
-        if (hit !== undefined) return JSON.parse(hit) as T;
+        if (hit !== undefined) {
+          cacheCounts.hit(prefix);
+          return JSON.parse(hit) as T;
+        }
+        cacheCounts.miss(prefix);
       } catch (error) {
         onError(error);
         return compute();

@@ -16,11 +16,21 @@ import type { DB } from '../../db/schema.ts';
 import { type Listen, listenOnPglite, listenOnPostgres, noListening } from './listen.ts';
 import { openPglite } from './pglite.ts';
 
+export type PoolCounts = { total: number; idle: number; waiting: number; max: number };
+
+const noPool = () => null;
+
 export type Database = {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres' | 'offline';
   /** LISTEN on a channel: NOTIFYs committed by any process (this one included) call back. */
   listen: Listen;
+  /** The embedded instance (the job queue shares it, through Kysely's connection queue). */
+  pglite?: PGlite;
+  /** The PostgreSQL URL (the job queue opens its own pool on it). */
+  url?: string;
+  /** The connection pool's figures; null where there is no pool (PGlite has one connection). */
+  poolCounts(): PoolCounts | null;
   close(): Promise<void>;
 };
 
@@ -32,6 +42,8 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     listen: listenOnPglite(pglite, db),
+    pglite,
+    poolCounts: noPool,
     async close() {
       await db.destroy(); // also closes PGlite
       lock.release();
@@ -46,7 +58,14 @@ export type QueryLog = KyselyConfig['log'];
 export async function openMemoryDatabase(log?: QueryLog): Promise<Database> {
   const pglite = await PGlite.create();
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
-  return { db, kind: 'pglite', listen: listenOnPglite(pglite, db), close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    listen: listenOnPglite(pglite, db),
+    pglite,
+    poolCounts: noPool,
+    close: () => db.destroy(),
+  };
 }
 
 export function openPostgresDatabase(
@@ -72,6 +91,13 @@ export function openPostgresDatabase(
     db: kysely,
     kind: 'postgres',
     listen: listening.listen,
+    url,
+    poolCounts: () => ({
+      total: pool.totalCount,
+      idle: pool.idleCount,
+      waiting: pool.waitingCount,
+      max: db.poolMax,
+    }),
     async close() {
       await listening.close();
       await kysely.destroy();
@@ -89,7 +115,13 @@ export function openOfflineDatabase(): Database {
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
-  return { db, kind: 'offline', listen: noListening, close: () => db.destroy() };
+  return {
+    db,
+    kind: 'offline',
+    listen: noListening,
+    poolCounts: noPool,
+    close: () => db.destroy(),
+  };
 }
 
 /** One factory for both modes: PostgreSQL when DATABASE_URL is set, embedded PGlite otherwise. */

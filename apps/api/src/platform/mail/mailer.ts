@@ -4,8 +4,14 @@ import type { DB } from '../../db/schema.ts';
 
 export type Mail = { to: string; subject: string; text: string };
 
-/** Where TaskFlow's mail goes: the development outbox in embedded mode, SMTP in a cluster. */
-export type Mailer = { send(mail: Mail): Promise<void>; close?(): void };
+/**
+ * Where TaskFlow's mail goes: the development outbox in embedded mode, SMTP in a cluster. With
+ * `trx`, the outbox stores the mail in that transaction (SMTP cannot take part in one).
+ */
+export type Mailer = {
+  send(mail: Mail, options?: { trx?: Kysely<DB> }): Promise<void>;
+  close?(): void;
+};
 
 /**
  * Stores every mail in the `mail_outbox` table, readable by admins. With `logLinks` (local
@@ -14,8 +20,8 @@ export type Mailer = { send(mail: Mail): Promise<void>; close?(): void };
  */
 export function createOutboxMailer(db: Kysely<DB>, logger: Logger, logLinks: boolean): Mailer {
   return {
-    async send(mail) {
-      await db
+    async send(mail, options) {
+      await (options?.trx ?? db)
         .insertInto('mail_outbox')
         .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text })
         .execute();

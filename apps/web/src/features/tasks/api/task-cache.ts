@@ -34,7 +34,8 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
 
   function updateLists(update: (data: TaskPages, query: ListQuery) => TaskPages) {
     for (const [key, data] of lists()) {
-      if (data) queryClient.setQueryData<TaskPages>(key, update(data, queryOf(key)));
+      const next = data && update(data, queryOf(key));
+      if (next && next !== data) queryClient.setQueryData<TaskPages>(key, next);
     }
   }
 
@@ -63,6 +64,19 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
       if (queryClient.getQueryData(detailKey(task.id))) {
         queryClient.setQueryData(detailKey(task.id), task);
       }
+    },
+
+    /**
+     * A change made elsewhere (a live event): applied only where the cache holds an older
+     * version of the task, or none, so a late echo of one's own write changes nothing.
+     */
+    putIfNewer(task: Task) {
+      const older = (held: Task | undefined) => held === undefined || held.version < task.version;
+      updateLists((data, query) =>
+        older(findTask(data, task.id)) ? placeInList(data, query, task) : data,
+      );
+      const detail = queryClient.getQueryData<Task>(detailKey(task.id));
+      if (detail && older(detail)) queryClient.setQueryData(detailKey(task.id), task);
     },
 
     remove(id: string) {

@@ -7,5 +7,8 @@ export const taskKeys = {
   list: (workspaceId: string, query: ListQuery) => [...taskKeys.lists(workspaceId), query] as const,
   detail: (workspaceId: string, taskId: string) =>
     [...taskKeys.all(workspaceId), 'detail', taskId] as const,
+  /** Under the detail, so that it goes when the task does. */
+  follow: (workspaceId: string, taskId: string) =>
+    [...taskKeys.detail(workspaceId, taskId), 'follow'] as const,
   labels: (workspaceId: string) => [...taskKeys.all(workspaceId), 'labels'] as const,
 };

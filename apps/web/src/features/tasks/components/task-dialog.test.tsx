@@ -11,11 +11,18 @@ vi.mock('sonner', () => ({ toast: { error: vi.fn(), success: vi.fn() } }));
 const mine = aTask({ title: 'Plan the offsite', position: 'a0' });
 const theirs = { ...mine, title: 'Plan the team offsite', priority: 'high' as const, version: 2 };
 
+const isFollow = (request: Request) => new URL(request.url).pathname.endsWith('/follow');
+
 /** The API: the task reads as `mine` until the first save, which someone else's beat. */
 function server() {
   let current = mine;
+  let following = false;
   const patches: Request[] = [];
   const fetchMock = stubFetch(async (request) => {
+    if (isFollow(request)) {
+      if (request.method !== 'GET') following = request.method === 'PUT';
+      return jsonResponse({ following });
+    }
     if (request.method === 'GET') return jsonResponse(current);
     patches.push(request.clone());
     if (patches.length === 1) {
@@ -86,6 +93,38 @@ describe('TaskDialog conflicts', () => {
   });
 });
 
+describe('TaskDialog with live updates', () => {
+  it('saves on the version it opened with, so a change that arrived meanwhile is a conflict', async () => {
+    const { patches } = server();
+    const { queryClient } = renderPage(() => (
+      <TaskDialog workspaceId={workspaceId} taskId={mine.id} members={[]} onClose={vi.fn()} />
+    ));
+    const title = await screen.findByLabelText('Title');
+    queryClient.setQueryData(taskKeys.detail(workspaceId, mine.id), theirs);
+    fireEvent.change(title, { target: { value: 'Plan the spring offsite' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await screen.findByRole('dialog', { name: 'This task was changed by someone else' });
+    expect(patches.map((r) => r.headers.get('if-match'))).toEqual(['"1"']);
+  });
+
+  it('follows the task and stops following it', async () => {
+    const { fetchMock } = server();
+    renderPage(() => (
+      <TaskDialog workspaceId={workspaceId} taskId={mine.id} members={[]} onClose={vi.fn()} />
+    ));
+    const toggle = await screen.findByRole('button', { name: 'Follow', pressed: false });
+    await waitFor(() => expect(toggle).toHaveProperty('disabled', false));
+    fireEvent.click(toggle);
+    await screen.findByRole('button', { name: 'Following', pressed: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Following' }));
+    await screen.findByRole('button', { name: 'Follow', pressed: false });
+    const writes = fetchMock.mock.calls
+      .map(([input]) => input as Request)
+      .filter((r) => isFollow(r) && r.method !== 'GET');
+    expect(writes.map((r) => r.method)).toEqual(['PUT', 'DELETE']);
+  });
+});
+
 describe('TaskDialog field errors', () => {
   it('shows what the API says about a field beside that field', async () => {
     const member = {
@@ -96,6 +135,7 @@ describe('TaskDialog field errors', () => {
       joinedAt: '2026-01-01T00:00:00.000Z',
     };
     stubFetch((request) => {
+      if (isFollow(request)) return jsonResponse({ following: false });
       if (request.method === 'GET') return jsonResponse(mine);
       const body = {
         type: 'urn:x',

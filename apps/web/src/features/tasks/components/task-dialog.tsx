@@ -11,6 +11,7 @@ import { conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Member, Task } from '../model/task-types.ts';
 import { TaskSkeleton } from './board-states.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { FollowToggle } from './follow-toggle.tsx';
 import { TaskForm } from './task-form.tsx';
 
 type Conflict = { current: Task; mine: TaskChanges };
@@ -70,11 +71,16 @@ export function TaskDialog({
         </FormAlert>
       )}
       {task.data && (
+        <div className="mb-4">
+          <FollowToggle workspaceId={workspaceId} taskId={task.data.id} />
+        </div>
+      )}
+      {task.data && (
         <TaskForm
           key={task.data.id}
           task={task.data}
           members={members}
-          onSubmit={(changes) => save(task.data, changes)}
+          onSubmit={(changes, base) => save(base, changes)}
           onCancel={onClose}
           onDelete={() => {
             remove.mutate(task.data);

@@ -39,6 +39,10 @@ function labelsError(errors: FieldErrors<{ labels?: string[] }>) {
 /**
  * Every field of a task. Only what changed is sent; `onSubmit` rejects with the API's error,
  * whose field messages then show beside their inputs.
+ *
+ * The form stays on the version it opened with, though live updates bring newer ones into
+ * `task`: the save is compared with, and conditional on, what the person saw, so that a change
+ * made meanwhile by someone else shows as a conflict instead of being overwritten.
  */
 export function TaskForm({
   task,
@@ -49,21 +53,22 @@ export function TaskForm({
 }: {
   task: Task;
   members: readonly Member[];
-  onSubmit: (changes: TaskChanges) => Promise<void>;
+  onSubmit: (changes: TaskChanges, base: Task) => Promise<void>;
   onCancel: () => void;
   onDelete: () => void;
 }) {
   const [formError, setFormError] = useState<string | null>(null);
+  const [base] = useState(task);
   const form = useForm({
     resolver: zodResolver(UpdateTaskBody, parseOptions),
     defaultValues: {
-      title: task.title,
-      description: task.description,
-      status: task.status,
-      priority: task.priority,
-      dueDate: task.dueDate,
-      assigneeId: task.assigneeId,
-      labels: task.labels,
+      title: base.title,
+      description: base.description,
+      status: base.status,
+      priority: base.priority,
+      dueDate: base.dueDate,
+      assigneeId: base.assigneeId,
+      labels: base.labels,
     },
   });
   const { errors, isSubmitting } = form.formState;
@@ -73,9 +78,9 @@ export function TaskForm({
 
   const submit = form.handleSubmit(async (values) => {
     setFormError(null);
-    const changes = changedFields(task, values);
+    const changes = changedFields(base, values);
     if (Object.keys(changes).length === 0) return onCancel();
-    await onSubmit(changes).catch((error: unknown) => {
+    await onSubmit(changes, base).catch((error: unknown) => {
       setFormError(applyServerErrors(error, form.setError, fields));
     });
   });

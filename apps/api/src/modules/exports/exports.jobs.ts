@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import type { JobDefinition } from '../../platform/queue/job-queue.ts';
+import { appendEvents } from '../events/events.repository.ts';
+import { notify } from '../notifications/notify.ts';
+import { toCsv } from './csv.ts';
+import type { ExportsRepository } from './exports.repository.ts';
+import { toExport } from './exports.service.ts';
+
+const header = [
+  'id',
+  'title',
+  'description',
+  'status',
+  'priority',
+  'due_date',
+  'assignee_email',
+  'labels',
+  'created_at',
+  'updated_at',
+  'completed_at',
+];
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+const ExportPayload = z.object({ exportId: z.uuid() });
+const ATTEMPTS = 3;
+
+/**
+ * `tasks.export`: writes the CSV of a workspace's live tasks and tells the member who asked, in
+ * one transaction. Idempotent: only a pending export is made, so a second run finds it done.
+ */
+export function exportTasksJob(deps: {
+  repo: ExportsRepository;
+}): JobDefinition<z.infer<typeof ExportPayload>> {
+  return {
+    type: 'tasks.export',
+    payload: ExportPayload,
+    attempts: ATTEMPTS,
+    async handle({ exportId }, { attempt, logger }) {
+      try {
+        await deps.repo.transaction(async (tx, trx) => {
+          const pending = await tx.lockPending(exportId);
+          if (!pending) return;
+          const rows = await tx.rows(pending.workspace_id);
+          const csv = toCsv([
+            header,
+            ...rows.map((r) => [
+              r.id,
+              r.title,
+              r.description,
+              r.status,
+              r.priority,
+              r.due_date,
+              r.assignee_email,
+              r.labels.join(';'),
+              iso(r.created_at),
+              iso(r.updated_at),
+              iso(r.completed_at),
+            ]),
+          ]);
+          const done = toExport(await tx.complete(exportId, csv, rows.length));
+          const tasks = rows.length === 1 ? '1 task' : `${rows.length} tasks`;
+          const events = await notify(trx, [
+            {
+              userId: pending.user_id,
+              type: 'export.ready',
+              workspaceId: pending.workspace_id,
+              taskId: null,
+              actorId: null,
+              title: `Your export of ${tasks} is ready to download`,
+              data: { link: done.downloadPath, exportId },
+            },
+          ]);
+          await appendEvents(trx, events);
+          logger.info({ exportId, rows: rows.length }, 'export ready');
+        });
+      } catch (error) {
+        if (attempt >= ATTEMPTS) await deps.repo.fail(exportId);
+        throw error;
+      }
+    },
+  };
+}
+
+/** `maintenance.purge-exports`: drops the files of expired exports (hourly). */
+export function purgeExportsJob(deps: {
+  repo: ExportsRepository;
+}): JobDefinition<Record<string, never>> {
+  return {
+    type: 'maintenance.purge-exports',
+    payload: z.object({}).strict(),
+    cron: '17 * * * *',
+    async handle(_payload, { logger }) {
+      const purged = await deps.repo.purge();
+      logger.info(purged, 'expired exports purged');
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { EXPORT_TTL_HOURS } from '@taskflow/contract';
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+const exportColumns = [
+  'id',
+  'workspace_id',
+  'user_id',
+  'status',
+  'row_count',
+  'created_at',
+  'completed_at',
+  'expires_at',
+] as const;
+
+/** A member of the workspace (exports are never seen from outside it). */
+const isMember = (workspaceId: string, userId: string) =>
+  sql<boolean>`exists (
+    select 1 from workspace_members m where m.workspace_id = ${workspaceId} and m.user_id = ${userId}
+  )`;
+
+/** The statements on task exports. */
+function exportQueries(db: Kysely<DB>) {
+  return {
+    /** A new pending export; undefined if the user is not a member of the workspace. */
+    insert: async (workspaceId: string, userId: string) => {
+      const row = await db
+        .insertInto('task_exports')
+        .columns(['workspace_id', 'user_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('workspace_members')
+            .select(['workspace_id', 'user_id'])
+            .where('workspace_id', '=', workspaceId)
+            .where('user_id', '=', userId),
+        )
+        .returning(exportColumns)
+        .executeTakeFirst();
+      return row;
+    },
+
+    /** An export of the workspace, for a member of it. */
+    find: (workspaceId: string, exportId: string, userId: string) =>
+      db
+        .selectFrom('task_exports')
+        .select(exportColumns)
+        .where('id', '=', exportId)
+        .where('workspace_id', '=', workspaceId)
+        .where(isMember(workspaceId, userId))
+        .executeTakeFirst(),
+
+    /** The file of a ready export, for a member of its workspace. */
+    content: (workspaceId: string, exportId: string, userId: string) =>
+      db
+        .selectFrom('task_exports')
+        .select([...exportColumns, 'content'])
+        .where('id', '=', exportId)
+        .where('workspace_id', '=', workspaceId)
+        .where(isMember(workspaceId, userId))
+        .executeTakeFirst(),
+
+    /** Exports made by a user in the last hour (a bound on how often one can ask). */
+    recentCount: async (userId: string) => {
+      const row = await db
+        .selectFrom('task_exports')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('user_id', '=', userId)
+        .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+        .executeTakeFirstOrThrow();
+      return row.n;
+    },
+
+    /** The pending export a job is to make, locked; undefined once made (or gone). */
+    lockPending: (exportId: string) =>
+      db
+        .selectFrom('task_exports')
+        .select(exportColumns)
+        .where('id', '=', exportId)
+        .where('status', '=', 'pending')
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /** Every live task of a workspace, with its assignee's email, in manual order. */
+    rows: (workspaceId: string) =>
+      db
+        .selectFrom('tasks as t')
+        .leftJoin('users as u', 'u.id', 't.assignee_id')
+        .select([
+          't.id',
+          't.title',
+          't.description',
+          't.status',
+          't.priority',
+          sql<string | null>`to_char(t.due_date, 'YYYY-MM-DD')`.as('due_date'),
+          'u.email as assignee_email',
+          't.labels',
+          't.created_at',
+          't.updated_at',
+          't.completed_at',
+        ])
+        .where('t.workspace_id', '=', workspaceId)
+        .where('t.deleted_at', 'is', null)
+        .orderBy('t.position')
+        .orderBy('t.id')
+        .execute(),
+
+    complete: (exportId: string, content: string, rowCount: number) =>
+      db
+        .updateTable('task_exports')
+        .set({
+          status: 'ready',
+          content,
+          row_count: rowCount,
+          completed_at: sql<Date>`now()`,
+          expires_at: sql<Date>`now() + make_interval(hours => ${EXPORT_TTL_HOURS})`,
+        })
+        .where('id', '=', exportId)
+        .returning(exportColumns)
+        .executeTakeFirstOrThrow(),
+
+    fail: (exportId: string) =>
+      db
+        .updateTable('task_exports')
+        .set({ status: 'failed', completed_at: sql<Date>`now()` })
+        .where('id', '=', exportId)
+        .where('status', '=', 'pending')
+        .execute(),
+
+    /** Drops the files of expired exports, and the records of exports a month old. */
+    purge: async () => {
+      const expired = await db
+        .updateTable('task_exports')
+        .set({ status: 'expired', content: null })
+        .where('status', '=', 'ready')
+        .where('expires_at', '<', sql<Date>`now()`)
+        .executeTakeFirst();
+      const removed = await db
+        .deleteFrom('task_exports')
+        .where('created_at', '<', sql<Date>`now() - interval '30 days'`)
+        .executeTakeFirst();
+      return { expired: Number(expired.numUpdatedRows), removed: Number(removed.numDeletedRows) };
+    },
+  };
+}
+
+export type ExportQueries = ReturnType<typeof exportQueries>;
+export type ExportRow = NonNullable<Awaited<ReturnType<ExportQueries['find']>>>;
+
+/** The only place task exports meet SQL. */
+export function createExportsRepository(db: Kysely<DB>) {
+  return {
+    ...exportQueries(db),
+    /** Runs `work` in one transaction (`trx`: for the job queue and the outbox). */
+    transaction: <T>(work: (tx: ExportQueries, trx: Kysely<DB>) => Promise<T>) =>
+      db.transaction().execute((trx) => work(exportQueries(trx), trx)),
+  };
+}
+
+export type ExportsRepository = ReturnType<typeof createExportsRepository>;

@@ -1,0 +1,89 @@
+import { ExportCsv, ExportParams, TaskExport, WorkspaceParams } from '@taskflow/contract';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { bearer, withProblems } from '../../platform/http/responses.ts';
+import { callerId, type Guards } from '../auth/auth.guards.ts';
+import type { ExportsService } from './exports.service.ts';
+
+type Options = { service: ExportsService; guards: Guards };
+
+const tags = ['tasks'];
+
+const csvResponse = {
+  description: 'The CSV file',
+  content: { 'text/csv': { schema: ExportCsv } },
+} as unknown as typeof ExportCsv;
+
+/** Exports of a workspace's tasks as CSV, under /api/v1/workspaces/{workspaceId}/exports. */
+export async function exportsRoutes(instance: FastifyInstance, { service, guards }: Options) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
+  app.addHook('preHandler', guards.authenticated);
+
+  app.post(
+    '/api/v1/workspaces/:workspaceId/exports',
+    {
+      schema: {
+        operationId: 'createExport',
+        summary: 'Export the workspace’s tasks as CSV',
+        description:
+          'Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).',
+        tags,
+        security: bearer,
+        params: WorkspaceParams,
+        response: withProblems({ 202: TaskExport }, [401, 404]),
+      },
+    },
+    async (request, reply) => {
+      const made = await service.request(request.params.workspaceId, callerId(request), request.id);
+      return reply.status(202).send(made);
+    },
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/exports/:exportId',
+    {
+      schema: {
+        operationId: 'getExport',
+        summary: 'An export and whether it is ready',
+        tags,
+        security: bearer,
+        params: ExportParams,
+        response: withProblems({ 200: TaskExport }, [401, 404]),
+      },
+    },
+    async (request) =>
+      service.get(request.params.workspaceId, request.params.exportId, callerId(request)),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/exports/:exportId/download',
+    {
+      schema: {
+        operationId: 'downloadExport',
+        summary: 'The CSV file of a ready export (members of the workspace only)',
+        description:
+          '409 while it is being made; 410 once it has expired (a day after it was made).',
+        tags,
+        security: bearer,
+        params: ExportParams,
+        response: {
+          ...withProblems({ 200: ExportCsv }, [401, 404, 409, 410]),
+          // Documented as text/csv rather than JSON (typed as the string it is).
+          200: csvResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const file = await service.download(
+        request.params.workspaceId,
+        request.params.exportId,
+        callerId(request),
+      );
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+}

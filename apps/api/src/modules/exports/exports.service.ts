@@ -1,0 +1,78 @@
+import type { TaskExport } from '@taskflow/contract';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import type { ExportRow, ExportsRepository } from './exports.repository.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function toExport(row: ExportRow): TaskExport {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    status: row.status,
+    format: 'csv',
+    rowCount: row.row_count,
+    createdAt: new Date(row.created_at).toISOString(),
+    completedAt: iso(row.completed_at),
+    expiresAt: iso(row.expires_at),
+    downloadPath:
+      row.status === 'ready'
+        ? `/api/v1/workspaces/${row.workspace_id}/exports/${row.id}/download`
+        : null,
+  };
+}
+
+type Deps = {
+  repo: ExportsRepository;
+  /** Enqueues the export job in the transaction that records the request. */
+  schedule: (trx: Kysely<DB>, exportId: string, requestId: string) => Promise<unknown>;
+  maxPerHour: number;
+};
+
+const exportNotFound = () => new NotFoundError('export');
+
+/** Exports of a workspace's tasks: asked for by a member, made by a job, downloaded by members. */
+export function createExportsService({ repo, schedule, maxPerHour }: Deps) {
+  return {
+    async request(workspaceId: string, userId: string, requestId: string): Promise<TaskExport> {
+      const row = await repo.transaction(async (tx, trx) => {
+        if ((await tx.recentCount(userId)) >= maxPerHour) {
+          throw new AppError('RATE_LIMITED', {
+            detail: `At most ${maxPerHour} exports an hour`,
+            headers: { 'retry-after': '3600' },
+          });
+        }
+        const created = await tx.insert(workspaceId, userId);
+        if (!created) throw new NotFoundError('workspace');
+        await schedule(trx, created.id, requestId);
+        return created;
+      });
+      return toExport(row);
+    },
+
+    async get(workspaceId: string, exportId: string, userId: string): Promise<TaskExport> {
+      const row = await repo.find(workspaceId, exportId, userId);
+      if (!row) throw exportNotFound();
+      return toExport(row);
+    },
+
+    /** The CSV of a ready export; 409 while it is being made, 410 once expired. */
+    async download(workspaceId: string, exportId: string, userId: string) {
+      const row = await repo.content(workspaceId, exportId, userId);
+      if (!row) throw exportNotFound();
+      const expired =
+        row.status === 'expired' ||
+        (row.expires_at !== null && new Date(row.expires_at).getTime() <= Date.now());
+      if (expired) throw new AppError('EXPORT_EXPIRED');
+      if (row.status === 'failed') {
+        throw new AppError('EXPORT_NOT_READY', { detail: 'The export failed; make a new one' });
+      }
+      if (row.status !== 'ready' || row.content === null) throw new AppError('EXPORT_NOT_READY');
+      const day = new Date(row.created_at).toISOString().slice(0, 10);
+      return { filename: `taskflow-tasks-${day}.csv`, content: row.content };
+    },
+  };
+}
+
+export type ExportsService = ReturnType<typeof createExportsService>;

@@ -1,0 +1,103 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { Mailer } from '../../platform/mail/mailer.ts';
+import { type BossRole, createBoss } from '../../platform/queue/boss.ts';
+import { createJobQueue } from '../../platform/queue/job-queue.ts';
+import { createEventsRepository } from '../events/events.repository.ts';
+import { exportTasksJob, purgeExportsJob } from '../exports/exports.jobs.ts';
+import { createExportsRepository } from '../exports/exports.repository.ts';
+import { pruneEventsJob, purgeJobsJob, purgeSessionsJob } from '../maintenance/maintenance.jobs.ts';
+import { createMaintenanceRepository } from '../maintenance/maintenance.repository.ts';
+import { dueRemindersJob } from '../tasks/tasks.jobs.ts';
+import { createJobsRepository } from './jobs.repository.ts';
+import { createJobsService } from './jobs.service.ts';
+import { sendMailJob } from './mail.jobs.ts';
+
+type Deps = { database: Database; mailer: Mailer; logger: Logger; config: Config };
+
+/**
+ * Every job type of TaskFlow on one pg-boss, for the process that runs them (`serve` in
+ * embedded mode, `taskflow worker` in a cluster) and for those that only enqueue.
+ */
+export function createJobSystem({ database, mailer, logger, config }: Deps, role: BossRole) {
+  const settings = config.jobs;
+  const boss = createBoss(database, role, {
+    superviseIntervalSeconds: settings.superviseSeconds,
+    maintenanceIntervalSeconds: Math.max(settings.superviseSeconds, 60),
+  });
+  const log = logger.child({ component: 'jobs' });
+  boss.on('error', (err) => log.error({ err }, 'job queue error'));
+  const queue = createJobQueue(boss, log, {
+    heartbeatSeconds: settings.heartbeatSeconds,
+    expireSeconds: settings.expireSeconds,
+    pollSeconds: settings.pollSeconds,
+  });
+  const db = database.db;
+  const jobsRepo = createJobsRepository(db);
+  const jobs = createJobsService({ repo: jobsRepo, boss });
+  const exportsRepo = createExportsRepository(db);
+
+  const sendMail = queue.define(sendMailJob({ db, mailer }));
+  const exportTasks = queue.define(exportTasksJob({ repo: exportsRepo }));
+  queue.define(
+    dueRemindersJob({
+      db,
+      appUrl: config.auth.appUrl,
+      mail: (trx, mail) => queue.enqueue(sendMail, mail, { trx }),
+    }),
+  );
+  queue.define(purgeExportsJob({ repo: exportsRepo }));
+  queue.define(purgeSessionsJob(createMaintenanceRepository(db)));
+  queue.define(pruneEventsJob(createEventsRepository(db), config.events.retentionMs));
+  queue.define(purgeJobsJob(jobs, jobsRepo, settings.retentionMs));
+
+  return {
+    queue,
+    jobs,
+    jobsRepo,
+    exportsRepo,
+    /** The export job, enqueued in the transaction that records the request. */
+    scheduleExport: (trx: Kysely<DB>, exportId: string, requestId: string) =>
+      queue.enqueue(exportTasks, { exportId }, { trx, requestId }),
+    definitions: { sendMail, exportTasks },
+  };
+}
+
+export type JobSystem = ReturnType<typeof createJobSystem>;
+
+const START_RETRY_MS = 5_000;
+
+/**
+ * Starts the job system with the app (running its jobs here when `JOBS_IN_PROCESS`), and stops
+ * it when the app closes, letting running jobs finish. If the database is not there yet, the
+ * API starts anyway (readiness says what fails) and the job system keeps trying.
+ */
+export const jobsLifecycle = fp(
+  async (
+    app: FastifyInstance,
+    { jobs, config, logger }: { jobs: JobSystem; config: Config; logger: Logger },
+  ) => {
+    let timer: NodeJS.Timeout | undefined;
+    let closing = false;
+    const start = async () => {
+      try {
+        await jobs.queue.start({ work: config.jobs.inProcess });
+      } catch (err) {
+        logger.error({ err }, 'the job system could not start; retrying');
+        if (!closing) timer = setTimeout(() => void start(), START_RETRY_MS);
+      }
+    };
+    app.addHook('onReady', start);
+    app.addHook('onClose', async () => {
+      closing = true;
+      clearTimeout(timer);
+      await jobs.queue.stop(config.http.shutdownTimeoutMs);
+    });
+  },
+  { name: 'jobs' },
+);

@@ -1,0 +1,150 @@
+import {
+  JOB_STATES,
+  type Job,
+  type JobList,
+  type JobState,
+  type JobStats,
+} from '@taskflow/contract';
+import type { PgBoss } from 'pg-boss';
+import { z } from 'zod';
+import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import type { JobFilter, JobRow, JobsRepository } from './jobs.repository.ts';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+function errorOf(row: JobRow): string | null {
+  if (row.state !== 'failed' && row.state !== 'retry') return null;
+  const output = row.output ?? {};
+  const message = typeof output.message === 'string' ? output.message : JSON.stringify(output);
+  return message.slice(0, 2000);
+}
+
+export function toJob(row: JobRow): Job {
+  const data = row.data ?? null;
+  return {
+    id: row.id,
+    type: row.name,
+    state: row.state,
+    attempts: row.state === 'created' ? row.retry_count : row.retry_count + 1,
+    maxAttempts: row.retry_limit + 1,
+    data:
+      data && typeof data.payload === 'object' ? (data.payload as Record<string, unknown>) : data,
+    error: errorOf(row),
+    requestId: data && typeof data.requestId === 'string' ? data.requestId : null,
+    createdAt: iso(row.created_on) ?? '',
+    startAfter: iso(row.start_after) ?? '',
+    startedAt: iso(row.started_on),
+    completedAt: iso(row.completed_on),
+  };
+}
+
+const CursorShape = z.tuple([z.string().max(60), z.uuid()]);
+const encodeCursor = (row: JobRow) =>
+  Buffer.from(JSON.stringify([row.created_key, row.id])).toString('base64url');
+function decodeCursor(text: string): JobFilter['before'] {
+  try {
+    const [createdAt, id] = CursorShape.parse(
+      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
+    );
+    return { createdAt, id };
+  } catch {
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [{ path: 'query.cursor', message: 'Not a cursor from this API' }],
+    });
+  }
+}
+
+const zeroStates = () =>
+  Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
+
+/** What operators see and do with jobs (admin API and CLI alike). */
+export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: PgBoss }) {
+  async function requireJob(id: string) {
+    const row = await repo.find(id);
+    if (!row) throw new NotFoundError('job');
+    return row;
+  }
+
+  return {
+    async list(query: {
+      state?: JobState | undefined;
+      type?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    }): Promise<JobList> {
+      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await repo.list({
+        state: query.state,
+        type: query.type,
+        before,
+        limit: query.limit,
+      });
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(toJob),
+        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+      };
+    },
+
+    /** Counts by state and by queue, and what happened since `since` (the start of today). */
+    async stats(since: Date): Promise<JobStats> {
+      const rows = await repo.counts(since);
+      const byState = zeroStates();
+      const byType = new Map<string, Record<JobState, number>>();
+      const today = { createdToday: 0, completedToday: 0, failedToday: 0 };
+      for (const row of rows) {
+        byState[row.state] += row.n;
+        const forType = byType.get(row.name) ?? zeroStates();
+        forType[row.state] += row.n;
+        byType.set(row.name, forType);
+        today.createdToday += row.created_since;
+        today.completedToday += row.completed_since;
+        today.failedToday += row.failed_since;
+      }
+      return {
+        byState,
+        byType: [...byType].map(([type, counts]) => ({ type, byState: counts })).slice(0, 100),
+        ...today,
+      };
+    },
+
+    get: async (id: string) => toJob(await requireJob(id)),
+
+    /** Jobs waiting (created or to retry), running, and failed, across queues. */
+    async totals() {
+      const { byState } = await this.stats(new Date());
+      return {
+        queued: byState.created + byState.retry,
+        active: byState.active,
+        failed: byState.failed,
+      };
+    },
+
+    /** Runs a failed (or cancelled) job again, from its first attempt's budget. */
+    async retry(id: string): Promise<Job> {
+      const row = await requireJob(id);
+      if (row.state !== 'failed' && row.state !== 'cancelled') {
+        throw new AppError('CONFLICT', { detail: `A ${row.state} job cannot be retried` });
+      }
+      await boss.retry(row.name, id);
+      return toJob(await requireJob(id));
+    },
+
+    /** Cancels a job that has not finished. */
+    async cancel(id: string): Promise<Job> {
+      const row = await requireJob(id);
+      if (!['created', 'retry', 'active'].includes(row.state)) {
+        throw new AppError('CONFLICT', { detail: `A ${row.state} job cannot be cancelled` });
+      }
+      await boss.cancel(row.name, id);
+      return toJob(await requireJob(id));
+    },
+
+    /** Removes completed and cancelled jobs older than `olderThanMs`; the number (to be) removed. */
+    clearCompleted: (olderThanMs: number, dryRun: boolean) =>
+      repo.clearFinished(new Date(Date.now() - olderThanMs), dryRun),
+  };
+}
+
+export type JobsService = ReturnType<typeof createJobsService>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { JobDefinition } from '../../platform/queue/job-queue.ts';
+import type { EventsRepository } from '../events/events.repository.ts';
+import type { JobsRepository } from '../jobs/jobs.repository.ts';
+import type { JobsService } from '../jobs/jobs.service.ts';
+import type { MaintenanceRepository } from './maintenance.repository.ts';
+
+const Empty = z.object({}).strict();
+type Empty = z.infer<typeof Empty>;
+const DAY_MS = 86_400_000;
+
+/** `maintenance.purge-sessions` (hourly): sessions that ended, with their refresh tokens. */
+export function purgeSessionsJob(repo: MaintenanceRepository): JobDefinition<Empty> {
+  return {
+    type: 'maintenance.purge-sessions',
+    payload: Empty,
+    cron: '7 * * * *',
+    async handle(_payload, { logger }) {
+      logger.info({ sessions: await repo.purgeSessions() }, 'ended sessions purged');
+    },
+  };
+}
+
+/** `maintenance.prune-events` (hourly): outbox events past the retention window. */
+export function pruneEventsJob(repo: EventsRepository, retentionMs: number): JobDefinition<Empty> {
+  return {
+    type: 'maintenance.prune-events',
+    payload: Empty,
+    cron: '27 * * * *',
+    async handle(_payload, { logger }) {
+      const events = await repo.prune(new Date(Date.now() - retentionMs));
+      logger.info({ events }, 'old events pruned');
+    },
+  };
+}
+
+/** `maintenance.purge-jobs` (daily): finished jobs past retention, and their effect records. */
+export function purgeJobsJob(
+  jobs: JobsService,
+  repo: JobsRepository,
+  retentionMs: number,
+): JobDefinition<Empty> {
+  return {
+    type: 'maintenance.purge-jobs',
+    payload: Empty,
+    cron: '37 3 * * *',
+    async handle(_payload, { logger }) {
+      const removed = await jobs.clearCompleted(retentionMs, false);
+      // Effects are kept longer than jobs, so a late retry of a job still finds its effect.
+      const effects = await repo.clearEffects(
+        new Date(Date.now() - Math.max(retentionMs, 30 * DAY_MS)),
+      );
+      logger.info({ jobs: removed, effects }, 'finished jobs purged');
+    },
+  };
+}

@@ -1,0 +1,28 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+
+/** Housekeeping statements on accounts data. */
+export function createMaintenanceRepository(db: Kysely<DB>) {
+  return {
+    /**
+     * Deletes sessions that ended a day ago or more (expired, idle too long, or revoked a month
+     * ago: revoked ones stay a while for the user's session list and reuse detection), with their
+     * refresh tokens.
+     */
+    purgeSessions: async () => {
+      const result = await db
+        .deleteFrom('sessions')
+        .where((eb) =>
+          eb.or([
+            eb('absolute_expires_at', '<', sql<Date>`now() - interval '1 day'`),
+            eb('idle_expires_at', '<', sql<Date>`now() - interval '1 day'`),
+            eb('revoked_at', '<', sql<Date>`now() - interval '30 days'`),
+          ]),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+  };
+}
+
+export type MaintenanceRepository = ReturnType<typeof createMaintenanceRepository>;

@@ -1,0 +1,27 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import { unreadCountOf } from '../model/notification-pages.ts';
+import { notificationKeys } from './notification-keys.ts';
+
+/** The caller's notifications, newest first, a page at a time; each page has the unread count. */
+export const notificationsQueryOptions = infiniteQueryOptions({
+  queryKey: notificationKeys.list(),
+  queryFn: ({ pageParam, signal }) =>
+    unwrap(
+      api.GET('/api/v1/notifications', {
+        params: { query: pageParam === null ? {} : { cursor: pageParam } },
+        signal,
+      }),
+    ),
+  initialPageParam: null as string | null,
+  getNextPageParam: (page) => page.nextCursor,
+});
+
+export function useNotifications() {
+  return useInfiniteQuery(notificationsQueryOptions);
+}
+
+/** The badge's number, from the same list: live events keep both up to date at once. */
+export function useUnreadCount(): number {
+  return useInfiniteQuery({ ...notificationsQueryOptions, select: unreadCountOf }).data ?? 0;
+}

@@ -1,0 +1,109 @@
+import { humanMessage } from '../../../api/error-message.ts';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { LoadMore } from '../../../components/load-more.tsx';
+import { useNotifications } from '../api/get-notifications.ts';
+import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts';
+import { unreadCountOf } from '../model/notification-pages.ts';
+import { NotificationItem } from './notification-item.tsx';
+
+function NotificationsSkeleton() {
+  return (
+    <div aria-busy="true" className="p-4" data-testid="notifications-loading">
+      <span className="sr-only">Loading the notifications…</span>
+      <div className="animate-pulse space-y-3" aria-hidden="true">
+        {['a', 'b', 'c'].map((key) => (
+          <div key={key} className="h-10 rounded bg-slate-200 dark:bg-slate-800" />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The list under the bell, `offset` pixels left or right of it: newest first, a page at a time;
+ * opening one marks it read.
+ */
+export function NotificationsPanel({
+  id,
+  offset,
+  onNavigate,
+}: {
+  id: string;
+  offset: number;
+  onNavigate: () => void;
+}) {
+  const notifications = useNotifications();
+  const markRead = useMarkNotificationsRead();
+  const items = notifications.data?.pages.flatMap((page) => page.items) ?? [];
+  const unread = notifications.data ? unreadCountOf(notifications.data) : 0;
+  const titleId = `${id}-title`;
+
+  return (
+    <section
+      id={id}
+      aria-labelledby={titleId}
+      style={{ left: offset }}
+      className="absolute top-full z-30 mt-2 w-[min(24rem,calc(100vw-2rem))] rounded-lg border border-slate-200 bg-white text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      data-testid="notifications-panel"
+    >
+      <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <h2 id={titleId} className="font-semibold">
+          Notifications
+        </h2>
+        {/* aria-disabled, not disabled: a button that disables itself would drop the focus. */}
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-disabled={unread === 0}
+          className="aria-disabled:opacity-50"
+          onClick={() => {
+            if (unread > 0) markRead.mutate({ all: true });
+          }}
+        >
+          Mark all read
+        </Button>
+      </div>
+      {notifications.isPending && <NotificationsSkeleton />}
+      {notifications.isError && (
+        <div className="space-y-2 p-4">
+          <FormAlert>{humanMessage(notifications.error)}</FormAlert>
+          <Button size="sm" onClick={() => void notifications.refetch()}>
+            Retry
+          </Button>
+        </div>
+      )}
+      {notifications.isSuccess && items.length === 0 && (
+        <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-300">
+          You have no notifications yet.
+        </p>
+      )}
+      {items.length > 0 && (
+        <div className="max-h-[min(28rem,70vh)] overflow-y-auto">
+          <ul
+            aria-labelledby={titleId}
+            className="divide-y divide-slate-200 dark:divide-slate-800"
+            data-testid="notification-list"
+          >
+            {items.map((notification) => (
+              <NotificationItem
+                key={notification.id}
+                notification={notification}
+                onOpen={() => {
+                  if (notification.readAt === null) markRead.mutate({ ids: [notification.id] });
+                  onNavigate();
+                }}
+              />
+            ))}
+          </ul>
+          <LoadMore
+            hasMore={notifications.hasNextPage}
+            loading={notifications.isFetchingNextPage}
+            onLoadMore={() => void notifications.fetchNextPage()}
+            label="Load older notifications"
+          />
+        </div>
+      )}
+    </section>
+  );
+}

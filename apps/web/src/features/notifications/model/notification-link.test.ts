@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { targetOf } from './notification-link.ts';
+
+const workspaceId = '11111111-1111-4111-8111-111111111111';
+const taskId = '22222222-2222-4222-8222-222222222222';
+
+describe('targetOf', () => {
+  it('opens a task in the app', () => {
+    expect(targetOf(`/w/${workspaceId}/tasks/${taskId}`)).toEqual({
+      kind: 'task',
+      workspaceId,
+      taskId,
+    });
+  });
+
+  it('follows other paths of this site, such as a download', () => {
+    expect(targetOf('/api/v1/exports/abc/download')).toEqual({
+      kind: 'path',
+      href: '/api/v1/exports/abc/download',
+    });
+  });
+
+  it('leads nowhere without a link, or off the site', () => {
+    expect(targetOf(null)).toBeNull();
+    expect(targetOf('https://evil.example/')).toBeNull();
+    expect(targetOf('//evil.example/')).toBeNull();
+    expect(targetOf('javascript:alert(1)')).toBeNull();
+  });
+});

@@ -1,0 +1,18 @@
+const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const taskPath = new RegExp(`^/w/(${uuid})/tasks/(${uuid})$`, 'i');
+
+/** Where a notification leads: a task opened in the app, or another path of this site. */
+export type NotificationTarget =
+  | { kind: 'task'; workspaceId: string; taskId: string }
+  | { kind: 'path'; href: string };
+
+/**
+ * The target of a notification's `link`. Only paths of this origin are followed: `//host` or a
+ * scheme would let a notification lead off the site.
+ */
+export function targetOf(link: string | null): NotificationTarget | null {
+  if (!link?.startsWith('/') || link.startsWith('//')) return null;
+  const task = taskPath.exec(link);
+  if (task?.[1] && task[2]) return { kind: 'task', workspaceId: task[1], taskId: task[2] };
+  return { kind: 'path', href: link };
+}

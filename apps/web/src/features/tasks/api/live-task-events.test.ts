@@ -1,0 +1,98 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { components } from '../../../api/schema.gen.ts';
+import { createQueryClient } from '../../../lib/query-client.ts';
+import { aTask, pagesOf, workspaceId } from '../../../test/tasks.ts';
+import type { TaskPages } from '../model/task-pages.ts';
+import type { Task } from '../model/task-types.ts';
+import { applyTaskEvent } from './live-task-events.ts';
+import { taskKeys } from './task-keys.ts';
+
+type LiveEvent = components['schemas']['LiveEvent'];
+
+const a = aTask({ title: 'a', position: 'a0' });
+const c = aTask({ title: 'c', position: 'a2' });
+const todoKey = taskKeys.list(workspaceId, { status: 'todo' });
+const doneKey = taskKeys.list(workspaceId, { status: 'done' });
+const envelope = { workspaceId, actorId: null, createdAt: '2026-01-01T00:00:00.000Z' };
+
+const changed = (
+  task: Task,
+  type: 'task.created' | 'task.updated' = 'task.updated',
+): LiveEvent => ({
+  ...envelope,
+  id: '1',
+  type,
+  data: { task },
+});
+
+let queryClient: QueryClient;
+const titles = (key: readonly unknown[]) =>
+  queryClient.getQueryData<TaskPages>(key)?.pages.flatMap((page) => page.items.map((t) => t.title));
+const detail = (task: Task) =>
+  queryClient.getQueryData<Task>(taskKeys.detail(workspaceId, task.id));
+
+beforeEach(() => {
+  queryClient = createQueryClient();
+  queryClient.setQueryData(todoKey, pagesOf([[a, c]]));
+  queryClient.setQueryData(doneKey, pagesOf([[]]));
+  queryClient.setQueryData(taskKeys.detail(workspaceId, a.id), a);
+});
+
+afterEach(() => queryClient.clear());
+
+describe('applyTaskEvent', () => {
+  it('puts a new task in the lists it matches, in its place', () => {
+    applyTaskEvent(queryClient, changed(aTask({ title: 'b', position: 'a1' }), 'task.created'));
+    expect(titles(todoKey)).toEqual(['a', 'b', 'c']);
+    expect(titles(doneKey)).toEqual([]);
+  });
+
+  it('moves a changed task between lists and updates its detail', () => {
+    applyTaskEvent(queryClient, changed({ ...a, status: 'done', version: 2 }));
+    expect(titles(todoKey)).toEqual(['c']);
+    expect(titles(doneKey)).toEqual(['a']);
+    expect(detail(a)).toMatchObject({ status: 'done', version: 2 });
+  });
+
+  it('ignores a version the cache already has, such as the echo of its own write', () => {
+    const mine = { ...a, title: 'A', version: 3 };
+    applyTaskEvent(queryClient, changed(mine));
+    applyTaskEvent(queryClient, changed({ ...a, title: 'stale', version: 2 }));
+    applyTaskEvent(queryClient, changed({ ...mine, title: 'echo' }));
+    expect(titles(todoKey)).toEqual(['A', 'c']);
+    expect(detail(a)?.title).toBe('A');
+  });
+
+  it('removes a deleted task from every list, and its detail', () => {
+    applyTaskEvent(queryClient, {
+      ...envelope,
+      id: '2',
+      type: 'task.deleted',
+      data: { taskId: a.id },
+    });
+    expect(titles(todoKey)).toEqual(['c']);
+    expect(detail(a)).toBeUndefined();
+  });
+
+  it('refreshes the labels only when a task brings a new one', () => {
+    const labelsKey = taskKeys.labels(workspaceId);
+    queryClient.setQueryData(labelsKey, { items: ['ops'] });
+    applyTaskEvent(queryClient, changed({ ...a, labels: ['ops'], version: 2 }));
+    expect(queryClient.getQueryState(labelsKey)?.isInvalidated).toBe(false);
+    applyTaskEvent(queryClient, changed({ ...a, labels: ['ops', 'docs'], version: 3 }));
+    expect(queryClient.getQueryState(labelsKey)?.isInvalidated).toBe(true);
+  });
+
+  it('leaves other workspaces and other events alone', () => {
+    const before = queryClient.getQueryData(todoKey);
+    applyTaskEvent(queryClient, {
+      ...envelope,
+      id: '3',
+      type: 'member.removed',
+      data: { userId: '33333333-3333-4333-8333-333333333333' },
+    });
+    applyTaskEvent(queryClient, changed({ ...a, workspaceId: 'another', version: 9 }));
+    expect(queryClient.getQueryData(todoKey)).toBe(before);
+  });
+});

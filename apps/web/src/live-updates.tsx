@@ -1,0 +1,50 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useParams } from '@tanstack/react-router';
+import { toast } from 'sonner';
+import { LiveStatus } from './features/live/components/live-status.tsx';
+import { useLiveStream } from './features/live/hooks/use-live-stream.ts';
+import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
+import { NotificationsBell } from './features/notifications/components/notifications-bell.tsx';
+import { applyTaskEvent } from './features/tasks/api/live-task-events.ts';
+import { applyWorkspaceEvent } from './features/workspaces/api/live-workspace-events.ts';
+import { lostWorkspace } from './features/workspaces/model/lost-workspace.ts';
+
+/**
+ * Live updates for the signed-in user: the tab's one stream, whose events each feature applies
+ * to its own cache (features do not know one another; they meet here), and the header's part of
+ * it, the connection indicator and the notifications. Loaded only once signed in.
+ */
+export function LiveUpdates({ userId }: { userId: string }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { workspaceId } = useParams({ strict: false });
+
+  useLiveStream((message) => {
+    if (message.type === 'resync') {
+      void queryClient.invalidateQueries();
+      return;
+    }
+    applyTaskEvent(queryClient, message);
+    applyWorkspaceEvent(queryClient, message, userId);
+    applyNotificationEvent(queryClient, message);
+
+    const lost = lostWorkspace(message, userId);
+    if (lost === undefined || lost !== workspaceId) return;
+    // Whoever did it themselves is already on their way out, by the page they did it from.
+    if (message.actorId !== userId) {
+      toast(
+        message.type === 'workspace.deleted'
+          ? 'This workspace was deleted.'
+          : 'You were removed from this workspace.',
+      );
+    }
+    void navigate({ to: '/w', replace: true });
+  });
+
+  return (
+    <div className="flex items-center">
+      <NotificationsBell />
+      <LiveStatus />
+    </div>
+  );
+}
