@@ -1,17 +1,24 @@
 /**
  * `npm run bench`: starts the server of every scenario of scripts/bench/scenarios.ts and
  * task-scenarios.ts, each in its own child process (scenarios may share one), then measures them in interleaved rounds (autocannon in this process,
- * one load at a time), reports the median round of each, and writes
+ * one load at a time), reports the median round of each, then runs the live-updates fan-out
+ * scenarios (scripts/bench/fanout.ts) one at a time, once those servers have stopped, and writes
  * docs/benchmarks.md. Exits 1 when a scenario failed (no start, wrong first response, any
- * non-2xx response or socket error); the throughput target is reported, never enforced.
+ * non-2xx response or socket error, a fan-out delivery missing); targets are reported, never
+ * enforced.
  *
  * BENCH_DURATION=<seconds> overrides the measured duration of each round (default 5);
- * BENCH_ONLY=<regex> runs only the scenarios whose id matches, without writing the report.
+ * BENCH_ONLY=<regex> runs only the scenarios whose id matches (`fanout`: the fan-out ones), without
+ * writing the report.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type Child, freePort, startChild, stopAll, stopChild, waitReady } from './bench/child.ts';
+import { cleanUpFanout, fanoutScenarios, runFanout } from './bench/fanout.ts';
+import { type FanoutOutcome, fanoutFailed } from './bench/fanout-report.ts';
+import { measureJobs } from './bench/jobs.ts';
+import { type JobsOutcome, jobsFailed } from './bench/jobs-report.ts';
 import { type LoadFigures, measure } from './bench/load.ts';
 import { failed, type Outcome, type RunInfo, renderReport } from './bench/report.ts';
 import { scenarios as baseScenarios, type Launch, type Scenario } from './bench/scenarios.ts';
@@ -20,6 +27,9 @@ import { taskScenarios } from './bench/task-scenarios.ts';
 /** BENCH_ONLY=<regex> measures only the scenarios whose id matches, and writes no report. */
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const scenarios = [...baseScenarios, ...taskScenarios].filter((s) => !only || only.test(s.id));
+const fanouts = fanoutScenarios.filter((s) => !only || only.test(s.id));
+/** The jobs benchmark's id, for BENCH_ONLY. */
+const runJobs = !only || only.test('jobs');
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -131,6 +141,44 @@ function combine(scenario: Scenario, rounds: LoadFigures[]): Outcome {
   };
 }
 
+/** The jobs benchmark on PostgreSQL (BENCH_DATABASE_URL), alone on the machine. */
+async function measureJobsOutcome(): Promise<JobsOutcome> {
+  const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  try {
+    const figures = await measureJobs(url);
+    console.log(
+      `jobs: start latency p50 ${figures.latencyP50Ms} ms, p99 ${figures.latencyP99Ms} ms;` +
+        ` ${figures.jobsPerSecond} jobs/s with ${figures.workers} workers`,
+    );
+    return { figures };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  jobs failed: ${message}`);
+    return { error: message.split('\n')[0] ?? message };
+  }
+}
+
+/** The fan-out scenarios, one at a time, once every other server has stopped. */
+async function measureFanouts(): Promise<FanoutOutcome[]> {
+  const outcomes: FanoutOutcome[] = [];
+  for (const scenario of fanouts) {
+    const outcome = await runFanout(scenario);
+    for (const s of outcome.figures?.steps ?? []) {
+      console.log(
+        `fan-out ${scenario.name}: ${s.subscribers} subscribers, p50 ${Math.round(s.p50Ms)} ms,` +
+          ` p99 ${Math.round(s.p99Ms)} ms, ${s.delivered}/${s.expected} delivered`,
+      );
+    }
+    if (outcome.figures) {
+      console.log(
+        `fan-out ${scenario.name}: ${outcome.figures.perConnectionKb.toFixed(1)} KiB per connection`,
+      );
+    }
+    outcomes.push(outcome);
+  }
+  return outcomes;
+}
+
 async function main(): Promise<number> {
   const cpus = os.cpus();
   const info: RunInfo = {
@@ -173,13 +221,19 @@ async function main(): Promise<number> {
   await stopServers();
   for (const [scenario, rounds] of figures) outcomes.push(combine(scenario, rounds));
   outcomes.sort((a, b) => scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario));
+  const fanout = await measureFanouts();
+  const jobs = runJobs ? await measureJobsOutcome() : undefined;
 
   if (only) console.log('BENCH_ONLY is set: docs/benchmarks.md is left as it was');
   else {
-    writeFileSync(reportPath, renderReport(info, outcomes));
+    writeFileSync(reportPath, renderReport(info, outcomes, fanout, jobs));
     console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
   }
-  const failures = outcomes.filter(failed).map((o) => o.scenario.id);
+  const failures = [
+    ...outcomes.filter(failed).map((o) => o.scenario.id),
+    ...fanout.filter(fanoutFailed).map((o) => o.scenario.id),
+    ...(jobs && jobsFailed(jobs) ? ['jobs'] : []),
+  ];
   if (failures.length > 0) console.error(`Failed scenarios: ${failures.join(', ')}`);
   return failures.length > 0 ? 1 : 0;
 }
@@ -187,6 +241,7 @@ async function main(): Promise<number> {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void stopServers()
+      .then(cleanUpFanout)
       .then(stopAll)
       .finally(() => process.exit(130));
   });

@@ -11,7 +11,9 @@ const script = path.resolve(import.meta.dirname, 'check-bundle.ts');
 const dirs: string[] = [];
 
 /** A fake build: index.html loading `entry`, preloading `preload`, each of the given size. */
-async function build(files: { file: string; src: string; bytes: number; preload?: boolean }[]) {
+async function build(
+  files: { file: string; src: string; bytes: number; preload?: boolean; text?: string }[],
+) {
   const dist = await mkdtemp(path.join(tmpdir(), 'taskflow-bundle-'));
   dirs.push(dist);
   await mkdir(path.join(dist, 'assets'));
@@ -22,7 +24,7 @@ async function build(files: { file: string; src: string; bytes: number; preload?
     // Random bytes do not compress: the gzipped size is about the raw size.
     await writeFile(
       path.join(dist, f.file),
-      randomBytes(f.bytes).toString('base64').slice(0, f.bytes),
+      (f.text ?? '') + randomBytes(f.bytes).toString('base64').slice(0, f.bytes),
     );
     manifest[f.src] = { file: f.file, src: f.src };
     tags.push(
@@ -83,5 +85,20 @@ describe('check:bundle', () => {
     const { code, out } = await check(dist);
     expect(code).toBe(1);
     expect(out).toContain('loads with every page');
+  });
+
+  it.each([
+    ['chart', 'className:"recharts-wrapper"'],
+    ['admin', 'api.GET("/api/v1/admin/stats")'],
+  ])('fails when %s code was bundled into a chunk of another name', async (_what, text) => {
+    const dist = await build([
+      { file: 'assets/index-a.js', src: 'index.html', bytes: 1_000 },
+      { file: 'assets/vendor-b.js', src: '_vendor.js', bytes: 1_000, preload: true, text },
+      { file: 'assets/admin-c.js', src: 'src/routes/admin.tsx', bytes: 1_000, text },
+    ]);
+    const { code, out } = await check(dist);
+    expect(code).toBe(1);
+    expect(out).toContain('assets/vendor-b.js holds admin or chart code');
+    expect(out).not.toContain('admin-c.js');
   });
 });

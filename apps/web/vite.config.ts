@@ -21,5 +21,21 @@ export default defineConfig({
     emptyOutDir: true,
     // dist/.vite/manifest.json maps every chunk to its sources: the size budget reads it.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // Recharts and what only it uses, in one chunk named `charts` wherever they are
+            // imported from, so that check:bundle sees it if it ever joins the first load.
+            {
+              name: 'charts',
+              // Not their dependencies too: those (React among them) belong to the first load.
+              includeDependenciesRecursively: false,
+              test: /[\\/]node_modules[\\/](recharts|victory-vendor|d3-[\w-]+|internmap|@reduxjs|react-redux|redux|redux-thunk|immer|reselect|decimal\.js-light|es-toolkit|eventemitter3|react-is|use-sync-external-store[\\/](with-selector|cjs[\\/]use-sync-external-store-with-selector))[\\/.]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -6,6 +6,7 @@ export type UserApi = Awaited<ReturnType<typeof apiAs>>;
 export type Task = {
   id: string;
   title: string;
+  description: string | null;
   status: string;
   priority: string;
   position: string;

@@ -24,9 +24,13 @@ type Raw = (text: string, values: readonly unknown[]) => Promise<unknown[]>;
 /** Runs statements one after the other on one connection (a transaction stays on it). */
 type Session = (list: CompiledQuery[]) => Promise<unknown[]>;
 
+/** The rows of the last statement that returned any: a create ends with its event and `commit`. */
 const inSequence = async (raw: Raw, list: CompiledQuery[]) => {
   let rows: unknown[] = [];
-  for (const q of list) rows = await raw(q.sql, q.parameters);
+  for (const q of list) {
+    const result = await raw(q.sql, q.parameters);
+    if (result.length > 0) rows = result;
+  }
   return rows;
 };
 

@@ -2,7 +2,10 @@
  * docs/benchmarks.md, written whole from this template on every run. Keep its structure stable:
  * later scenarios add rows to the table, and sections are added here, not by hand in the file.
  */
+import { type FanoutOutcome, fanoutNotes, fanoutSection } from './fanout-report.ts';
+import { type JobsOutcome, jobsNotes, jobsSection } from './jobs-report.ts';
 import type { LoadFigures } from './load.ts';
+import { cell, table } from './markdown.ts';
 import type { Scenario } from './scenarios.ts';
 
 export type Outcome = { scenario: Scenario; figures?: LoadFigures; error?: string };
@@ -35,9 +38,6 @@ export function failed(outcome: Outcome): boolean {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => String(Number(n.toFixed(2)));
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
-
-/** A table cell: one line, no column separator. */
-const cell = (text: string) => text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
 
 function status(outcome: Outcome): string {
   if (outcome.error) return `failed: ${cell(outcome.error)}`;
@@ -74,18 +74,6 @@ const header = [
   'Status',
 ];
 const rightAligned = (i: number) => i > 0 && i < header.length - 1;
-
-/** The results table, padded as the formatter (Biome) writes markdown tables. */
-function table(rows: string[][]): string[] {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
-  const pad = (text: string, i: number) => {
-    const width = widths[i] ?? 0;
-    return rightAligned(i) ? text.padStart(width) : text.padEnd(width);
-  };
-  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
-  const rule = widths.map((w, i) => (rightAligned(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
-  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
-}
 
 /** `a / b` of two scenarios' throughputs, when both were measured. */
 export function throughputRatio(outcomes: Outcome[], a: string, b: string): number | undefined {
@@ -147,7 +135,12 @@ function taskRatios(outcomes: Outcome[]): string[] {
   return lines;
 }
 
-export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
+export function renderReport(
+  info: RunInfo,
+  outcomes: Outcome[],
+  fanout: FanoutOutcome[] = [],
+  jobs?: JobsOutcome,
+): string {
   return [
     '# Benchmarks',
     '',
@@ -157,16 +150,20 @@ export function renderReport(info: RunInfo, outcomes: Outcome[]): string {
     '',
     '## Results',
     '',
-    ...table(outcomes.map(row)),
+    ...table(header, outcomes.map(row), rightAligned),
     '',
     '## Ratios',
     '',
     ...ratios(outcomes),
     ...taskRatios(outcomes),
     '',
+    ...fanoutSection(fanout),
+    ...jobsSection(jobs),
     '## Notes',
     '',
     ...outcomes.map(({ scenario }) => `- **${scenario.name}**: ${scenario.note}`),
+    ...fanoutNotes(fanout),
+    ...jobsNotes(jobs),
     '- The full stack runs with `RATE_LIMIT_MAX=1000000` (the highest value the config accepts):' +
       ' the default limit of 300 requests per minute would turn the run into 429 responses.' +
       ' Any non-2xx response or socket error fails the scenario, and `npm run bench` exits 1.',

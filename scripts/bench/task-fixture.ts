@@ -3,7 +3,8 @@
  * ids so that every server (the app and the reference) is asked the same thing.
  *   node scripts/bench/task-fixture.ts embedded <dataDir>
  *   node scripts/bench/task-fixture.ts postgres <url>
- * migrates the database there and fills it. Run before the server that uses it starts.
+ * fills the database there, once migrated (`fillWith` in task-scenarios.ts does both). Run before
+ * the server that uses it starts.
  */
 import { generateNKeysBetween } from 'fractional-indexing';
 import { sql } from 'kysely';
@@ -15,7 +16,6 @@ import {
   openEmbeddedDatabase,
   openPostgresDatabase,
 } from '../../apps/api/src/platform/db/database.ts';
-import { migrateUp } from '../../apps/api/src/platform/db/migrator.ts';
 
 export const benchUser = { email: 'bench@example.com', password: 'bench sign-in passphrase' };
 export const WORKSPACE_ID = '00000000-0000-4000-8000-00000000b001';
@@ -31,7 +31,6 @@ export const createPath = tasksPath;
 export const createBody = { title: 'A task made under load', priority: 'high', labels: ['bench'] };
 
 export async function fill(database: Database) {
-  await migrateUp(database.db);
   const passwordHash = await createPasswordService().hash(benchUser.password);
   const user = await createAuthRepository(database.db).insertAdmin({
     email: benchUser.email,
@@ -62,10 +61,17 @@ export async function fill(database: Database) {
   await sql`analyze`.execute(db);
 }
 
-async function main() {
+/**
+ * The entry of a fixture script: `node <script> embedded <dataDir> | postgres <url>` opens that
+ * migrated database, fills it, and closes it.
+ */
+export async function runFixture(
+  script: string,
+  fillDatabase: (database: Database) => Promise<void>,
+) {
   const [kind, target] = process.argv.slice(2);
   if ((kind !== 'embedded' && kind !== 'postgres') || !target) {
-    console.error('usage: node scripts/bench/task-fixture.ts embedded <dataDir> | postgres <url>');
+    console.error(`usage: node ${script} embedded <dataDir> | postgres <url>`);
     process.exit(2);
   }
   const database =
@@ -73,10 +79,10 @@ async function main() {
       ? await openEmbeddedDatabase(target)
       : openPostgresDatabase(target, loadConfig({}).db);
   try {
-    await fill(database);
+    await fillDatabase(database);
   } finally {
     await database.close();
   }
 }
 
-if (import.meta.main) await main();
+if (import.meta.main) await runFixture('scripts/bench/task-fixture.ts', fill);

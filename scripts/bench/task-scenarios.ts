@@ -16,12 +16,30 @@ const root = path.resolve(import.meta.dirname, '../..');
 const fixture = path.join(root, 'scripts/bench/task-fixture.ts');
 const reference = path.join(root, 'scripts/bench/reference.ts');
 /** Where the PostgreSQL scenarios create (and drop) their database. */
-const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-function fill(kind: 'embedded' | 'postgres', target: string) {
-  const run = spawnSync(process.execPath, [fixture, kind, target], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`task fixture failed: ${run.stderr.slice(-2000)}`);
+/**
+ * Migrates a data directory or a database as an operator does (`taskflow migrate up`: the app's
+ * migrations and the job queue's schema), then fills it with a fixture script (`runFixture`).
+ */
+export function fillWith(script: string, kind: 'embedded' | 'postgres', target: string) {
+  const env = {
+    ...process.env,
+    LOG_LEVEL: 'warn',
+    [kind === 'embedded' ? 'DATA_DIR' : 'DATABASE_URL']: target,
+  };
+  for (const args of [
+    [cli, 'migrate', 'up'],
+    [script, kind, target],
+  ]) {
+    const run = spawnSync(process.execPath, args, { env, encoding: 'utf8' });
+    if (run.status !== 0) {
+      throw new Error(`${path.basename(args[0] ?? '')} failed: ${run.stderr.slice(-2000)}`);
+    }
+  }
 }
+
+const fill = (kind: 'embedded' | 'postgres', target: string) => fillWith(fixture, kind, target);
 
 function freshDataDir() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-tasks-'));
@@ -29,7 +47,8 @@ function freshDataDir() {
   return dataDir;
 }
 
-async function admin(statement: string) {
+/** Runs one statement on the admin database (create or drop a bench database). */
+export async function admin(statement: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

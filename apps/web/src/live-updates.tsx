@@ -1,6 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { toast } from 'sonner';
+import { applyAdminEvent } from './features/admin/api/live-admin-events.ts';
+import { useDownloadExportLink } from './features/exports/api/download-export.ts';
+import { applyExportEvent } from './features/exports/api/live-export-events.ts';
 import { LiveStatus } from './features/live/components/live-status.tsx';
 import { useLiveStream } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
@@ -12,12 +15,14 @@ import { lostWorkspace } from './features/workspaces/model/lost-workspace.ts';
 /**
  * Live updates for the signed-in user: the tab's one stream, whose events each feature applies
  * to its own cache (features do not know one another; they meet here), and the header's part of
- * it, the connection indicator and the notifications. Loaded only once signed in.
+ * it, the connection indicator and the notifications, whose export links the exports feature
+ * downloads. Loaded only once signed in.
  */
 export function LiveUpdates({ userId }: { userId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { workspaceId } = useParams({ strict: false });
+  const downloadExport = useDownloadExportLink();
 
   useLiveStream((message) => {
     if (message.type === 'resync') {
@@ -27,6 +32,8 @@ export function LiveUpdates({ userId }: { userId: string }) {
     applyTaskEvent(queryClient, message);
     applyWorkspaceEvent(queryClient, message, userId);
     applyNotificationEvent(queryClient, message);
+    applyExportEvent(queryClient, message);
+    applyAdminEvent(queryClient, message);
 
     const lost = lostWorkspace(message, userId);
     if (lost === undefined || lost !== workspaceId) return;
@@ -43,7 +50,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
 
   return (
     <div className="flex items-center">
-      <NotificationsBell />
+      <NotificationsBell onDownload={downloadExport} />
       <LiveStatus />
     </div>
   );

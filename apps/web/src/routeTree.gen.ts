@@ -17,6 +17,7 @@ import { Route as ResetPasswordRouteImport } from './routes/reset-password'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as AuthenticatedAccountRouteImport } from './routes/_authenticated/account'
+import { Route as AuthenticatedAdminRouteImport } from './routes/_authenticated/admin'
 import { Route as AuthenticatedWIndexRouteImport } from './routes/_authenticated/w/index'
 import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_authenticated/w/$workspaceId/route'
 import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
@@ -63,6 +64,11 @@ const AuthenticatedAccountRoute = AuthenticatedAccountRouteImport.update({
   path: '/account',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const AuthenticatedAdminRoute = AuthenticatedAdminRouteImport.update({
+  id: '/admin',
+  path: '/admin',
+  getParentRoute: () => AuthenticatedRoute,
+} as any)
 const AuthenticatedWIndexRoute = AuthenticatedWIndexRouteImport.update({
   id: '/w/',
   path: '/w/',
@@ -106,6 +112,7 @@ export interface FileRoutesByFullPath {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
+  '/admin': typeof AuthenticatedAdminRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/w/': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -120,6 +127,7 @@ export interface FileRoutesByTo {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
+  '/admin': typeof AuthenticatedAdminRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -135,6 +143,7 @@ export interface FileRoutesById {
   '/sign-in': typeof SignInRoute
   '/verify-email': typeof VerifyEmailRoute
   '/_authenticated/account': typeof AuthenticatedAccountRoute
+  '/_authenticated/admin': typeof AuthenticatedAdminRoute
   '/_authenticated/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/_authenticated/w/': typeof AuthenticatedWIndexRoute
   '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
@@ -152,6 +161,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/account'
+    | '/admin'
     | '/w/$workspaceId'
     | '/w/'
     | '/w/$workspaceId/settings'
@@ -166,6 +176,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/account'
+    | '/admin'
     | '/w/$workspaceId'
     | '/w'
     | '/w/$workspaceId/settings'
@@ -180,6 +191,7 @@ export interface FileRouteTypes {
     | '/sign-in'
     | '/verify-email'
     | '/_authenticated/account'
+    | '/_authenticated/admin'
     | '/_authenticated/w/$workspaceId'
     | '/_authenticated/w/'
     | '/_authenticated/w/$workspaceId/_board'
@@ -254,6 +266,13 @@ declare module '@tanstack/react-router' {
       path: '/account'
       fullPath: '/account'
       preLoaderRoute: typeof AuthenticatedAccountRouteImport
+      parentRoute: typeof AuthenticatedRoute
+    }
+    '/_authenticated/admin': {
+      id: '/_authenticated/admin'
+      path: '/admin'
+      fullPath: '/admin'
+      preLoaderRoute: typeof AuthenticatedAdminRouteImport
       parentRoute: typeof AuthenticatedRoute
     }
     '/_authenticated/w/': {
@@ -339,12 +358,14 @@ const AuthenticatedWWorkspaceIdRouteRouteWithChildren =
 
 interface AuthenticatedRouteChildren {
   AuthenticatedAccountRoute: typeof AuthenticatedAccountRoute
+  AuthenticatedAdminRoute: typeof AuthenticatedAdminRoute
   AuthenticatedWWorkspaceIdRouteRoute: typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   AuthenticatedWIndexRoute: typeof AuthenticatedWIndexRoute
 }
 
 const AuthenticatedRouteChildren: AuthenticatedRouteChildren = {
   AuthenticatedAccountRoute: AuthenticatedAccountRoute,
+  AuthenticatedAdminRoute: AuthenticatedAdminRoute,
   AuthenticatedWWorkspaceIdRouteRoute:
     AuthenticatedWWorkspaceIdRouteRouteWithChildren,
   AuthenticatedWIndexRoute: AuthenticatedWIndexRoute,

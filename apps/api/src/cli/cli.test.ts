@@ -9,7 +9,17 @@ describe('taskflow CLI', () => {
   it('--help lists the commands', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['serve', 'migrate', 'create-admin', 'keys', 'export-openapi'])
+    for (const command of [
+      'serve',
+      'worker',
+      'migrate',
+      'create-admin',
+      'keys',
+      'export-openapi',
+      'seed',
+      'jobs',
+      'tasks',
+    ])
       expect(run.stdout).toContain(command);
     const migrate = await runCli(['migrate', '--help']);
     for (const sub of ['up', 'down', 'status']) expect(migrate.stdout).toContain(sub);

@@ -1,5 +1,8 @@
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
+import { migrateUp } from '../platform/db/migrator.ts';
+import { AppError } from '../platform/http/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { OperatorError } from '../platform/operator-error.ts';
 
@@ -16,17 +19,50 @@ export function loadConfigOrExit(): Config {
   }
 }
 
-/** Runs a command body; any failure is logged once, plainly, and the process exits 1. */
-export async function runCommand(body: (ctx: { config: Config; logger: Logger }) => Promise<void>) {
+export type CommandOptions = {
+  /**
+   * Where log lines go. Long-running commands (`serve`, `worker`) log to stdout, as services do;
+   * operator commands keep stdout for their answer (a table, or one JSON document with `--json`)
+   * and log to stderr, where a failure is then said once, plainly.
+   */
+  logs?: 'stdout' | 'stderr';
+};
+
+/** Runs a command body; any failure is reported once, plainly, and the process exits 1. */
+export async function runCommand(
+  body: (ctx: { config: Config; logger: Logger }) => Promise<void>,
+  { logs = 'stdout' }: CommandOptions = {},
+) {
   const config = loadConfigOrExit();
-  const logger = createLogger(config.log.level);
+  const logger =
+    logs === 'stderr'
+      ? createLogger(config.log.level, pino.destination({ fd: 2, sync: true }))
+      : createLogger(config.log.level);
   try {
     await body({ config, logger });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof OperatorError) logger.fatal(message);
+    // An operator's mistake (or a refused request) needs its message; a bug, its stack, in the log.
+    const expected = error instanceof OperatorError || error instanceof AppError;
+    if (logs === 'stderr') {
+      if (!expected) logger.debug({ err: error }, message);
+    } else if (expected) logger.fatal(message);
     else logger.fatal({ err: error }, message);
     process.stderr.write(`taskflow: ${message}\n`);
     process.exit(1);
   }
+}
+
+/** The database of a command; embedded mode applies pending migrations first, as `serve` does. */
+export async function openMigrated(config: Config, logger: Logger): Promise<Database> {
+  const database = await openDatabase(config, logger);
+  if (config.mode === 'embedded') {
+    try {
+      await migrateUp(database.db);
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
+  }
+  return database;
 }

@@ -24,6 +24,9 @@ describe('humanMessage', () => {
     [409, 'PERSONAL_WORKSPACE', 'A personal workspace cannot be deleted or left'],
     [409, 'LIMIT_REACHED', 'A limit has been reached.'],
     [412, 'PRECONDITION_FAILED', 'Someone else changed this in the meantime.'],
+    [409, 'CONFLICT', 'This conflicts with a change made elsewhere.'],
+    [409, 'EXPORT_NOT_READY', 'The export is still being made.'],
+    [410, 'EXPORT_EXPIRED', 'This export has expired'],
   ])('explains %i %s', (status, code, expected) => {
     expect(humanMessage(problemError(status, code))).toContain(expected);
   });
@@ -39,6 +42,20 @@ describe('humanMessage', () => {
     };
     const error = ApiError.fromResponse(jsonResponse(body, { status: 409 }), body);
     expect(humanMessage(error)).toBe('A workspace has at most 500 members');
+  });
+
+  it.each([
+    [
+      'CONFLICT',
+      'TaskFlow needs at least one administrator',
+      'TaskFlow needs at least one administrator.',
+    ],
+    ['CONFLICT', 'A completed job cannot be retried', 'A completed job cannot be retried.'],
+    ['EXPORT_NOT_READY', 'The export failed; make a new one', 'This export failed.'],
+  ])('explains a %s by its detail: %s', (code, detail, expected) => {
+    const body = { type: 'urn:x', title: code, status: 409, code, requestId: 'r', detail };
+    const error = ApiError.fromResponse(jsonResponse(body, { status: 409 }), body);
+    expect(humanMessage(error)).toContain(expected);
   });
 
   it('says how long to wait when rate limited', () => {

@@ -10,6 +10,12 @@ const byStatus: Record<number, string> = {
   429: 'Too many requests. Please wait a moment and try again.',
 };
 
+/** The API's details are phrases; shown alone they end like sentences. */
+function sentence(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
 const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string)>> = {
   INVALID_CREDENTIALS: 'The email or password is not correct.',
   EMAIL_NOT_VERIFIED: 'Verify your email address first: follow the link in the mail we sent you.',
@@ -25,6 +31,15 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   // The API says which limit (workspaces per person, members per workspace).
   LIMIT_REACHED: (error) => error.problem?.detail ?? 'A limit has been reached.',
   PRECONDITION_FAILED: 'Someone else changed this in the meantime. Review their version first.',
+  // The API says what conflicts (the last administrator, a job that has already finished…).
+  CONFLICT: (error) => sentence(error.problem?.detail) ?? (byStatus[409] as string),
+  // With a detail, the export failed rather than still being made.
+  EXPORT_NOT_READY: (error) =>
+    error.problem?.detail
+      ? 'This export failed. Export the tasks again to make a new file.'
+      : 'The export is still being made. Try again in a moment.',
+  EXPORT_EXPIRED:
+    'This export has expired: a file can be downloaded for a day. Export the tasks again.',
 };
 
 /** "30 seconds", "1 minute", "15 minutes": rounded up, so the wait is never shorter than said. */

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ButtonHTMLAttributes, Ref } from 'react';
 
 const variants = {
   primary: 'bg-indigo-600 text-white hover:bg-indigo-500',
@@ -16,6 +16,7 @@ export function Button({
   size = 'md',
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & {
+  ref?: Ref<HTMLButtonElement>;
   variant?: keyof typeof variants;
   size?: keyof typeof sizes;
 }) {

@@ -68,6 +68,13 @@ function RootLayout() {
                       Account
                     </Link>
                   </li>
+                  {session.user.role === 'admin' && (
+                    <li>
+                      <Link to="/admin" activeProps={activeLink}>
+                        Admin
+                      </Link>
+                    </li>
+                  )}
                 </>
               )}
             </ul>

@@ -24,7 +24,8 @@ const tags = ['admin'];
 export async function adminOpsRoutes(instance: FastifyInstance, options: Options) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const { admin, jobs, system, guards } = options;
-  for (const guard of guards.authorize('admin')) app.addHook('preHandler', guard);
+  // Before validation: someone who may not call an operator route learns nothing of its input.
+  for (const guard of guards.authorize('admin')) app.addHook('preValidation', guard);
   const problems = [401, 403] as const;
 
   app.get(

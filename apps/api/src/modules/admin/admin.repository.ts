@@ -131,6 +131,23 @@ export function createAdminRepository(db: Kysely<DB>) {
         return row ? ('changed' as const) : undefined;
       }),
 
+    /** Any workspace, whoever its members are, with their number (`taskflow tasks stats`). */
+    findWorkspace: (id: string) =>
+      db
+        .selectFrom('workspaces as w')
+        .select(['w.id', 'w.name', 'w.personal'])
+        .select((eb) =>
+          eb
+            .selectFrom('workspace_members as m')
+            .select(sql<number>`count(*)::int`.as('n'))
+            .whereRef('m.workspace_id', '=', 'w.id')
+            .as('member_count'),
+        )
+        .where('w.id', '=', id)
+        .executeTakeFirst() as Promise<
+        { id: string; name: string; personal: boolean; member_count: number } | undefined
+      >,
+
     enableUser: (id: string) =>
       db
         .updateTable('users')

@@ -35,7 +35,8 @@ export async function adminRoutes(
   { repo, admin, sessions, profiles, guards }: Options,
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  for (const guard of guards.authorize('admin')) app.addHook('preHandler', guard);
+  // Before validation: someone who may not call an operator route learns nothing of its input.
+  for (const guard of guards.authorize('admin')) app.addHook('preValidation', guard);
 
   app.get(
     '/api/v1/admin/mail-outbox',

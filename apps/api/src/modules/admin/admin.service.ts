@@ -1,6 +1,5 @@
 import type { AdminStats, AdminUser, AdminUserList } from '@taskflow/contract';
-import { z } from 'zod';
-import { AppError } from '../../platform/http/errors.ts';
+import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { JobsService } from '../jobs/jobs.service.ts';
@@ -20,21 +19,6 @@ export function toAdminUser(row: AdminUserRow): AdminUser {
     disabled: row.disabled_at !== null,
     lastSeenAt: iso(row.last_seen_at),
   };
-}
-
-const CursorShape = z.tuple([z.string().max(60), z.uuid()]);
-
-function decodeCursor(text: string) {
-  try {
-    const [createdAt, id] = CursorShape.parse(
-      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
-    );
-    return { createdAt, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      errors: [{ path: 'query.cursor', message: 'Not a cursor from this API' }],
-    });
-  }
 }
 
 type Deps = {
@@ -90,19 +74,12 @@ export async function listAdminUsers(
   repo: AdminRepository,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<AdminUserList> {
-  const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const before = query.cursor ? decodePosition(query.cursor) : undefined;
   const rows = await repo.listUsers({
     q: query.q?.trim() || undefined,
     before,
     limit: query.limit,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toAdminUser),
-    nextCursor:
-      rows.length > query.limit && last
-        ? Buffer.from(JSON.stringify([last.created_key, last.id])).toString('base64url')
-        : null,
-  };
+  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+  return { items: page.map(toAdminUser), nextCursor };
 }

@@ -1,49 +1,158 @@
 import { randomBytes } from 'node:crypto';
-import type { TaskPriority, TaskStatus } from '@taskflow/contract';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { OperatorError } from '../../platform/operator-error.ts';
 import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
+import { CURATED_TASKS, DEMO_EMAIL, type DemoPerson, demoPeople, demoTasks } from './demo-data.ts';
 
-export const DEMO_EMAIL = 'demo@taskflow.local';
-const TEAMMATE_EMAIL = 'sam@taskflow.local';
-
-type DemoTask = [
-  title: string,
-  status: TaskStatus,
-  priority: TaskPriority,
-  dueInDays: number | null,
-  labels: string[],
-  forSam?: boolean,
-];
-
-const tasks: DemoTask[] = [
-  ['Welcome to TaskFlow: drag this card to “In progress”', 'todo', 'high', 0, ['getting-started']],
-  ['Press ? to see the keyboard shortcuts', 'todo', 'medium', null, ['getting-started']],
-  ['Invite a teammate from the members page', 'todo', 'low', 3, ['getting-started']],
-  ['Draft the Q1 roadmap', 'in_progress', 'urgent', 2, ['planning'], true],
-  ['Review the onboarding flow', 'in_progress', 'high', 5, ['design', 'ux']],
-  ['Fix flaky login on Safari', 'todo', 'urgent', -1, ['bug', 'web'], true],
-  ['Write release notes for 1.4', 'todo', 'medium', 7, ['docs']],
-  ['Set up the staging database backup', 'done', 'high', -3, ['ops']],
-  ['Migrate CI to the new runners', 'done', 'medium', -6, ['ops'], true],
-  ['Customer interview: Acme Corp', 'todo', 'medium', 10, ['research']],
-  ['Polish empty states on the board', 'in_progress', 'low', 4, ['design']],
-  ['Audit npm dependencies', 'todo', 'low', 14, ['security', 'ops']],
-  ['Plan the team offsite', 'todo', 'low', 30, ['team']],
-  ['Add dark mode screenshots to the docs', 'done', 'low', -2, ['docs']],
-  ['Investigate slow search on large workspaces', 'todo', 'high', 6, ['bug', 'backend'], true],
-  ['Prepare the demo for Friday', 'in_progress', 'high', 1, ['team']],
-];
-
-const day = 86_400_000;
+export const DEMO_WORKSPACE = 'Demo team';
+const BATCH = 100;
+const hour = 3_600_000;
 const isoDate = (offsetDays: number) =>
-  new Date(Date.now() + offsetDays * day).toISOString().slice(0, 10);
+  new Date(Date.now() + offsetDays * 24 * hour).toISOString().slice(0, 10);
+
+export type DemoSeedOptions = {
+  /** The demo user and its teammates (at least 1). */
+  users: number;
+  /** Tasks in the shared workspace. */
+  tasks: number;
+  /** Every demo user signs in with the password (the CLI), or only the demo user (first start). */
+  everyoneSignsIn: boolean;
+  /** Called after each batch of tasks with the number inserted so far. */
+  onProgress?: (tasksInserted: number) => void;
+};
+
+export type DemoLogin = DemoPerson & { role: 'owner' | 'member'; canSignIn: boolean };
+
+export type DemoSeed =
+  | {
+      created: true;
+      workspace: { id: string; name: string };
+      users: DemoLogin[];
+      password: string;
+      tasks: number;
+    }
+  | { created: false; reason: string };
 
 /**
- * On the first start of an empty embedded database: a demo user with a personal workspace and a
- * shared "Demo team" workspace (with a teammate) full of tasks, so the board has something to
- * show. Returns the demo login, or null when the database already has users.
+ * A demo user with teammates, each with a personal workspace, all members of a shared
+ * "Demo team" workspace full of tasks; one transaction. Does nothing when the demo user exists.
+ */
+export async function seedDemoWorkspace(
+  db: Kysely<DB>,
+  hashPassword: (password: string) => Promise<string>,
+  options: DemoSeedOptions,
+): Promise<DemoSeed> {
+  const people = demoPeople(options.users);
+  const taken = await db
+    .selectFrom('users')
+    .select('email')
+    .where(
+      sql<string>`lower(email)`,
+      'in',
+      people.map((p) => p.email),
+    )
+    .execute();
+  if (taken.some((u) => u.email.toLowerCase() === DEMO_EMAIL))
+    return { created: false, reason: `the demo user ${DEMO_EMAIL} already exists` };
+  if (taken.length > 0) {
+    throw new OperatorError(
+      `${taken.map((u) => u.email).join(', ')} already have accounts; seed fewer --users`,
+    );
+  }
+
+  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  const passwordHash = await hashPassword(password);
+  // Demo accounts that sign in share the one hash (and salt) of their one password; the others
+  // get the hash of a password nobody knows.
+  const lockedHash = options.everyoneSignsIn
+    ? passwordHash
+    : await hashPassword(randomBytes(24).toString('hex'));
+  const tasks = demoTasks(options.tasks, people.length);
+
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .insertInto('users')
+      .values(
+        people.map((p, i) => ({
+          email: p.email,
+          name: p.name,
+          password_hash: i === 0 ? passwordHash : lockedHash,
+          email_verified_at: new Date(),
+        })),
+      )
+      .returning(['id', 'email'])
+      .execute();
+    const idOf = new Map(rows.map((r) => [r.email, r.id]));
+    const ids = people.map((p) => idOf.get(p.email) as string);
+    const [demo] = ids;
+    if (!demo || ids.length !== people.length) throw new Error('demo users were not created');
+    for (const id of ids) await insertPersonalWorkspace(trx, id);
+    const team = await trx
+      .insertInto('workspaces')
+      .values({ name: DEMO_WORKSPACE, created_by: demo })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('workspace_members')
+      .values(
+        ids.map((id, i) => ({
+          workspace_id: team.id,
+          user_id: id,
+          role: i === 0 ? ('owner' as const) : ('member' as const),
+        })),
+      )
+      .execute();
+
+    const positions = generateNKeysBetween(null, null, tasks.length);
+    const now = Date.now();
+    for (let start = 0; start < tasks.length; start += BATCH) {
+      const batch = tasks.slice(start, start + BATCH);
+      await trx
+        .insertInto('tasks')
+        .values(
+          batch.map((t, j) => {
+            const created = new Date(now - t.createdHoursAgo * hour);
+            const completed =
+              t.completedHoursAgo === null ? null : new Date(now - t.completedHoursAgo * hour);
+            return {
+              workspace_id: team.id,
+              title: t.title,
+              status: t.status,
+              priority: t.priority,
+              due_date: t.dueInDays === null ? null : isoDate(t.dueInDays),
+              labels: t.labels,
+              assignee_id: t.assignee === null ? null : (ids[t.assignee] ?? null),
+              position: positions[start + j] as string,
+              created_by: demo,
+              created_at: created,
+              updated_at: completed ?? created,
+              completed_at: completed,
+            };
+          }),
+        )
+        .execute();
+      options.onProgress?.(start + batch.length);
+    }
+    return {
+      created: true as const,
+      workspace: { id: team.id, name: DEMO_WORKSPACE },
+      users: people.map((p, i) => ({
+        ...p,
+        role: i === 0 ? ('owner' as const) : ('member' as const),
+        canSignIn: i === 0 || options.everyoneSignsIn,
+      })),
+      password,
+      tasks: tasks.length,
+    };
+  });
+}
+
+/**
+ * On the first start of an empty embedded database: the demo user and one teammate, with the
+ * curated tasks, so the board has something to show. Returns the demo login, or null when the
+ * database already has users.
  */
 export async function seedDemo(
   db: Kysely<DB>,
@@ -54,61 +163,10 @@ export async function seedDemo(
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   if (n > 0) return null;
-  const password = `demo-${randomBytes(9).toString('base64url')}`;
-  const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (trx) => {
-    const users = await trx
-      .insertInto('users')
-      .values([
-        {
-          email: DEMO_EMAIL,
-          name: 'Dana Demo',
-          password_hash: passwordHash,
-          email_verified_at: new Date(),
-        },
-        // The teammate cannot sign in: its hash is of a password nobody knows.
-        {
-          email: TEAMMATE_EMAIL,
-          name: 'Sam Rivera',
-          password_hash: await hashPassword(randomBytes(24).toString('hex')),
-          email_verified_at: new Date(),
-        },
-      ])
-      .returning('id')
-      .execute();
-    const [demo, sam] = users.map((u) => u.id);
-    if (!demo || !sam) throw new Error('demo users were not created');
-    for (const id of [demo, sam]) await insertPersonalWorkspace(trx, id);
-    const team = await trx
-      .insertInto('workspaces')
-      .values({ name: 'Demo team', created_by: demo })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('workspace_members')
-      .values([
-        { workspace_id: team.id, user_id: demo, role: 'owner' },
-        { workspace_id: team.id, user_id: sam, role: 'member' },
-      ])
-      .execute();
-    const positions = generateNKeysBetween(null, null, tasks.length);
-    await trx
-      .insertInto('tasks')
-      .values(
-        tasks.map(([title, status, priority, due, labels, forSam], i) => ({
-          workspace_id: team.id,
-          title,
-          status,
-          priority,
-          due_date: due === null ? null : isoDate(due),
-          labels,
-          assignee_id: forSam ? sam : demo,
-          position: positions[i] ?? `a${i}`,
-          created_by: demo,
-          completed_at: status === 'done' ? new Date(Date.now() - (i % 5) * day) : null,
-        })),
-      )
-      .execute();
+  const seed = await seedDemoWorkspace(db, hashPassword, {
+    users: 2,
+    tasks: CURATED_TASKS,
+    everyoneSignsIn: false,
   });
-  return { email: DEMO_EMAIL, password };
+  return seed.created ? { email: DEMO_EMAIL, password: seed.password } : null;
 }

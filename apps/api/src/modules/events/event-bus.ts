@@ -11,6 +11,12 @@ export type Subscriber = {
   write(frame: string): boolean;
   /** While the subscriber catches up, the events read meanwhile wait here. */
   pending?: EventRow[];
+  /**
+   * The position it has been sent everything up to. The process's reader may still be behind it
+   * (a stream that replayed from the database can be ahead of the reader): those events are
+   * skipped, never sent twice.
+   */
+  after?: number;
 };
 
 type Deps = {
@@ -22,6 +28,17 @@ type Deps = {
 
 /** Event types that give the user they concern a workspace, before the event is delivered. */
 const joins = new Set(['workspace.created', 'member.added']);
+
+/** An event's id as a number (ids stay far below 2^53), computed once per event. */
+const positions = new WeakMap<EventRow, number>();
+function positionOf(row: EventRow): number {
+  let position = positions.get(row);
+  if (position === undefined) {
+    position = Number(row.id);
+    positions.set(row, position);
+  }
+  return position;
+}
 
 const frames = new WeakMap<EventRow, string>();
 /** The SSE frame of an event, built once however many subscribers receive it. */
@@ -79,6 +96,11 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
 
   /** One event for one subscriber: membership first, then delivery, then departures. */
   function apply(sub: Subscriber, row: EventRow) {
+    const seq = positionOf(row);
+    // At or before where the stream starts: sent already, and its membership effects are in the
+    // start point's memberships.
+    if (seq <= (sub.after ?? 0)) return;
+    sub.after = seq;
     const ws = row.workspace_id;
     const concernsSub = row.user_id === sub.userId;
     if (ws && concernsSub && joins.has(row.type)) join(sub, ws);
@@ -98,11 +120,17 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
 
   function dispatch(row: EventRow) {
     for (const sub of catchingUp) sub.pending?.push(row);
-    const targets = new Set<Subscriber>();
-    if (row.workspace_id) for (const s of byWorkspace.get(row.workspace_id) ?? []) targets.add(s);
-    if (row.user_id) for (const s of byUser.get(row.user_id) ?? []) targets.add(s);
-    // Streams still catching up take it from `pending`, after their replay.
-    for (const sub of targets) if (!sub.pending) apply(sub, row);
+    // The user it concerns first (they may join or leave the workspace with this event), then the
+    // workspace's other members. No copy of either set: a subscriber that leaves is removed from
+    // the set being walked, which a Set allows. Streams catching up take it from `pending`.
+    const concerned = row.user_id ? byUser.get(row.user_id) : undefined;
+    if (concerned) for (const sub of concerned) if (!sub.pending) apply(sub, row);
+    const members = row.workspace_id ? byWorkspace.get(row.workspace_id) : undefined;
+    if (members) {
+      for (const sub of members) {
+        if (!sub.pending && sub.userId !== row.user_id) apply(sub, row);
+      }
+    }
   }
 
   async function readLoop() {
@@ -173,9 +201,8 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
       sub.pending = undefined;
       catchingUp.delete(sub);
       for (const workspaceId of sub.workspaces) addTo(byWorkspace, workspaceId, sub);
-      for (const row of waiting) {
-        if (BigInt(row.id) > BigInt(head)) apply(sub, row);
-      }
+      sub.after = Number(head);
+      for (const row of waiting) apply(sub, row);
     },
 
     unsubscribe,

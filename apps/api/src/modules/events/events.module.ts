@@ -11,7 +11,8 @@ import { eventsRoutes, type OpenStream, sweepStreams } from './events.routes.ts'
 import { createEventStreams } from './events.service.ts';
 
 export const EVENTS_CHANNEL = 'taskflow_events';
-const PRUNE_EVERY_MS = 3_600_000;
+/** How often streams are looked at for their heartbeat, expiry and session. */
+const SWEEP_MS = 1_000;
 
 type Deps = {
   database: Database;
@@ -31,7 +32,8 @@ declare module 'fastify' {
 /**
  * Live updates: the outbox read once per wake-up and fanned out to this process's streams.
  * NOTIFY (sent by the outbox's trigger on commit) is the wake-up in both modes; a slow poll
- * covers a notification lost with a dropped connection. Streams end with a retry hint on
+ * covers a notification lost with a dropped connection. Old events are pruned by a job
+ * (`maintenance.prune-events`). Streams end with a retry hint on
  * shutdown, so clients reconnect to another instance and replay what they missed.
  */
 export const eventsModule = fp(
@@ -53,6 +55,7 @@ export const eventsModule = fp(
       open,
       retryMs: settings.retryMs,
       maxBufferBytes: settings.maxBufferBytes,
+      heartbeatMs: settings.heartbeatMs,
     });
 
     let unlisten: (() => Promise<void>) | undefined;
@@ -60,15 +63,12 @@ export const eventsModule = fp(
     app.addHook('onReady', async () => {
       unlisten = await deps.database.listen(EVENTS_CHANNEL, () => void bus.wake());
       if (!(await bus.start())) logger.warn('event outbox unreachable; live updates wait for it');
-      const prune = () =>
-        repo.prune(new Date(Date.now() - settings.retentionMs)).then(
-          (n) => n > 0 && logger.info({ events: n }, 'pruned old events'),
-          (err: unknown) => logger.warn({ err }, 'pruning old events failed'),
-        );
       timers.push(
         setInterval(() => void bus.wake(), settings.pollMs),
-        setInterval(() => sweepStreams(open, deps.sessions.isLive), settings.heartbeatMs),
-        setInterval(prune, PRUNE_EVERY_MS),
+        setInterval(
+          () => sweepStreams(open, deps.sessions.isLive, settings.heartbeatMs),
+          Math.min(SWEEP_MS, settings.heartbeatMs),
+        ),
       );
       for (const timer of timers) timer.unref();
     });

@@ -14,6 +14,8 @@ export type OpenStream = {
   sessionId: string;
   /** When the access token that opened it expires (ms); the stream ends then. */
   expiresAt: number;
+  /** When its next heartbeat is due (ms): each stream beats on its own schedule, not all at once. */
+  nextBeatAt: number;
   out: StreamOutput;
   /** Ends the stream; with `retryMs`, tells the client when to reconnect first. */
   end(retryMs?: number): void;
@@ -27,6 +29,7 @@ type Options = {
   retryMs: number;
   /** A client further behind than this is dropped; it reconnects and replays. */
   maxBufferBytes: number;
+  heartbeatMs: number;
 };
 
 const description = `A Server-Sent Events stream of the caller’s workspaces and notifications.
@@ -94,6 +97,7 @@ export async function eventsRoutes(instance: FastifyInstance, options: Options) 
       const stream: OpenStream = {
         sessionId: claims.sid,
         expiresAt: (claims.exp ?? Number.POSITIVE_INFINITY) * 1000,
+        nextBeatAt: Date.now() + options.heartbeatMs,
         out,
         end(retryMs) {
           if (ended) return;
@@ -120,10 +124,15 @@ export async function eventsRoutes(instance: FastifyInstance, options: Options) 
   );
 }
 
-/** Keeps idle streams open through proxies; ends those whose session or token has ended. */
+/**
+ * Keeps idle streams open through proxies, and ends those whose session or token has ended.
+ * Called often (every second); each stream is visited when its own heartbeat is due, so that
+ * thousands of streams do not all beat at the same instant (and delay an event behind them).
+ */
 export function sweepStreams(
   open: Set<OpenStream>,
   isLive: (sessionId: string) => Promise<boolean>,
+  heartbeatMs: number,
   now = Date.now(),
 ) {
   for (const stream of open) {
@@ -131,6 +140,8 @@ export function sweepStreams(
       stream.end(0);
       continue;
     }
+    if (now < stream.nextBeatAt) continue;
+    stream.nextBeatAt = now + heartbeatMs;
     if (!stream.out.write(heartbeatFrame)) {
       stream.end();
       continue;

@@ -161,6 +161,7 @@ describe('the event stream', () => {
   });
 
   it('answers reset instead of a replay it cannot make', async () => {
+    await createTask(ada, ada.personalId, { title: 'So that there is a past' });
     const stream = await openStream(base, ada.accessToken);
     await stream.ready();
     const head = stream.lastId() ?? '0';

@@ -12,5 +12,5 @@ export function csvCell(value: string | number | null): string {
 
 /** Rows joined with CRLF, as RFC 4180 has them; the file ends with a line break. */
 export function toCsv(rows: (string | number | null)[][]): string {
-  return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

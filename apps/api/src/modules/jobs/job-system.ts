@@ -28,7 +28,8 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   const settings = config.jobs;
   const boss = createBoss(database, role, {
     superviseIntervalSeconds: settings.superviseSeconds,
-    maintenanceIntervalSeconds: Math.max(settings.superviseSeconds, 60),
+    maintenanceIntervalSeconds: settings.superviseSeconds,
+    monitorIntervalSeconds: settings.superviseSeconds,
   });
   const log = logger.child({ component: 'jobs' });
   boss.on('error', (err) => log.error({ err }, 'job queue error'));

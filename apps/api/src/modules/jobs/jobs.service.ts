@@ -6,9 +6,9 @@ import {
   type JobStats,
 } from '@taskflow/contract';
 import type { PgBoss } from 'pg-boss';
-import { z } from 'zod';
 import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import type { JobFilter, JobRow, JobsRepository } from './jobs.repository.ts';
+import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
+import type { JobRow, JobsRepository } from './jobs.repository.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -38,22 +38,6 @@ export function toJob(row: JobRow): Job {
   };
 }
 
-const CursorShape = z.tuple([z.string().max(60), z.uuid()]);
-const encodeCursor = (row: JobRow) =>
-  Buffer.from(JSON.stringify([row.created_key, row.id])).toString('base64url');
-function decodeCursor(text: string): JobFilter['before'] {
-  try {
-    const [createdAt, id] = CursorShape.parse(
-      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
-    );
-    return { createdAt, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      errors: [{ path: 'query.cursor', message: 'Not a cursor from this API' }],
-    });
-  }
-}
-
 const zeroStates = () =>
   Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
 
@@ -72,19 +56,15 @@ export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: 
       cursor?: string | undefined;
       limit: number;
     }): Promise<JobList> {
-      const before = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const before = query.cursor ? decodePosition(query.cursor) : undefined;
       const rows = await repo.list({
         state: query.state,
         type: query.type,
         before,
         limit: query.limit,
       });
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toJob),
-        nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
-      };
+      const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+      return { items: page.map(toJob), nextCursor };
     },
 
     /** Counts by state and by queue, and what happened since `since` (the start of today). */

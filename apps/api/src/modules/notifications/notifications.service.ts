@@ -1,28 +1,9 @@
 import type { NotificationList } from '@taskflow/contract';
-import { z } from 'zod';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
+import { NotFoundError } from '../../platform/http/errors.ts';
+import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
 import type { Publish } from '../events/events.repository.ts';
 import { toNotification } from './notification-json.ts';
-import type { NotificationPosition, NotificationsRepository } from './notifications.repository.ts';
-
-const timestamp = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/;
-const CursorShape = z.tuple([z.string().regex(timestamp), z.uuid()]);
-
-const encodeCursor = (p: NotificationPosition) =>
-  Buffer.from(JSON.stringify([p.createdAt, p.id])).toString('base64url');
-
-function decodeCursor(text: string): NotificationPosition {
-  try {
-    const [createdAt, id] = CursorShape.parse(
-      JSON.parse(Buffer.from(text, 'base64url').toString('utf8')),
-    );
-    return { createdAt, id };
-  } catch {
-    throw new AppError('VALIDATION_FAILED', {
-      errors: [{ path: 'query.cursor', message: 'Not a cursor from this API' }],
-    });
-  }
-}
+import type { NotificationsRepository } from './notifications.repository.ts';
 
 /** A user's notifications, and the tasks they follow. Everything is the caller's own. */
 export function createNotificationsService({
@@ -41,21 +22,13 @@ export function createNotificationsService({
       userId: string,
       query: { unread?: boolean | undefined; cursor?: string | undefined; limit: number },
     ): Promise<NotificationList> {
-      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const after = query.cursor ? decodePosition(query.cursor) : undefined;
       const [rows, unreadCount] = await Promise.all([
         repo.list({ userId, unread: query.unread, after, limit: query.limit }),
         repo.unreadCount(userId),
       ]);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(toNotification),
-        nextCursor:
-          rows.length > query.limit && last
-            ? encodeCursor({ createdAt: last.created_key, id: last.id })
-            : null,
-        unreadCount,
-      };
+      const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+      return { items: page.map(toNotification), nextCursor, unreadCount };
     },
 
     /**

@@ -24,15 +24,24 @@ export type StatsRow = {
   series: Record<string, number>;
 };
 
-/** A workspace's task figures in one statement, over its live tasks. */
-export function createStatsRepository(db: Kysely<DB>) {
-  return {
-    async workspaceStats(workspaceId: string, window: StatsWindow): Promise<StatsRow> {
-      const bounds = window.bounds.map((d) => d.toISOString());
-      const first = bounds[0];
-      const todayStart = bounds.at(-2);
-      const end = bounds.at(-1);
-      const { rows } = await sql<StatsRow>`
+/**
+ * Task figures in one statement, over live tasks: of one workspace, or (`workspaceId` null, the
+ * operator's view) of every workspace.
+ */
+async function figures(
+  db: Kysely<DB>,
+  workspaceId: string | null,
+  window: StatsWindow,
+): Promise<StatsRow> {
+  const bounds = window.bounds.map((d) => d.toISOString());
+  const first = bounds[0];
+  const todayStart = bounds.at(-2);
+  const end = bounds.at(-1);
+  const live = (alias: string) =>
+    workspaceId === null
+      ? sql`${sql.raw(alias)}deleted_at is null`
+      : sql`${sql.raw(alias)}workspace_id = ${workspaceId} and ${sql.raw(alias)}deleted_at is null`;
+  const { rows } = await sql<StatsRow>`
         select
           count(*)::int as total,
           count(*) filter (where status = 'todo')::int as todo,
@@ -55,17 +64,25 @@ export function createStatsRepository(db: Kysely<DB>) {
             from (
               select width_bucket(c.completed_at, ${bounds}::timestamptz[]) as bucket, count(*)::int as n
               from tasks c
-              where c.workspace_id = ${workspaceId} and c.deleted_at is null and c.status = 'done'
+              where ${live('c.')} and c.status = 'done'
                 and c.completed_at >= ${first}::timestamptz and c.completed_at < ${end}::timestamptz
               group by 1
             ) s
           ) as series
         from tasks
-        where workspace_id = ${workspaceId} and deleted_at is null`.execute(db);
-      const row = rows[0];
-      if (!row) throw new Error('stats query returned no row');
-      return row;
-    },
+        where ${live('')}`.execute(db);
+  const row = rows[0];
+  if (!row) throw new Error('stats query returned no row');
+  return row;
+}
+
+export function createStatsRepository(db: Kysely<DB>) {
+  return {
+    /** A workspace's task figures. */
+    workspaceStats: (workspaceId: string, window: StatsWindow) => figures(db, workspaceId, window),
+
+    /** The task figures of every workspace together (the operator's `taskflow tasks stats`). */
+    instanceStats: (window: StatsWindow) => figures(db, null, window),
   };
 }
 

@@ -2,10 +2,37 @@ import type { TaskStats } from '@taskflow/contract';
 import type { VersionedCache } from '../../platform/cache/shared-cache.ts';
 import { NotFoundError } from '../../platform/http/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
-import type { StatsRepository } from './task-stats.repository.ts';
+import type { StatsRepository, StatsRow, StatsWindow } from './task-stats.repository.ts';
 import type { TaskScope } from './tasks.repository.ts';
 
 const SERIES_DAYS = 30;
+
+/** Today and the 30 days of the completion series, in `timeZone`. */
+export function statsWindow(timeZone: string, now: number) {
+  const { today, days, end } = recentDays(timeZone, now, SERIES_DAYS);
+  return { today, days, bounds: [...days.map((d) => d.start), end] };
+}
+
+/** The figures of one statement, as the API answers them. */
+export function toTaskStats(
+  row: StatsRow,
+  window: StatsWindow & { days: { date: string }[] },
+  timeZone: string,
+): TaskStats {
+  return {
+    byStatus: { todo: row.todo, in_progress: row.in_progress, done: row.done },
+    byPriority: { low: row.low, medium: row.medium, high: row.high, urgent: row.urgent },
+    total: row.total,
+    createdToday: row.created_today,
+    completedToday: row.completed_today,
+    overdue: row.overdue,
+    completionSeries: window.days.map((d, i) => ({
+      date: d.date,
+      completed: row.series[String(i + 1)] ?? 0,
+    })),
+    timeZone,
+  };
+}
 
 type Deps = {
   repo: StatsRepository;
@@ -23,24 +50,10 @@ export function createStatsService({ repo, isMember, cache, now = Date.now }: De
   return {
     async stats(scope: TaskScope, timeZone: string): Promise<TaskStats> {
       if (!(await isMember(scope.workspaceId, scope.userId))) throw new NotFoundError('workspace');
-      const { today, days, end } = recentDays(timeZone, now(), SERIES_DAYS);
-      return cache.getOrCompute(scope.workspaceId, `${timeZone}:${today}`, async () => {
-        const bounds = [...days.map((d) => d.start), end];
-        const row = await repo.workspaceStats(scope.workspaceId, { today, bounds });
-        return {
-          byStatus: { todo: row.todo, in_progress: row.in_progress, done: row.done },
-          byPriority: { low: row.low, medium: row.medium, high: row.high, urgent: row.urgent },
-          total: row.total,
-          createdToday: row.created_today,
-          completedToday: row.completed_today,
-          overdue: row.overdue,
-          completionSeries: days.map((d, i) => ({
-            date: d.date,
-            completed: row.series[String(i + 1)] ?? 0,
-          })),
-          timeZone,
-        };
-      });
+      const window = statsWindow(timeZone, now());
+      return cache.getOrCompute(scope.workspaceId, `${timeZone}:${window.today}`, async () =>
+        toTaskStats(await repo.workspaceStats(scope.workspaceId, window), window, timeZone),
+      );
     },
 
     invalidate: (workspaceId: string) => cache.invalidate(workspaceId),

@@ -87,6 +87,16 @@ describe('tasks repository SQL', () => {
         ],
       }),
     );
+    await sql.record('instanceStats', () =>
+      createStatsRepository(sql.db).instanceStats({
+        today: '2026-01-02',
+        bounds: [
+          new Date('2026-01-01T00:00:00Z'),
+          new Date('2026-01-02T00:00:00Z'),
+          new Date('2026-01-03T00:00:00Z'),
+        ],
+      }),
+    );
     await expect(sql.text()).toMatchFileSnapshot('./__snapshots__/tasks.repository.sql');
   });
 });

@@ -7,17 +7,37 @@ import { relativeTime } from '../model/relative-time.ts';
 const row =
   'block w-full px-4 py-3 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800';
 
-/** The notification's link, or a button that only marks it read when it leads nowhere. */
+/**
+ * The notification's link, a button that downloads its file, or a button that only marks it read
+ * when it leads nowhere.
+ */
 function Target({
   notification,
   onOpen,
+  onDownload,
   children,
 }: {
   notification: Notification;
   onOpen: () => void;
+  onDownload: ((path: string) => void) | undefined;
   children: ReactNode;
 }) {
   const target = targetOf(notification.link);
+  if (target?.kind === 'download' && onDownload) {
+    return (
+      <button
+        type="button"
+        onClick={() => {
+          onOpen();
+          onDownload(target.path);
+        }}
+        className={row}
+        data-testid="notification-download"
+      >
+        {children}
+      </button>
+    );
+  }
   if (target?.kind === 'task') {
     return (
       <Link
@@ -48,9 +68,12 @@ function Target({
 export function NotificationItem({
   notification,
   onOpen,
+  onDownload,
 }: {
   notification: Notification;
   onOpen: () => void;
+  /** Fetches a file the notification links to (an export); without it, such a link is inert. */
+  onDownload?: ((path: string) => void) | undefined;
 }) {
   const unread = notification.readAt === null;
   return (
@@ -59,7 +82,7 @@ export function NotificationItem({
       data-testid="notification"
       data-unread={unread}
     >
-      <Target notification={notification} onOpen={onOpen}>
+      <Target notification={notification} onOpen={onOpen} onDownload={onDownload}>
         <span className="flex items-start gap-2">
           <span
             aria-hidden="true"

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { renderPage } from '../../../test/render.tsx';
 import { NotificationsBell } from './notifications-bell.tsx';
@@ -41,5 +41,27 @@ describe('NotificationsBell', () => {
     await waitFor(() => expect(screen.getByText('You have no notifications yet.')).toBeTruthy());
     const markAll = screen.getByRole('button', { name: 'Mark all read' });
     expect(markAll.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('hands an export’s download link to `onDownload`, and marks it read', async () => {
+    const link = `/api/v1/workspaces/${unread.workspaceId}/exports/${unread.taskId}/download`;
+    const ready = { ...unread, type: 'export.ready', title: 'Your export is ready', link };
+    const marked: unknown[] = [];
+    stubFetch(async (request) => {
+      if (request.method === 'POST') {
+        marked.push(await request.json());
+        return jsonResponse({ unreadCount: 0 });
+      }
+      return jsonResponse({ items: [ready], nextCursor: null, unreadCount: 1 });
+    });
+    const onDownload = vi.fn();
+    renderPage(() => <NotificationsBell onDownload={onDownload} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Notifications, 1 unread' }));
+    fireEvent.click(screen.getByRole('button', { name: /Unread: Your export is ready/ }));
+
+    expect(onDownload).toHaveBeenCalledWith(link);
+    await waitFor(() => expect(marked).toEqual([{ ids: [ready.id] }]));
+    expect(screen.queryByRole('link')).toBeNull();
   });
 });

@@ -27,9 +27,14 @@ const bellLabel = (unread: number) =>
 
 /**
  * The header's bell: the unread count, and the list in a panel that opens below it (a disclosure:
- * focus stays on the bell; Escape, a click or focus elsewhere closes it).
+ * focus stays on the bell; Escape, a click or focus elsewhere closes it). `onDownload` fetches
+ * the files notifications link to (exports), which another feature knows how to do.
  */
-export function NotificationsBell() {
+export function NotificationsBell({
+  onDownload,
+}: {
+  onDownload?: ((path: string) => void) | undefined;
+} = {}) {
   const unread = useUnreadCount();
   const [open, setOpen] = useState(false);
   const container = useRef<HTMLDivElement>(null);
@@ -96,7 +101,12 @@ export function NotificationsBell() {
         )}
       </button>
       {open && (
-        <NotificationsPanel id={panelId} offset={offset} onNavigate={() => setOpen(false)} />
+        <NotificationsPanel
+          id={panelId}
+          offset={offset}
+          onNavigate={() => setOpen(false)}
+          onDownload={onDownload}
+        />
       )}
     </div>
   );

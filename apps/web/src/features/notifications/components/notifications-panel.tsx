@@ -28,10 +28,12 @@ export function NotificationsPanel({
   id,
   offset,
   onNavigate,
+  onDownload,
 }: {
   id: string;
   offset: number;
   onNavigate: () => void;
+  onDownload?: ((path: string) => void) | undefined;
 }) {
   const notifications = useNotifications();
   const markRead = useMarkNotificationsRead();
@@ -89,6 +91,7 @@ export function NotificationsPanel({
               <NotificationItem
                 key={notification.id}
                 notification={notification}
+                onDownload={onDownload}
                 onOpen={() => {
                   if (notification.readAt === null) markRead.mutate({ ids: [notification.id] });
                   onNavigate();

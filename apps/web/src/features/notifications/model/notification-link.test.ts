@@ -13,11 +13,13 @@ describe('targetOf', () => {
     });
   });
 
-  it('follows other paths of this site, such as a download', () => {
-    expect(targetOf('/api/v1/exports/abc/download')).toEqual({
-      kind: 'path',
-      href: '/api/v1/exports/abc/download',
-    });
+  it('downloads files of the API (the app fetches them with its token)', () => {
+    const path = `/api/v1/workspaces/${workspaceId}/exports/${taskId}/download`;
+    expect(targetOf(path)).toEqual({ kind: 'download', path });
+  });
+
+  it('follows other paths of this site', () => {
+    expect(targetOf('/account')).toEqual({ kind: 'path', href: '/account' });
   });
 
   it('leads nowhere without a link, or off the site', () => {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { stringifySearch } from '../../../lib/search-params.ts';
 import { useShortcuts } from '../../../lib/shortcuts.ts';
@@ -26,6 +26,7 @@ export function Board({
   members,
   onSearchChange,
   onOpenTask,
+  actions,
 }: {
   workspaceId: string;
   title: string;
@@ -33,6 +34,8 @@ export function Board({
   members: readonly Member[];
   onSearchChange: SearchChange;
   onOpenTask: (taskId: string) => void;
+  /** More controls for the header, from other features (an export, for instance). */
+  actions?: ReactNode;
 }) {
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -96,7 +99,8 @@ export function Board({
         <h1 id="board-title" className="text-2xl font-semibold">
           {title}
         </h1>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
+          {actions}
           <ViewSwitch
             kanban={kanban}
             onChange={(next) => onSearchChange({ ...search, view: next ? 'kanban' : undefined })}

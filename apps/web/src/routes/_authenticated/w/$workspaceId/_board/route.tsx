@@ -1,4 +1,5 @@
 import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
+import { ExportTasks } from '../../../../../features/exports/components/export-tasks.tsx';
 import { Board } from '../../../../../features/tasks/components/board.tsx';
 import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
@@ -10,7 +11,7 @@ export const Route = createFileRoute('/_authenticated/w/$workspaceId/_board')({
   component: BoardPage,
 });
 
-/** Composes the board (tasks) with the workspace and its members (workspaces). */
+/** Composes the board (tasks) with the workspace and its members (workspaces) and exports. */
 function BoardPage() {
   const { workspaceId } = Route.useParams();
   const search = Route.useSearch();
@@ -26,6 +27,7 @@ function BoardPage() {
         title={workspace?.name ?? 'Tasks'}
         search={search}
         members={members}
+        actions={<ExportTasks key={workspaceId} workspaceId={workspaceId} />}
         onSearchChange={(next, options) =>
           void navigate({ to: '.', search: next, replace: options?.replace ?? false })
         }

@@ -1,0 +1,31 @@
+import { Command } from 'commander';
+import { version } from '../app.ts';
+import { registerCreateAdmin } from './commands/create-admin.ts';
+import { registerExportOpenApi } from './commands/export-openapi.ts';
+import { registerJobs } from './commands/jobs.ts';
+import { registerKeys } from './commands/keys.ts';
+import { registerMigrate } from './commands/migrate.ts';
+import { registerSeed } from './commands/seed.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerTasks } from './commands/tasks.ts';
+import { registerWorker } from './commands/worker.ts';
+
+/** The `taskflow` command and all its subcommands (`--help` on each). */
+export function createProgram() {
+  const program = new Command()
+    .name('taskflow')
+    .description('TaskFlow: a collaborative task manager for small teams')
+    .version(version)
+    .showHelpAfterError();
+
+  registerServe(program);
+  registerWorker(program);
+  registerMigrate(program);
+  registerCreateAdmin(program);
+  registerKeys(program);
+  registerExportOpenApi(program);
+  registerSeed(program);
+  registerJobs(program);
+  registerTasks(program);
+  return program;
+}

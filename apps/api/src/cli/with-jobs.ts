@@ -1,0 +1,33 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { createJobSystem, type JobSystem } from '../modules/jobs/job-system.ts';
+import { openDatabase } from '../platform/db/database.ts';
+import type { Mailer } from '../platform/mail/mailer.ts';
+
+/** This process runs no job, so it sends no mail. */
+const noMail: Mailer = {
+  send: () => Promise.reject(new Error('operator commands send no mail')),
+};
+
+/**
+ * Runs `work` with the job system started but running nothing: no workers, no cron, no
+ * maintenance (a `serve` or `taskflow worker` does those). Embedded mode installs the job schema
+ * on start, as `serve` does; a cluster has it from `taskflow migrate up`.
+ */
+export async function withJobs<T>(
+  { config, logger }: { config: Config; logger: Logger },
+  work: (jobs: JobSystem) => Promise<T>,
+): Promise<T> {
+  const database = await openDatabase(config, logger);
+  const system = createJobSystem(
+    { database, mailer: noMail, logger, config },
+    { migrate: config.mode === 'embedded', supervise: false },
+  );
+  try {
+    await system.queue.start({ work: false });
+    return await work(system);
+  } finally {
+    await system.queue.stop(config.http.shutdownTimeoutMs);
+    await database.close();
+  }
+}

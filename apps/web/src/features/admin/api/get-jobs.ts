@@ -1,0 +1,34 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import type { JobFilters } from '../model/admin-types.ts';
+import { adminKeys } from './admin-keys.ts';
+
+export const JOB_PAGE_SIZE = 20;
+export const JOBS_REFRESH_MS = 15_000;
+
+/** Jobs, newest first, a page at a time; refreshed while the tab is visible. */
+export function jobsQueryOptions(filters: JobFilters) {
+  return infiniteQueryOptions({
+    queryKey: adminKeys.jobList(filters),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/admin/jobs', {
+          params: {
+            query: {
+              ...filters,
+              limit: JOB_PAGE_SIZE,
+              ...(pageParam === null ? {} : { cursor: pageParam }),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+    refetchInterval: JOBS_REFRESH_MS,
+  });
+}
+
+export function useJobs(filters: JobFilters) {
+  return useInfiniteQuery(jobsQueryOptions(filters));
+}

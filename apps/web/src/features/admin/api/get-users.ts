@@ -1,0 +1,32 @@
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '../../../api/client.ts';
+import { adminKeys } from './admin-keys.ts';
+
+export const USER_PAGE_SIZE = 20;
+
+/** Users, newest first, whose name or email contains `q` (all of them when it is empty). */
+export function usersQueryOptions(q: string) {
+  return infiniteQueryOptions({
+    queryKey: adminKeys.userList(q),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/v1/admin/users', {
+          params: {
+            query: {
+              limit: USER_PAGE_SIZE,
+              ...(q === '' ? {} : { q }),
+              ...(pageParam === null ? {} : { cursor: pageParam }),
+            },
+          },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (page) => page.nextCursor,
+  });
+}
+
+/** The previous results stay while a new search loads, so the list does not blink. */
+export function useUsers(q: string) {
+  return useInfiniteQuery({ ...usersQueryOptions(q), placeholderData: keepPreviousData });
+}

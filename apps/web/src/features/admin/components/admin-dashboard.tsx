@@ -1,0 +1,35 @@
+import { HealthPanel } from './health-panel.tsx';
+import { JobsCard } from './jobs-card.tsx';
+import { MailOutbox } from './mail-outbox.tsx';
+import { StatsOverview } from './stats-overview.tsx';
+import { UsersCard } from './users-card.tsx';
+
+/** The operator's page: figures and charts, jobs, users, health and the mail outbox. */
+export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
+  return (
+    <section aria-labelledby="admin-title" className="space-y-6" data-testid="admin-dashboard">
+      <h1 id="admin-title" className="text-2xl font-semibold">
+        Admin dashboard
+      </h1>
+      <StatsOverview />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <JobsCard
+          title="Recent jobs"
+          description="Every queue, newest first."
+          testId="recent-jobs"
+        />
+        <JobsCard
+          title="Failed jobs"
+          description="Jobs that failed their last attempt; retry them once the cause is fixed."
+          state="failed"
+          testId="failed-jobs"
+        />
+      </div>
+      <UsersCard currentUserId={currentUserId} />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <HealthPanel />
+        <MailOutbox />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import { Button } from '../../../components/button.tsx';
+import type { AdminUser, Role } from '../model/admin-types.ts';
+import { roleNames } from '../model/admin-types.ts';
+import { formatDateTime } from '../model/format.ts';
+
+const pill = 'rounded-full px-2 py-0.5 text-xs font-medium';
+
+/** One user, with the controls an administrator has over them (fewer over themselves). */
+export function UserRow({
+  user,
+  isYou,
+  enabling,
+  onRoleChange,
+  onDisable,
+  onEnable,
+  onSignOut,
+}: {
+  user: AdminUser;
+  isYou: boolean;
+  enabling: boolean;
+  onRoleChange: (role: Role) => void;
+  onDisable: () => void;
+  onEnable: () => void;
+  onSignOut: () => void;
+}) {
+  const roleId = `admin-role-${user.id}`;
+  return (
+    <li
+      className="flex flex-wrap items-center gap-3 py-3"
+      data-testid="user-row"
+      data-user-id={user.id}
+    >
+      <div className="min-w-0 flex-1 text-sm">
+        <p className="font-medium">
+          <span data-testid="user-row-name">{user.name}</span>
+          {isYou && <span className="ml-2 text-slate-600 dark:text-slate-300">(you)</span>}
+          {user.disabled && (
+            <span
+              className={`ml-2 ${pill} bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100`}
+              data-testid="user-disabled"
+            >
+              Disabled
+            </span>
+          )}
+          {!user.emailVerified && (
+            <span
+              className={`ml-2 ${pill} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}
+            >
+              Email not verified
+            </span>
+          )}
+        </p>
+        <p className="truncate text-slate-600 dark:text-slate-300">{user.email}</p>
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Joined {formatDateTime(user.createdAt)} · last seen{' '}
+          {user.lastSeenAt ? formatDateTime(user.lastSeenAt) : 'never'}
+        </p>
+      </div>
+      <label htmlFor={roleId} className="sr-only">
+        Role of {user.name}
+      </label>
+      <select
+        id={roleId}
+        value={user.role}
+        onChange={(event) => onRoleChange(event.target.value === 'admin' ? 'admin' : 'user')}
+        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
+        data-testid="user-role"
+      >
+        <option value="user">{roleNames.user}</option>
+        <option value="admin">{roleNames.admin}</option>
+      </select>
+      {user.disabled ? (
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`Enable ${user.name}`}
+          onClick={onEnable}
+          disabled={enabling}
+        >
+          {enabling ? 'Enabling…' : 'Enable'}
+        </Button>
+      ) : (
+        !isYou && (
+          <Button
+            variant="secondary"
+            size="sm"
+            aria-label={`Disable ${user.name}`}
+            onClick={onDisable}
+          >
+            Disable
+          </Button>
+        )
+      )}
+      {!isYou && (
+        <Button
+          variant="secondary"
+          size="sm"
+          aria-label={`Sign out everywhere: ${user.name}`}
+          onClick={onSignOut}
+        >
+          Sign out everywhere
+        </Button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { LoadMore } from '../../../components/load-more.tsx';
+import { TextField } from '../../../components/text-field.tsx';
+import { useDebouncedCallback } from '../../../lib/use-debounced-callback.ts';
+import { useDisableUser } from '../api/disable-user.ts';
+import { useEnableUser } from '../api/enable-user.ts';
+import { useUsers } from '../api/get-users.ts';
+import { useRevokeUserSessions } from '../api/revoke-user-sessions.ts';
+import { useUpdateUserRole } from '../api/update-user-role.ts';
+import { type ConfirmAsk, confirmation } from '../model/user-confirmations.ts';
+import { AdminCard, CardError, CardSkeleton } from './admin-card.tsx';
+import { UserRow } from './user-row.tsx';
+
+export const USER_SEARCH_DELAY_MS = 300;
+
+/**
+ * Users, newest first, searched by name or email as one types; each can have their role changed,
+ * be disabled or enabled, and be signed out everywhere. Every change but enabling is confirmed.
+ */
+export function UsersCard({ currentUserId }: { currentUserId: string }) {
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const search = useDebouncedCallback((next: string) => setQ(next.trim()), USER_SEARCH_DELAY_MS);
+  const users = useUsers(q);
+  const items = users.data?.pages.flatMap((page) => page.items) ?? [];
+  const changeRole = useUpdateUserRole();
+  const disable = useDisableUser();
+  const enable = useEnableUser();
+  const signOut = useRevokeUserSessions();
+  const [asking, setAsking] = useState<ConfirmAsk | null>(null);
+  const dialog = asking ? confirmation(asking, asking.user.id === currentUserId) : null;
+
+  function confirm(): Promise<unknown> {
+    if (!asking) return Promise.resolve();
+    const { user } = asking;
+    if (asking.kind === 'role') return changeRole.mutateAsync({ id: user.id, role: asking.role });
+    if (asking.kind === 'disable') return disable.mutateAsync(user.id);
+    return signOut.mutateAsync(user);
+  }
+
+  return (
+    <AdminCard
+      title="Users"
+      description="Newest first. Demoting an administrator or disabling anyone signs them out everywhere."
+      testId="admin-users"
+    >
+      <TextField
+        name="user-search"
+        type="search"
+        label="Search users"
+        placeholder="Name or email"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          search(event.target.value);
+        }}
+        className="max-w-sm"
+      />
+      {users.isPending && <CardSkeleton label="Loading the users…" />}
+      {users.isError && <CardError error={users.error} onRetry={() => void users.refetch()} />}
+      {users.isSuccess && items.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          {q ? `No user matches “${q}”.` : 'No users yet.'}
+        </p>
+      )}
+      {items.length > 0 && (
+        <>
+          <ul
+            aria-label="Users"
+            aria-busy={users.isPlaceholderData}
+            className="divide-y divide-slate-200 dark:divide-slate-800"
+            data-testid="user-list"
+          >
+            {items.map((user) => (
+              <UserRow
+                key={user.id}
+                user={user}
+                isYou={user.id === currentUserId}
+                enabling={enable.isPending && enable.variables === user.id}
+                onRoleChange={(role) => {
+                  if (role !== user.role) setAsking({ kind: 'role', user, role });
+                }}
+                onDisable={() => setAsking({ kind: 'disable', user })}
+                onEnable={() => enable.mutate(user.id)}
+                onSignOut={() => setAsking({ kind: 'sign-out', user })}
+              />
+            ))}
+          </ul>
+          <LoadMore
+            hasMore={users.hasNextPage}
+            loading={users.isFetchingNextPage}
+            onLoadMore={() => void users.fetchNextPage()}
+            label="Load more users"
+          />
+        </>
+      )}
+      <ConfirmDialog
+        open={dialog !== null}
+        onOpenChange={(open) => {
+          if (!open) setAsking(null);
+        }}
+        title={dialog?.title ?? ''}
+        description={dialog?.description ?? ''}
+        confirmLabel={dialog?.confirmLabel ?? ''}
+        onConfirm={confirm}
+        testId="admin-user-dialog"
+      />
+    </AdminCard>
+  );
+}

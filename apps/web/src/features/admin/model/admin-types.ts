@@ -1,0 +1,40 @@
+import type { InfiniteData } from '@tanstack/react-query';
+import type { components } from '../../../api/schema.gen.ts';
+
+export type AdminStats = components['schemas']['AdminStats'];
+export type DayFigures = AdminStats['series'][number];
+export type Job = components['schemas']['Job'];
+export type JobState = components['schemas']['JobState'];
+export type JobList = components['schemas']['JobList'];
+export type JobPages = InfiniteData<JobList, string | null>;
+export type AdminUser = components['schemas']['AdminUser'];
+export type AdminUserList = components['schemas']['AdminUserList'];
+export type UserPages = InfiniteData<AdminUserList, string | null>;
+export type Role = components['schemas']['Role'];
+export type DetailedHealth = components['schemas']['DetailedHealth'];
+export type OutboxMail = components['schemas']['OutboxMail'];
+export type LiveEvent = components['schemas']['LiveEvent'];
+
+/** Every job state, in the order a job goes through them; the API's enum, checked by type. */
+export const JOB_STATES = [
+  'created',
+  'retry',
+  'active',
+  'completed',
+  'cancelled',
+  'failed',
+] as const satisfies readonly JobState[];
+
+export const jobStateNames: Record<JobState, string> = {
+  created: 'Waiting',
+  retry: 'Waiting to retry',
+  active: 'Running',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+  failed: 'Failed',
+};
+
+export const roleNames: Record<Role, string> = { user: 'User', admin: 'Administrator' };
+
+/** The filters of a job list; absent means any. */
+export type JobFilters = { state?: JobState | undefined; type?: string | undefined };

@@ -1,0 +1,7 @@
+import type { components } from '../../../api/schema.gen.ts';
+
+export type TaskExport = components['schemas']['TaskExport'];
+export type ExportStatus = components['schemas']['ExportStatus'];
+export type LiveEvent = components['schemas']['LiveEvent'];
+/** Which export: the path parameters of its endpoints. */
+export type ExportIds = { workspaceId: string; exportId: string };

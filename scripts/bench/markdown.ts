@@ -1,0 +1,20 @@
+/** Markdown pieces of the report. */
+
+/** A table cell: one line, no column separator. */
+export const cell = (text: string) => text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
+
+/** A table, padded as the formatter (Biome) writes markdown tables. */
+export function table(
+  header: string[],
+  rows: string[][],
+  rightAligned: (column: number) => boolean,
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]?.length ?? 0)));
+  const pad = (text: string, i: number) => {
+    const width = widths[i] ?? 0;
+    return rightAligned(i) ? text.padStart(width) : text.padEnd(width);
+  };
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  const rule = widths.map((w, i) => (rightAligned(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
