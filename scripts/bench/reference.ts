@@ -18,7 +18,6 @@ import { recordTaskChanges } from '../../apps/api/src/modules/tasks/task-activit
 import { createTasksRepository } from '../../apps/api/src/modules/tasks/tasks.repository.ts';
 import { createTasksService } from '../../apps/api/src/modules/tasks/tasks.service.ts';
 import { openPglite } from '../../apps/api/src/platform/db/pglite.ts';
-import { withPreparedStatements } from '../../apps/api/src/platform/db/prepared.ts';
 import { benchUser, createBody, TASK_ID, WORKSPACE_ID } from './task-fixture.ts';
 
 type Raw = (text: string, values: readonly unknown[]) => Promise<unknown[]>;
@@ -48,8 +47,7 @@ async function connect(kind: string, target: string) {
     };
     return { dialect: new PGliteDialect(pglite), raw, session };
   }
-  // As the app does it: the same pool size, statements prepared once per connection.
-  const pool = withPreparedStatements(new pg.Pool({ connectionString: target, max: 10 }));
+  const pool = new pg.Pool({ connectionString: target, max: 10 });
   const raw: Raw = async (text, values) => (await pool.query(text, [...values])).rows;
   const session: Session = async (list) => {
     const client = await pool.connect();

@@ -32,7 +32,6 @@ const EnvSchema = z.object({
   DB_CONNECTION_TIMEOUT_MS: int(100, 120_000).default(5_000),
   DB_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   DB_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(15_000),
-  DB_PREPARED_STATEMENTS: bool.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
     .string()
@@ -125,7 +124,6 @@ export function loadConfig(env: Record<string, string | undefined>) {
       connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
       idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
-      preparedStatements: e.DB_PREPARED_STATEMENTS,
     },
     redis: { url: e.REDIS_URL },
     log: { level: e.LOG_LEVEL },

@@ -15,7 +15,6 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Listen, listenOnPglite, listenOnPostgres, noListening } from './listen.ts';
 import { openPglite } from './pglite.ts';
-import { withPreparedStatements } from './prepared.ts';
 
 export type PoolCounts = { total: number; idle: number; waiting: number; max: number };
 
@@ -84,9 +83,7 @@ export function openPostgresDatabase(
     application_name: 'taskflow',
   });
   const kysely = new Kysely<DB>({
-    dialect: new PostgresDialect({
-      pool: db.preparedStatements ? withPreparedStatements(pool) : pool,
-    }),
+    dialect: new PostgresDialect({ pool }),
     ...(log ? { log } : {}),
   });
   const listening = listenOnPostgres(url, db.connectionTimeoutMs, logger);
