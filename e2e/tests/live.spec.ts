@@ -79,9 +79,12 @@ test('a change in one tab shows within a second in the other tab and on another 
   // Moved by the other member, dragged (by keyboard) to the next column.
   await card(theirs, 'Plan the big launch').waitFor();
   await theirs.getByRole('button', { name: 'Move “Plan the big launch”' }).focus();
+  const announcement = theirs.locator('[id^="DndLiveRegion"]');
   await theirs.keyboard.press('Space');
+  // The keyboard sensor listens for arrows only once the pick-up is announced.
+  await expect(announcement).toContainText('Picked up “Plan the big launch”');
   await theirs.keyboard.press('ArrowRight');
-  await expect(theirs.locator('[id^="DndLiveRegion"]')).toContainText('In progress');
+  await expect(announcement).toContainText('In progress');
   await theirs.keyboard.press('Space');
   await expect(column(tab2, 'in_progress').getByText('Plan the big launch')).toBeVisible(LIVE);
 
