@@ -4,9 +4,8 @@ import { buildApp, createMailer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createJobSystem } from '../modules/jobs/job-system.ts';
 import type { Database } from '../platform/db/database.ts';
-import { migrateUp } from '../platform/db/migrator.ts';
 import { createLogger } from '../platform/logger.ts';
-import { createTestDatabase } from './database.ts';
+import { createMigratedTestDatabase } from './database.ts';
 
 /** Collects every log line the app writes, parsed. */
 export function captureLogs() {
@@ -48,8 +47,7 @@ export async function buildTestApp(
 export function useTestApp(env: Record<string, string> = {}) {
   const ctx = {} as Awaited<ReturnType<typeof buildTestApp>> & { database: Database };
   beforeAll(async () => {
-    ctx.database = await createTestDatabase();
-    await migrateUp(ctx.database.db);
+    ctx.database = await createMigratedTestDatabase();
     Object.assign(ctx, await buildTestApp(ctx.database, env));
   });
   afterAll(async () => {

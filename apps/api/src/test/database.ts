@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { loadConfig } from '../config.ts';
 import {
   type Database,
@@ -7,6 +9,7 @@ import {
   openPostgresDatabase,
   type QueryLog,
 } from '../platform/db/database.ts';
+import { migrateUp } from '../platform/db/migrator.ts';
 
 /** Where the integration suite runs: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
@@ -66,4 +69,18 @@ export async function createTestDatabase(log?: QueryLog): Promise<Database> {
       await drop();
     },
   };
+}
+
+/**
+ * A fresh database of its own with every migration and the job schema applied: on PGlite a copy
+ * of the run's migrated template (see global-setup.ts), on PostgreSQL a new database migrated.
+ */
+export async function createMigratedTestDatabase(log?: QueryLog): Promise<Database> {
+  const template = inject('pgliteTemplate');
+  if (!testDatabaseUrl && template) {
+    return openMemoryDatabase(log, new Blob([await readFile(template)]));
+  }
+  const database = await createTestDatabase(log);
+  await migrateUp(database.db);
+  return database;
 }

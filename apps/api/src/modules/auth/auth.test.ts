@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 
 let database: Database;
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
@@ -12,8 +11,7 @@ const password = 'violet staple gargoyle 42';
 const secrets = new Set<string>([password]);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
+  database = await createMigratedTestDatabase();
   ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000' });
 });
 afterAll(async () => {

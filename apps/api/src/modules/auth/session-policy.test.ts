@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
 import { createVerifiedUser, testPassword } from '../../test/accounts.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 
 let database: Database;
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 let https: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
+  database = await createMigratedTestDatabase();
   const env = { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' };
   ctx = await buildTestApp(database, env);
   https = await buildTestApp(database, { ...env, PUBLIC_URL: 'https://tasks.example' });

@@ -10,8 +10,7 @@ import {
 } from 'jose';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 import { type AccessClaims, createSigningKeys } from './signing-keys.ts';
 
 const TTL = 900;
@@ -26,8 +25,7 @@ const verified = (c: AccessClaims) => ({ ...c, exp: expect.any(Number) });
 let database: Database;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
+  database = await createMigratedTestDatabase();
 });
 afterAll(async () => {
   await database.close();

@@ -5,14 +5,13 @@ import { migrations } from '../../db/migrations/index.ts';
 import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
 import { migrateDown, migrateUp } from '../../platform/db/migrator.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 
 let database: Database;
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await migrateUp(database.db);
+  database = await createMigratedTestDatabase();
   ctx = await buildTestApp(database);
 });
 afterAll(async () => {

@@ -2,9 +2,8 @@ import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '../../app.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { migrateUp } from '../../platform/db/migrator.ts';
 import { buildTestApp } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 import {
   addMember,
   createTask,
@@ -45,8 +44,7 @@ async function countFor(url: string) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase(record);
-  await migrateUp(database.db);
+  database = await createMigratedTestDatabase(record);
   ({ app } = await buildTestApp(database, {
     RATE_LIMIT_MAX: '100000',
     ADD_MEMBER_RATE_LIMIT: '1000',

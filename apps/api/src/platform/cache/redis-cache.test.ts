@@ -5,10 +5,9 @@ import type { App } from '../../app.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { captureLogs } from '../../test/app.ts';
-import { createTestDatabase } from '../../test/database.ts';
+import { createMigratedTestDatabase } from '../../test/database.ts';
 import { createTask, createWorkspace, newUser } from '../../test/workspaces.ts';
 import type { Database } from '../db/database.ts';
-import { migrateUp } from '../db/migrator.ts';
 import { createLogger } from '../logger.ts';
 import { openRedis } from './redis-cache.ts';
 
@@ -33,8 +32,7 @@ describe.runIf(redisUrl)('two instances sharing Redis', () => {
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await migrateUp(database.db);
+    database = await createMigratedTestDatabase();
     a = await instance({ RATE_LIMIT_MAX: '5' });
     b = await instance({ RATE_LIMIT_MAX: '5' });
   });

@@ -54,9 +54,12 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
 /** Kysely's hook on every statement executed (tests count them). */
 export type QueryLog = KyselyConfig['log'];
 
-/** A throwaway in-memory PGlite (tests and tools). */
-export async function openMemoryDatabase(log?: QueryLog): Promise<Database> {
-  const pglite = await PGlite.create();
+/**
+ * A throwaway in-memory PGlite (tests and tools): empty, or a copy of `template` (a data
+ * directory dumped by PGlite's `dumpDataDir`).
+ */
+export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promise<Database> {
+  const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
   return {
     db,
