@@ -41,10 +41,30 @@ try {
   redis.disconnect();
 }
 
+/**
+ * Test files that never read TEST_DATABASE_URL: they run `taskflow` processes on embedded data
+ * directories, or need no database. `npm test` runs them; here they would only run again.
+ */
+const embeddedOnly = [
+  'src/cli/cli.test.ts',
+  'src/cli/help.test.ts',
+  'src/cli/operator-commands.test.ts',
+  'src/modules/demo/demo-seed.test.ts',
+  'src/platform/db/pglite.test.ts',
+  'src/server.test.ts',
+];
+
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 const run = spawnSync(
   process.execPath,
-  [vitest, 'run', '--project', 'api', ...process.argv.slice(2)],
+  [
+    vitest,
+    'run',
+    '--project',
+    'api',
+    ...embeddedOnly.flatMap((file) => ['--exclude', file]),
+    ...process.argv.slice(2),
+  ],
   {
     cwd: root,
     stdio: 'inherit',

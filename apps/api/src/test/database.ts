@@ -9,7 +9,6 @@ import {
   openPostgresDatabase,
   type QueryLog,
 } from '../platform/db/database.ts';
-import { migrateUp } from '../platform/db/migrator.ts';
 
 /** Where the integration suite runs: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL;
@@ -44,26 +43,37 @@ async function dropWhenDisconnected(adminUrl: string, name: string) {
   await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
 }
 
-/** A new, empty PostgreSQL database on the TEST_DATABASE_URL server: its URL, and its drop. */
-export async function createPostgresTestDatabase(adminUrl: string) {
+/**
+ * A new PostgreSQL database on the TEST_DATABASE_URL server, empty or a copy of `template`: its
+ * URL, and its drop. A copy waits for the template's last connections to close.
+ */
+export async function createPostgresTestDatabase(adminUrl: string, template?: string) {
   const name = `taskflow_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
-  await adminQuery(adminUrl, `create database "${name}"`);
+  const from = template ? ` template "${template}"` : '';
+  for (let attempt = 0; ; attempt++) {
+    const created = await adminQuery(adminUrl, `create database "${name}"${from}`).then(
+      () => true,
+      (error: { code?: string }) => {
+        // 55006: the template is still being accessed by other users.
+        if (error.code !== '55006' || attempt >= 50) throw error;
+        return false;
+      },
+    );
+    if (created) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => dropWhenDisconnected(adminUrl, name) };
 }
 
-/**
- * A fresh, empty database of its own: an in-memory PGlite, or a new PostgreSQL database that is
- * dropped again on close. Test files never share state.
- */
-export async function createTestDatabase(log?: QueryLog): Promise<Database> {
-  if (!testDatabaseUrl) return openMemoryDatabase(log);
-  const { url, drop } = await createPostgresTestDatabase(testDatabaseUrl);
+/** A PostgreSQL test database, dropped again on close. */
+async function openPostgresTestDatabase(adminUrl: string, log?: QueryLog, template?: string) {
+  const { url, drop } = await createPostgresTestDatabase(adminUrl, template);
   const database = openPostgresDatabase(url, loadConfig({}).db, log);
   return {
     ...database,
-    kind: 'postgres',
+    kind: 'postgres' as const,
     async close() {
       await database.close();
       await drop();
@@ -72,15 +82,23 @@ export async function createTestDatabase(log?: QueryLog): Promise<Database> {
 }
 
 /**
- * A fresh database of its own with every migration and the job schema applied: on PGlite a copy
- * of the run's migrated template (see global-setup.ts), on PostgreSQL a new database migrated.
+ * A fresh, empty database of its own: an in-memory PGlite, or a new PostgreSQL database that is
+ * dropped again on close. Test files never share state.
+ */
+export async function createTestDatabase(log?: QueryLog): Promise<Database> {
+  if (!testDatabaseUrl) return openMemoryDatabase(log);
+  return openPostgresTestDatabase(testDatabaseUrl, log);
+}
+
+/**
+ * A fresh database of its own with every migration and the job schema applied: a copy of the
+ * run's migrated template (see global-setup.ts).
  */
 export async function createMigratedTestDatabase(log?: QueryLog): Promise<Database> {
-  const template = inject('pgliteTemplate');
-  if (!testDatabaseUrl && template) {
-    return openMemoryDatabase(log, new Blob([await readFile(template)]));
+  const template = inject('testTemplate');
+  if (template.kind === 'pglite') {
+    return openMemoryDatabase(log, new Blob([await readFile(template.file)]));
   }
-  const database = await createTestDatabase(log);
-  await migrateUp(database.db);
-  return database;
+  if (!testDatabaseUrl) throw new Error('a PostgreSQL template needs TEST_DATABASE_URL');
+  return openPostgresTestDatabase(testDatabaseUrl, log, template.database);
 }
