@@ -24,22 +24,30 @@ async function adminQuery(url: string, text: string) {
 }
 
 /**
- * Drops a test database once the pool's connections have closed: the pool's `end()` resolves
- * before their sockets do, and forcing the drop then would make the closing clients throw.
+ * Runs an admin statement on a database that may still be in use (55006: accessed by other
+ * users), again every 100 ms for 5 s: true once it ran, false if the database stayed in use.
  */
-async function dropWhenDisconnected(adminUrl: string, name: string) {
+async function whenNotInUse(adminUrl: string, text: string): Promise<boolean> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const dropped = await adminQuery(adminUrl, `drop database if exists "${name}"`).then(
+    const ran = await adminQuery(adminUrl, text).then(
       () => true,
       (error: { code?: string }) => {
-        // 55006: the database is still being accessed by other users.
         if (error.code !== '55006') throw error;
         return false;
       },
     );
-    if (dropped) return;
+    if (ran) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+  return false;
+}
+
+/**
+ * Drops a test database once the pool's connections have closed: the pool's `end()` resolves
+ * before their sockets do, and forcing the drop then would make the closing clients throw.
+ */
+async function dropWhenDisconnected(adminUrl: string, name: string) {
+  if (await whenNotInUse(adminUrl, `drop database if exists "${name}"`)) return;
   await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
 }
 
@@ -50,17 +58,8 @@ async function dropWhenDisconnected(adminUrl: string, name: string) {
 export async function createPostgresTestDatabase(adminUrl: string, template?: string) {
   const name = `taskflow_test_${randomUUID().replaceAll('-', '').slice(0, 20)}`;
   const from = template ? ` template "${template}"` : '';
-  for (let attempt = 0; ; attempt++) {
-    const created = await adminQuery(adminUrl, `create database "${name}"${from}`).then(
-      () => true,
-      (error: { code?: string }) => {
-        // 55006: the template is still being accessed by other users.
-        if (error.code !== '55006' || attempt >= 50) throw error;
-        return false;
-      },
-    );
-    if (created) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  if (!(await whenNotInUse(adminUrl, `create database "${name}"${from}`))) {
+    throw new Error(`the template database ${template} stayed in use`);
   }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
