@@ -1,13 +1,15 @@
 /**
  * `npm run check:breaking`: fails when docs/openapi.json breaks the last released document
  * (docs/openapi.released.json) while `info.version` is still the released one. A release records
- * its document with `node scripts/openapi-breaking.ts --release`.
+ * its document with `node scripts/openapi-breaking.ts --release`, which also records its
+ * repository SQL for the migration compatibility test (release-sql.ts).
  *   node scripts/openapi-breaking.ts [--released FILE] [--current FILE] [--release]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { breakingChanges, type Doc } from './openapi-diff.ts';
+import { recordReleasedSql } from './release-sql.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
@@ -19,13 +21,17 @@ const { values } = parseArgs({
 });
 
 const current = readFileSync(values.current, 'utf8');
+const next = JSON.parse(current) as Doc;
 if (values.release) {
+  const version = next.info?.version;
+  if (!version) throw new Error(`${values.current} has no info.version`);
   writeFileSync(values.released, current);
   console.log(`recorded ${path.relative(root, values.current)} as the released document`);
+  const files = recordReleasedSql(root, version);
+  console.log(`recorded the SQL of ${version}: ${files.join(', ')}`);
   process.exit(0);
 }
 
-const next = JSON.parse(current) as Doc;
 const released = JSON.parse(readFileSync(values.released, 'utf8')) as Doc;
 const problems = breakingChanges(released, next);
 const [was, now] = [released.info?.version, next.info?.version];

@@ -19,5 +19,8 @@ if (!existsSync(path.join(web, 'dist/index.html'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// `npm start` is a developer's zero-setup run: development unless told otherwise (mailed links,
+// tokens included, go to the log). `taskflow serve` alone defaults to production.
+process.env.NODE_ENV ??= 'development';
 process.argv = [process.argv[0] ?? process.execPath, 'taskflow', 'serve'];
 await import('../apps/api/src/cli/main.ts');

@@ -1,5 +1,6 @@
 /**
- * `npm run test:pg`: the API's integration suite against PostgreSQL and Redis. Each test file
+ * `npm run test:pg`: the API's integration suite, and the deployment checks (the image's command
+ * replayed), against PostgreSQL and Redis. Each test file
  * creates its own database on the server at TEST_DATABASE_URL and drops it afterwards; the
  * cluster tests use the Redis at TEST_REDIS_URL.
  */
@@ -62,6 +63,9 @@ const run = spawnSync(
     'run',
     '--project',
     'api',
+    // The image replay starts the container's command against PostgreSQL here.
+    '--project',
+    'deploy',
     ...embeddedOnly.flatMap((file) => ['--exclude', file]),
     ...process.argv.slice(2),
   ],

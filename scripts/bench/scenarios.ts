@@ -74,6 +74,7 @@ export function appEnv(port: number, dataDir: string): Record<string, string> {
     AUTH_IP_RATE_LIMIT: '100000',
     AUTH_ACCOUNT_RATE_LIMIT: '10000',
     WEB_DIST_DIR: path.join(dataDir, 'no-web-dist'),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
   };
 }
 

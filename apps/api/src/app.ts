@@ -25,11 +25,14 @@ import { connectionDraining } from './platform/http/connections.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
 import { openApi } from './platform/http/openapi.ts';
+import { overload } from './platform/http/overload.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import { genRequestId, REQUEST_ID_HEADER } from './platform/http/request-id.ts';
 import { security } from './platform/http/security.ts';
 import { fastSerializerCompiler } from './platform/http/serializer.ts';
 import { spa } from './platform/http/spa.ts';
+import { createIdempotencyRepository } from './platform/idempotency/idempotency.repository.ts';
+import { idempotency } from './platform/idempotency/idempotency.ts';
 import { createOutboxMailer, type Mailer } from './platform/mail/mailer.ts';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 import { metrics } from './platform/metrics/metrics.ts';
@@ -51,6 +54,12 @@ export type AppDeps = {
 
 export const version = pkg.version;
 
+/** A request holding an idempotency key renews it every second; 3 s unrenewed means it died. */
+const IDEMPOTENCY_LEASE_MS = 3_000;
+
+/** Once the server closes, how long a request still arriving may take before it is cut. */
+const RECEIVING_GRACE_MS = 2_000;
+
 /** SMTP when configured; otherwise the development outbox (an admin reads it). */
 export function createMailer(config: Config, deps: Pick<AppDeps, 'database' | 'logger'>): Mailer {
   if (config.mail.smtpUrl) {
@@ -58,6 +67,11 @@ export function createMailer(config: Config, deps: Pick<AppDeps, 'database' | 'l
   }
   if (config.mode === 'cluster') deps.logger.warn('SMTP_URL is not set: mail goes to the outbox');
   return createOutboxMailer(deps.database.db, deps.logger, config.env === 'development');
+}
+
+/** A hop count trusts that many proxies in front of TaskFlow (the balancer: 1). */
+function trustProxyOption(trust: Config['http']['trustProxy']) {
+  return typeof trust === 'number' ? (_address: string, hop: number) => hop < trust : trust;
 }
 
 /** The whole HTTP application as a plugin tree: platform first, then feature modules. */
@@ -68,9 +82,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: config.http.bodyLimit,
-    trustProxy: config.http.trustProxy,
-    return503OnClosing: true,
+    trustProxy: trustProxyOption(config.http.trustProxy),
+    // Requests that reach a closing server are still served (see connections.ts); a stalled
+    // client is bounded by the request and headers timeouts.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
+    requestTimeout: config.http.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors raised before routing (a malformed URL, an over-long path parameter) are still
     // problem+json with a request id.
@@ -83,10 +100,21 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(fastSerializerCompiler);
 
-  await app.register(connectionDraining);
+  (app.server as import('node:http').Server).headersTimeout = config.http.headersTimeoutMs;
+  await app.register(connectionDraining, { receivingGraceMs: RECEIVING_GRACE_MS });
   await app.register(errorHandler);
   await app.register(responseHeaders, { http: config.http });
-  await app.register(security, { http: config.http, redis: deps.redis });
+  await app.register(overload);
+  await app.register(security, {
+    http: config.http,
+    redis: deps.redis,
+    redisPrefix: config.redis.keyPrefix,
+  });
+  // Before compression: it keeps the response as sent by the route.
+  await app.register(idempotency, {
+    repo: createIdempotencyRepository(deps.database.db),
+    leaseMs: IDEMPOTENCY_LEASE_MS,
+  });
   await app.register(compress, { threshold: 1024 });
   await app.register(cookie);
   await app.register(openApi, { version });
@@ -101,7 +129,13 @@ export async function buildApp(config: Config, deps: AppDeps) {
       { migrate: config.mode === 'embedded', supervise: config.jobs.inProcess },
     );
   await app.register(jobsLifecycle, { jobs: jobSystem, config, logger: deps.logger });
-  const accounts = createAccounts({ db: deps.database.db, mailer, logger: deps.logger, config });
+  const accounts = createAccounts({
+    db: deps.database.db,
+    listen: deps.database.listen,
+    mailer,
+    logger: deps.logger,
+    config,
+  });
   await app.register(accounts.routes);
   await app.register(eventsModule, {
     database: deps.database,
@@ -114,7 +148,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(workspacesModule, {
     db: deps.database.db,
     guards: accounts.guards,
-    cache: deps.redis ? createRedisCache(deps.redis) : createMemoryCache(),
+    cache: deps.redis ? createRedisCache(deps.redis, config.redis.keyPrefix) : createMemoryCache(),
     logger: deps.logger,
     addMemberLimit: config.workspaces.addMemberLimit,
   });
@@ -129,6 +163,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
 
   const system = createSystemService({
     db: deps.database.db,
+    ping: deps.database.ping,
     databaseKind: deps.database.kind,
     poolCounts: deps.database.poolCounts,
     redis: deps.redis,
@@ -138,10 +173,13 @@ export async function buildApp(config: Config, deps: AppDeps) {
       workers: () => jobSystem.queue.workerCount,
     },
     openStreams: () => app.eventBus.size,
+    draining: () => app.draining,
     version,
     mode: config.mode,
   });
   app.addHook('onClose', async () => system.close());
+  // The first reading of the migrations is taken before traffic; later ones never wait for it.
+  app.addHook('onReady', async () => void (await system.readiness()));
   registerSources({ sseConnections: () => app.eventBus.size, pool: deps.database.poolCounts });
   await app.register(systemRoutes, { service: system });
   await app.register(adminOpsRoutes, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { assertServable, ConfigError, loadConfig } from './config.ts';
 
 function problemsOf(env: Record<string, string>) {
   try {
@@ -20,7 +20,46 @@ describe('loadConfig', () => {
   });
 
   it('is in cluster mode when DATABASE_URL is set', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/taskflow' }).mode).toBe('cluster');
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/taskflow',
+      PUBLIC_URL: 'https://tasks.example',
+    });
+    expect(config.mode).toBe('cluster');
+    expect(config.http.drainDelayMs).toBe(5_000);
+    expect(config.http.shutdownTimeoutMs).toBeGreaterThan(config.http.drainDelayMs);
+  });
+
+  it('is production unless NODE_ENV says otherwise, and then a cluster needs PUBLIC_URL', () => {
+    expect(loadConfig({}).env).toBe('production');
+    const cluster = loadConfig({ DATABASE_URL: 'postgres://db/taskflow' });
+    expect(() => assertServable(cluster)).toThrow(
+      'PUBLIC_URL: required in cluster mode (mailed links point to it)',
+    );
+    expect(() =>
+      assertServable(
+        loadConfig({ DATABASE_URL: 'postgres://db/x', PUBLIC_URL: 'https://t.example' }),
+      ),
+    ).not.toThrow();
+    const development = loadConfig({ DATABASE_URL: 'postgres://db/x', NODE_ENV: 'development' });
+    expect(development.env).toBe('development');
+    expect(() => assertServable(development)).not.toThrow();
+    expect(() => assertServable(loadConfig({}))).not.toThrow();
+  });
+
+  it('reads TRUST_PROXY as a switch, a hop count or a list of addresses', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value }).http.trustProxy;
+    expect(trust('false')).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('1')).toBe(1);
+    expect(trust('2')).toBe(2);
+    expect(trust('10.0.0.0/8, 127.0.0.1')).toEqual(['10.0.0.0/8', '127.0.0.1']);
+    expect(problemsOf({ TRUST_PROXY: 'the balancer' })[0]).toMatch(/^TRUST_PROXY/);
+  });
+
+  it('drains only in cluster mode by default, and bounds headers by the request timeout', () => {
+    expect(loadConfig({}).http.drainDelayMs).toBe(0);
+    const config = loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '20000' });
+    expect(config.http.headersTimeoutMs).toBe(5_000);
   });
 
   it('names each bad variable', () => {

@@ -15,7 +15,8 @@ const origin = z
 
 /** Every setting TaskFlow reads. Documented one by one in `.env.example`. */
 const EnvSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Unset means production: `npm start` and `npm run dev` set development explicitly.
+  NODE_ENV: z.enum(['development', 'production', 'test']).optional(),
   HOST: z.string().min(1).default('localhost'),
   PORT: int(0, 65535).default(3000),
   PUBLIC_URL: z.url().optional(),
@@ -28,8 +29,13 @@ const EnvSchema = z.object({
     .url()
     .refine((u) => /^rediss?:\/\//.test(u), 'must be a redis:// or rediss:// URL')
     .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1–64 letters, digits or _ . : -')
+    .default('taskflow:'),
   DB_POOL_MAX: int(1, 500).default(10),
-  DB_CONNECTION_TIMEOUT_MS: int(100, 120_000).default(5_000),
+  DB_POOL_MAX_WAITING: int(0, 100_000).default(200),
+  DB_CONNECTION_TIMEOUT_MS: int(100, 120_000).default(2_000),
   DB_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   DB_STATEMENT_TIMEOUT_MS: int(100, 3_600_000).default(15_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -46,8 +52,19 @@ const EnvSchema = z.object({
   BODY_LIMIT_BYTES: int(1_024, 100 * 1_024 * 1_024).default(1_048_576),
   RATE_LIMIT_MAX: int(1, 1_000_000).default(300),
   RATE_LIMIT_WINDOW_MS: int(1_000, 86_400_000).default(60_000),
-  TRUST_PROXY: bool.default(false),
-  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).default(10_000),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform(trustProxyOf)
+    .refine(
+      (v) => v !== null,
+      'must be true, false, a hop count, or a list of IP addresses or CIDRs',
+    )
+    .transform((v) => v as TrustProxy),
+  DRAIN_DELAY_MS: int(0, 300_000).optional(),
+  REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(30_000),
+  HEADERS_TIMEOUT_MS: int(1_000, 120_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   ACCESS_TOKEN_TTL_SECONDS: int(60, 3_600).default(900),
   SESSION_IDLE_TIMEOUT_SECONDS: int(300, 90 * 86_400).default(7 * 86_400),
@@ -62,7 +79,7 @@ const EnvSchema = z.object({
   AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
-  DEMO_SEED: bool.default(true),
+  DEMO_SEED: bool.optional(),
   SSE_MAX_STREAMS_PER_USER: int(1, 1_000).default(10),
   SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
   SSE_RETRY_MS: int(100, 60_000).default(2_000),
@@ -76,6 +93,18 @@ const EnvSchema = z.object({
   EXPORTS_PER_HOUR: int(1, 1_000).default(10),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
 });
+
+type TrustProxy = boolean | number | string[];
+
+/** `TRUST_PROXY`: whom to believe about the client's address (`X-Forwarded-For`). */
+function trustProxyOf(value: string): TrustProxy | null {
+  if (['true', '1'].includes(value)) return value === 'true' ? true : 1;
+  if (['false', '0'].includes(value)) return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const list = value.split(',').map((v) => v.trim());
+  const address = /^[0-9a-fA-F.:]+(\/\d{1,3})?$/;
+  return list.every((v) => address.test(v)) ? list : null;
+}
 
 export type Env = z.input<typeof EnvSchema>;
 
@@ -103,9 +132,15 @@ export function loadConfig(env: Record<string, string | undefined>) {
   }
   const e = parsed.data;
   const https = e.PUBLIC_URL?.startsWith('https://') ?? false;
+  const mode = e.DATABASE_URL ? ('cluster' as const) : ('embedded' as const);
+  // Production unless said otherwise: a cluster must never log a mailed token by default.
+  const nodeEnv = e.NODE_ENV ?? 'production';
+  // A cluster sits behind a balancer that needs a moment to see `/ready` fail; one embedded
+  // process has nobody to tell.
+  const drainDelayMs = e.DRAIN_DELAY_MS ?? (mode === 'cluster' ? 5_000 : 0);
   return {
-    env: e.NODE_ENV,
-    mode: e.DATABASE_URL ? ('cluster' as const) : ('embedded' as const),
+    env: nodeEnv,
+    mode,
     http: {
       host: e.HOST,
       port: e.PORT,
@@ -114,18 +149,23 @@ export function loadConfig(env: Record<string, string | undefined>) {
       corsOrigins: e.CORS_ORIGINS,
       bodyLimit: e.BODY_LIMIT_BYTES,
       trustProxy: e.TRUST_PROXY,
-      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+      drainDelayMs,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      // Drain, then in-flight requests (each bounded by the request timeout), then the rest.
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? drainDelayMs + 20_000,
       rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },
     },
     db: {
       dataDir: path.resolve(e.DATA_DIR),
       url: e.DATABASE_URL,
       poolMax: e.DB_POOL_MAX,
+      poolMaxWaiting: e.DB_POOL_MAX_WAITING,
       connectionTimeoutMs: e.DB_CONNECTION_TIMEOUT_MS,
       idleTimeoutMs: e.DB_IDLE_TIMEOUT_MS,
       statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     },
-    redis: { url: e.REDIS_URL },
+    redis: { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX },
     log: { level: e.LOG_LEVEL },
     mail: { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     auth: {
@@ -147,7 +187,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
     /** Embedded mode only: fill a new, empty database with a demo workspace on first start. */
-    demoSeed: e.DEMO_SEED && !e.DATABASE_URL,
+    // (By default only in development: a production server gets no account with a logged password.)
+    demoSeed: (e.DEMO_SEED ?? nodeEnv === 'development') && !e.DATABASE_URL,
     workspaces: {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },
@@ -177,3 +218,13 @@ export function loadConfig(env: Record<string, string | undefined>) {
 }
 
 export type Config = ReturnType<typeof loadConfig>;
+
+/**
+ * What a serving process (`serve`, `worker`) needs beyond a valid environment: in a production
+ * cluster, the public URL that mailed links point to (never a guess such as localhost).
+ */
+export function assertServable(config: Config) {
+  if (config.mode === 'cluster' && config.env === 'production' && !config.http.publicUrl) {
+    throw new ConfigError(['PUBLIC_URL: required in cluster mode (mailed links point to it)']);
+  }
+}

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { finished, startNode, waitForLine } from './test/cli.ts';
@@ -39,5 +41,84 @@ describe('graceful shutdown', () => {
     const run = await done;
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('shutdown deadline passed');
+  });
+});
+
+/** A GET over a connection of its own: status, body and the `connection` header of the answer. */
+function get(base: string, path: string) {
+  type Answer = { status: number; connection: string | undefined; body: string };
+  return new Promise<Answer>((resolve, reject) => {
+    // A keep-alive client: the answer's `connection` header is then the server's choice.
+    const agent = new http.Agent({ keepAlive: true });
+    const req = http.get(`${base}${path}`, { agent }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => {
+        agent.destroy();
+        resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, body });
+      });
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('draining before shutdown', () => {
+  it('SIGTERM: /ready fails at once, requests are still served with Connection: close, then exit 0', async () => {
+    const { child, done, base } = await start({ DRAIN_DELAY_MS: '3000' });
+    expect(JSON.parse((await get(base, '/ready')).body).checks.shutdown).toBeUndefined();
+    expect((await get(base, '/health')).connection).not.toBe('close');
+    child.kill('SIGTERM');
+    await waitForLine(child, /draining/);
+    const ready = await get(base, '/ready');
+    const health = await get(base, '/health');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.body).checks.shutdown).toEqual({
+      status: 'fail',
+      detail: 'draining: this instance is shutting down',
+    });
+    expect(health).toMatchObject({ status: 200, connection: 'close' });
+    const run = await done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('shutdown complete');
+  });
+
+  it('a client that sent half a request does not keep the process from exiting 0', async () => {
+    const { child, done, base } = await start({ SHUTDOWN_TIMEOUT_MS: '8000' });
+    const { hostname, port } = new URL(base);
+    const socket = net.connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.on('error', () => undefined);
+    // Headers promise 100 bytes of body; one arrives, and the client stalls.
+    socket.write(
+      'POST /api/v1/auth/sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+    );
+    await waitForRequestStart(base);
+    child.kill('SIGTERM');
+    const run = await done;
+    socket.destroy();
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('shutdown deadline passed');
+  });
+});
+
+/** The server has parsed a request's headers once it answers another request after it. */
+async function waitForRequestStart(base: string) {
+  expect((await get(base, '/health')).status).toBe(200);
+}
+
+describe('a parent that does not pass SIGTERM on', () => {
+  it('leaves no server behind: the server shuts down and frees its port', async () => {
+    const wrapper = fileURLToPath(new URL('./test/fixtures/deaf-wrapper.ts', import.meta.url));
+    const parent = startNode([], { LOG_LEVEL: 'info' }, wrapper);
+    // The output pipe closes once both have exited: the server writes to it too.
+    const done = finished(parent);
+    const line = await waitForLine(parent, /^listening /);
+    const base = line.replace('listening ', '').trim();
+    expect((await get(base, '/health')).status).toBe(200);
+    parent.kill('SIGTERM');
+    const run = await done;
+    expect(run.stdout).toContain('the parent process has exited');
+    expect(run.stdout).toContain('shutdown complete');
+    await expect(get(base, '/health')).rejects.toThrow();
   });
 });

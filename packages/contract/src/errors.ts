@@ -25,10 +25,18 @@ export const errorCatalogue = {
   PERSONAL_WORKSPACE: { status: 409, title: 'A personal workspace cannot be deleted or left' },
   LIMIT_REACHED: { status: 409, title: 'A limit has been reached' },
   EXPORT_NOT_READY: { status: 409, title: 'The export is not ready yet' },
+  IDEMPOTENCY_KEY_IN_USE: {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still being processed',
+  },
   EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    title: 'This Idempotency-Key was already used for a different request',
+  },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal server error' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },

@@ -27,8 +27,20 @@ export const Readiness = z
       database: CheckResult,
       migrations: CheckResult,
       jobs: CheckResult.optional().describe('The job system (pg-boss) has started'),
-      redis: CheckResult.optional().describe('Only when Redis is configured'),
+      redis: CheckResult.optional().describe(
+        'Only when Redis is configured. Redis is an accelerator: while it fails the instance stays ready (see `degraded`)',
+      ),
+      shutdown: CheckResult.optional().describe(
+        'Present while the instance drains before it stops: it fails, so balancers stop sending',
+      ),
     }),
+    degraded: z
+      .array(z.string().max(50))
+      .max(10)
+      .optional()
+      .describe(
+        'Checks that fail without making the instance unready (Redis: per-process fallbacks)',
+      ),
   })
   .meta({ id: 'Readiness' });
 export type Readiness = z.infer<typeof Readiness>;

@@ -172,6 +172,23 @@ export interface DueRemindersTable {
 }
 
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  fingerprint: string;
+  owner: string;
+  committed: Generated<boolean>;
+  locked_at: DefaultTimestamp;
+  status: number | null;
+  response_headers: ColumnType<
+    Record<string, string> | null,
+    string | null | undefined,
+    string | null
+  >;
+  response_body: string | null;
+  created_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -190,4 +207,5 @@ export interface DB {
   job_effects: JobEffectsTable;
   task_exports: TaskExportsTable;
   due_reminders: DueRemindersTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -8,7 +8,7 @@ export type ApiErrorCode = ProblemDetails['code'] | 'NETWORK' | 'UNEXPECTED_RESP
 const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /** Seconds to wait from a Retry-After header: delta-seconds or an HTTP date. */
-function retryAfterSeconds(response: Response): number | undefined {
+export function retryAfterSeconds(response: Response): number | undefined {
   const value = response.headers.get('Retry-After');
   if (!value) return undefined;
   const seconds = /^\d+$/.test(value.trim())

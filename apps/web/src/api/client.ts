@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, REQUEST_ID_HEADER } from './api-error.ts';
+import { idempotencyKeyMiddleware, sendWithRetries } from './idempotency.ts';
 import type { paths } from './schema.gen.ts';
 
 /** Tags each request so a user-reported id can be found in the server logs. */
@@ -23,10 +24,11 @@ const networkErrorMiddleware: Middleware = {
 export const api = createClient<paths>({
   baseUrl: import.meta.env.VITE_API_BASE_URL ?? '',
   // Resolve fetch per call rather than capturing it once, so tests and polyfills can replace it.
-  fetch: (request) => globalThis.fetch(request),
+  // Retries happen below the middleware, which sees one request and its final outcome.
+  fetch: (request) => sendWithRetries(request, (attempt) => globalThis.fetch(attempt)),
 });
 
-api.use(requestIdMiddleware, networkErrorMiddleware);
+api.use(requestIdMiddleware, idempotencyKeyMiddleware, networkErrorMiddleware);
 // The auth middleware (bearer token, one shared refresh on 401) is added here in the auth issue.
 
 type ApiResult = { data?: unknown; error?: unknown; response: Response };

@@ -1,12 +1,16 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.ts';
+import { assertServable } from '../../config.ts';
 import { createPasswordService } from '../../modules/auth/password.ts';
 import { seedDemo } from '../../modules/demo/demo-seed.ts';
-import { openRedis } from '../../platform/cache/redis-cache.ts';
+import { openRedis, settled } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
 import { runServer } from '../../server.ts';
 import { runCommand } from '../context.ts';
+
+/** How long start-up waits for Redis before serving without it. */
+const REDIS_START_WAIT_MS = 2_000;
 
 export function registerServe(program: Command) {
   program
@@ -14,8 +18,12 @@ export function registerServe(program: Command) {
     .description('Serve the API (and the built web app). Embedded mode migrates on start.')
     .action(() =>
       runCommand(async ({ config, logger }) => {
+        assertServable(config);
         const database = await openDatabase(config, logger);
-        const redis = config.redis.url ? await openRedis(config.redis.url) : undefined;
+        const redis = config.redis.url ? openRedis(config.redis.url, logger) : undefined;
+        if (redis && !(await settled(redis, REDIS_START_WAIT_MS))) {
+          logger.warn('Redis unreachable at start: serving with per-process fallbacks');
+        }
         const close = async () => {
           await redis?.quit().catch(() => redis.disconnect());
           await database.close();
@@ -38,6 +46,7 @@ export function registerServe(program: Command) {
           const address = await runServer(app, {
             host: config.http.host,
             port: config.http.port,
+            drainDelayMs: config.http.drainDelayMs,
             shutdownTimeoutMs: config.http.shutdownTimeoutMs,
             logger,
             onClose: close,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createMailer } from '../../app.ts';
+import { assertServable } from '../../config.ts';
 import { createJobSystem } from '../../modules/jobs/job-system.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { startMetricsServer } from '../../platform/metrics/metrics-server.ts';
@@ -17,6 +18,7 @@ export function registerWorker(program: Command) {
     )
     .action((opts: { metricsPort?: number }) =>
       runCommand(async ({ config, logger }) => {
+        assertServable(config);
         const database = await openDatabase(config, logger);
         const mailer = createMailer(config, { database, logger });
         const jobs = createJobSystem(

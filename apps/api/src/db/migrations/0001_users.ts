@@ -1,4 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import type { MigrationPhase } from './index.ts';
+
+export const phase: MigrationPhase = 'expand';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -1,6 +1,9 @@
 import { type Kysely, sql } from 'kysely';
+import type { MigrationPhase } from './index.ts';
 
 const now = sql`now()`;
+
+export const phase: MigrationPhase = 'expand';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -1,8 +1,11 @@
 import { type Kysely, sql } from 'kysely';
+import type { MigrationPhase } from './index.ts';
 
 const now = sql`now()`;
 /** Listing and filtering only ever look at live (not deleted) tasks. */
 const live = sql`deleted_at is null`;
+
+export const phase: MigrationPhase = 'expand';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -4,12 +4,25 @@ import * as m0002 from './0002_accounts.ts';
 import * as m0003 from './0003_workspaces_tasks.ts';
 import * as m0004 from './0004_events_notifications.ts';
 import * as m0005 from './0005_jobs_exports.ts';
+import * as m0006 from './0006_revocation_notify.ts';
+import * as m0007 from './0007_idempotency_keys.ts';
+
+/**
+ * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
+ * drops, renames or tightens what the previous release no longer uses (decision 0012).
+ */
+export type MigrationPhase = 'expand' | 'contract';
+
+/** A migration module: `up`, `down`, and the `phase` it declares. */
+export type PhasedMigration = Migration & { readonly phase: MigrationPhase };
 
 /** Every migration, in order. Names are permanent once released. */
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, PhasedMigration> = {
   '0001_users': m0001,
   '0002_accounts': m0002,
   '0003_workspaces_tasks': m0003,
   '0004_events_notifications': m0004,
   '0005_jobs_exports': m0005,
+  '0006_revocation_notify': m0006,
+  '0007_idempotency_keys': m0007,
 };

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
 
 const userColumns = [
   'u.id',
@@ -112,7 +113,7 @@ export function createAdminRepository(db: Kysely<DB>) {
      * 'last-admin' if refused.
      */
     setRole: (id: string, role: 'user' | 'admin') =>
-      db.transaction().execute(async (trx) => {
+      transact(db, async (trx) => {
         const admins = await trx
           .selectFrom('users')
           .select('id')

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
+import type { Listen } from '../../platform/db/listen.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { createAdminRepository } from '../admin/admin.repository.ts';
 import { adminRoutes } from '../admin/admin.routes.ts';
@@ -15,16 +16,17 @@ import { createAuthRepository } from './auth.repository.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createAuthService } from './auth.service.ts';
 import { createPasswordService } from './password.ts';
+import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
 
-type Deps = { db: Kysely<DB>; mailer: Mailer; logger: Logger; config: Config };
+type Deps = { db: Kysely<DB>; listen: Listen; mailer: Mailer; logger: Logger; config: Config };
 
 /**
  * Accounts and sessions: wires the auth pieces together. `guards` protect other modules' routes;
  * `routes` registers the auth, account and admin routes.
  */
-export function createAccounts({ db, mailer, logger, config }: Deps) {
+export function createAccounts({ db, listen, mailer, logger, config }: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
@@ -49,6 +51,11 @@ export function createAccounts({ db, mailer, logger, config }: Deps) {
   const account = createAccountService({ repo, passwords, sessions, profiles });
 
   async function routes(app: FastifyInstance) {
+    let unlisten: (() => Promise<void>) | undefined;
+    app.addHook('onReady', async () => {
+      unlisten = await followRevocations({ listen, sessions, profiles, logger });
+    });
+    app.addHook('onClose', async () => unlisten?.());
     await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
     await app.register(usersRoutes, { auth: service, account, guards });
     await app.register(adminRoutes, {

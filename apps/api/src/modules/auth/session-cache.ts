@@ -2,14 +2,15 @@ import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 
 /**
  * Remembers, per session id, whether the session is live, so the auth hook does not read the
- * database on every request. A revocation made by this process takes effect at once; one made
- * by another instance is seen when the entry expires (`ttlMs`).
+ * database on every request. Every revocation, made by any instance, is told to every instance
+ * at once (`revocations.ts`); `ttlMs` only bounds how long a missed one could go unseen.
  */
 export function createSessionCache(
   isLive: (sessionId: string) => Promise<boolean>,
   { ttlMs = 30_000, maxEntries = 50_000 } = {},
 ) {
   const entries = createTtlCache<boolean>({ maxEntries, name: 'sessions' });
+  const revoked = new Set<(sessionId: string) => void>();
 
   return {
     async isLive(sessionId: string): Promise<boolean> {
@@ -24,6 +25,16 @@ export function createSessionCache(
     /** Called on revocation: this session is dead from now on. */
     revoke(sessionId: string) {
       entries.set(sessionId, false, Number.POSITIVE_INFINITY);
+      for (const listener of revoked) listener(sessionId);
+    },
+    /** Calls `listener` on every revocation (event streams of the session end at once). */
+    onRevoke(listener: (sessionId: string) => void) {
+      revoked.add(listener);
+      return () => revoked.delete(listener);
+    },
+    /** Revocations may have been missed: ask the database again for every session. */
+    forgetAll() {
+      entries.clear();
     },
   };
 }

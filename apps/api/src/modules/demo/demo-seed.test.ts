@@ -8,7 +8,13 @@ describe('the demo workspace', () => {
   it('a first `taskflow serve` on an empty embedded database seeds it and logs a login that works; the next does not', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-demo-'));
     try {
-      const env = { DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'info', WEB_DIST_DIR: '/nonexistent' };
+      const env = {
+        DATA_DIR: dir,
+        PORT: '0',
+        LOG_LEVEL: 'info',
+        WEB_DIST_DIR: '/nonexistent',
+        NODE_ENV: 'development',
+      };
       const first = startNode(['serve'], env);
       const run = finished(first);
       const line = await waitForLine(first, /Demo workspace created/);

@@ -20,6 +20,7 @@ describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
   async function serve() {
     const child = startNode(['serve'], {
       DATABASE_URL: db.url,
+      PUBLIC_URL: 'http://127.0.0.1:3000',
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',

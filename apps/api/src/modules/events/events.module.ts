@@ -58,6 +58,12 @@ export const eventsModule = fp(
       heartbeatMs: settings.heartbeatMs,
     });
 
+    // A revoked session's streams end now, not at their next heartbeat's session check.
+    const offRevoke = deps.sessions.onRevoke((sessionId) => {
+      for (const stream of open) if (stream.sessionId === sessionId) stream.end();
+    });
+    app.addHook('onClose', async () => offRevoke());
+
     let unlisten: (() => Promise<void>) | undefined;
     const timers: NodeJS.Timeout[] = [];
     app.addHook('onReady', async () => {

@@ -1,6 +1,7 @@
 import { EXPORT_TTL_HOURS } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
 
 const exportColumns = [
   'id',
@@ -152,7 +153,7 @@ export function createExportsRepository(db: Kysely<DB>) {
     ...exportQueries(db),
     /** Runs `work` in one transaction (`trx`: for the job queue and the outbox). */
     transaction: <T>(work: (tx: ExportQueries, trx: Kysely<DB>) => Promise<T>) =>
-      db.transaction().execute((trx) => work(exportQueries(trx), trx)),
+      transact(db, (trx) => work(exportQueries(trx), trx)),
   };
 }
 

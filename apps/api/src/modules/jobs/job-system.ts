@@ -5,13 +5,19 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { createIdempotencyRepository } from '../../platform/idempotency/idempotency.repository.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import { type BossRole, createBoss } from '../../platform/queue/boss.ts';
 import { createJobQueue } from '../../platform/queue/job-queue.ts';
 import { createEventsRepository } from '../events/events.repository.ts';
 import { exportTasksJob, purgeExportsJob } from '../exports/exports.jobs.ts';
 import { createExportsRepository } from '../exports/exports.repository.ts';
-import { pruneEventsJob, purgeJobsJob, purgeSessionsJob } from '../maintenance/maintenance.jobs.ts';
+import {
+  pruneEventsJob,
+  purgeIdempotencyKeysJob,
+  purgeJobsJob,
+  purgeSessionsJob,
+} from '../maintenance/maintenance.jobs.ts';
 import { createMaintenanceRepository } from '../maintenance/maintenance.repository.ts';
 import { dueRemindersJob } from '../tasks/tasks.jobs.ts';
 import { createJobsRepository } from './jobs.repository.ts';
@@ -54,6 +60,7 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   );
   queue.define(purgeExportsJob({ repo: exportsRepo }));
   queue.define(purgeSessionsJob(createMaintenanceRepository(db)));
+  queue.define(purgeIdempotencyKeysJob(createIdempotencyRepository(db)));
   queue.define(pruneEventsJob(createEventsRepository(db), config.events.retentionMs));
   queue.define(purgeJobsJob(jobs, jobsRepo, settings.retentionMs));
 

@@ -12,6 +12,7 @@ import { createJobSystem } from './job-system.ts';
 const JOBS = 500;
 const env = (url: string) => ({
   DATABASE_URL: url,
+  PUBLIC_URL: 'http://127.0.0.1:3000',
   LOG_LEVEL: 'info',
   // A worker that stops beating for 10 s (the least pg-boss allows) is presumed dead; lost jobs
   // are looked for every second.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IdempotencyRepository } from '../../platform/idempotency/idempotency.repository.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
 import type { EventsRepository } from '../events/events.repository.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
@@ -17,6 +18,19 @@ export function purgeSessionsJob(repo: MaintenanceRepository): JobDefinition<Emp
     cron: '7 * * * *',
     async handle(_payload, { logger }) {
       logger.info({ sessions: await repo.purgeSessions() }, 'ended sessions purged');
+    },
+  };
+}
+
+/** `maintenance.purge-idempotency-keys` (hourly): keys past their 24 hours. */
+export function purgeIdempotencyKeysJob(repo: IdempotencyRepository): JobDefinition<Empty> {
+  return {
+    type: 'maintenance.purge-idempotency-keys',
+    payload: Empty,
+    cron: '17 * * * *',
+    async handle(_payload, { logger }) {
+      const keys = await repo.purge(new Date(Date.now() - DAY_MS));
+      logger.info({ keys }, 'expired idempotency keys purged');
     },
   };
 }

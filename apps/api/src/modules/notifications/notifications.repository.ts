@@ -1,6 +1,7 @@
 import type { NotificationType } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
 
 export type NewNotification = {
   userId: string;
@@ -169,7 +170,7 @@ export function createNotificationsRepository(db: Kysely<DB>) {
     ...notificationQueries(db),
     /** Runs `work` in one transaction (`trx`: for the outbox). */
     transaction: <T>(work: (tx: NotificationQueries, trx: Kysely<DB>) => Promise<T>) =>
-      db.transaction().execute((trx) => work(notificationQueries(trx), trx)),
+      transact(db, (trx) => work(notificationQueries(trx), trx)),
   };
 }
 

@@ -16,6 +16,10 @@ export type JobsHealth = {
 
 type Deps = {
   db: Kysely<DB>;
+  /** `select 1` that does not queue behind the request pool (`Database.ping`). */
+  ping: () => Promise<void>;
+  /** True once the instance has begun to shut down. */
+  draining?: () => boolean;
   databaseKind: DetailedHealth['database']['kind'];
   poolCounts: () => PoolCounts | null;
   redis?: Redis | undefined;
@@ -28,41 +32,103 @@ type Deps = {
 
 export type SystemService = ReturnType<typeof createSystemService>;
 
+/** Each readiness check answers within this, or counts as failed. */
+const CHECK_TIMEOUT_MS = 1_000;
+/** How old the reading of the migrations may be (read again in the background past it). */
+const MIGRATIONS_RECHECK_MS = 5_000;
+
+type CheckResult = Readiness['checks']['database'];
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 export function createSystemService(deps: Deps) {
-  const { db, redis, jobs, version, mode, now = () => new Date() } = deps;
+  const { db, ping, redis, jobs, version, mode, now = () => new Date() } = deps;
   const startedAt = Date.now();
   const loopDelay = monitorEventLoopDelay({ resolution: 20 });
   loopDelay.enable();
 
-  async function readiness(): Promise<Readiness> {
-    const checks: Readiness['checks'] = {
-      database: { status: 'ok' },
-      migrations: { status: 'ok' },
-    };
+  /**
+   * Whether the schema is current, as last read. Once it has been current, readiness answers
+   * from the last reading and refreshes it in the background every `MIGRATIONS_RECHECK_MS`, so
+   * that it never waits for a connection of a saturated pool.
+   */
+  let migrations: { check: CheckResult; at: number; reading?: Promise<void> } | undefined;
+
+  async function readMigrations(): Promise<CheckResult> {
     try {
-      await sql`select 1`.execute(db);
-      const status = await migrationStatus(db);
-      if (!isCurrent(status)) {
-        const pending = status.filter((m) => !m.executedAt).map((m) => m.name);
-        checks.migrations = { status: 'fail', detail: `pending: ${pending.join(', ')}` };
-      }
+      const status = await withTimeout(migrationStatus(db), CHECK_TIMEOUT_MS);
+      if (isCurrent(status)) return { status: 'ok' };
+      const pending = status.filter((m) => !m.executedAt).map((m) => m.name);
+      return { status: 'fail', detail: `pending: ${pending.join(', ')}` };
     } catch {
-      checks.database = { status: 'fail', detail: 'database unreachable' };
-      checks.migrations = { status: 'fail', detail: 'unknown while the database is unreachable' };
+      return { status: 'fail', detail: 'could not be read in time' };
     }
+  }
+
+  async function migrationsCheck(): Promise<CheckResult> {
+    const last = migrations;
+    if (last?.check.status === 'ok') {
+      if (Date.now() - last.at > MIGRATIONS_RECHECK_MS && !last.reading) {
+        last.reading = readMigrations().then((check) => {
+          migrations = { check, at: Date.now() };
+        });
+      }
+      return last.check;
+    }
+    const check = await readMigrations();
+    migrations = { check, at: Date.now() };
+    return check;
+  }
+
+  async function databaseChecks(): Promise<Pick<Readiness['checks'], 'database' | 'migrations'>> {
+    try {
+      // Over a connection of its own where there is a pool: answers while the pool is saturated.
+      await withTimeout(ping(), CHECK_TIMEOUT_MS);
+    } catch {
+      return {
+        database: { status: 'fail', detail: 'database unreachable' },
+        migrations: { status: 'fail', detail: 'unknown while the database is unreachable' },
+      };
+    }
+    return { database: { status: 'ok' }, migrations: await migrationsCheck() };
+  }
+
+  /**
+   * Whether this instance should get traffic. Fast under load (every check is bounded), and
+   * failing only for what stops it from serving: Redis is an accelerator, so its failure is
+   * reported as `degraded`, not as unready.
+   */
+  async function readiness(): Promise<Readiness> {
+    const checks: Readiness['checks'] = await databaseChecks();
     if (jobs) {
       checks.jobs = jobs.started()
         ? { status: 'ok' }
         : { status: 'fail', detail: 'the job system has not started' };
     }
+    const degraded: string[] = [];
     if (redis) {
-      checks.redis = await redis.ping().then(
+      checks.redis = await withTimeout(redis.ping(), CHECK_TIMEOUT_MS).then(
         () => ({ status: 'ok' as const }),
-        () => ({ status: 'fail' as const, detail: 'Redis unreachable' }),
+        () => ({
+          status: 'fail' as const,
+          detail: 'Redis unreachable: caches and rate limits use this process',
+        }),
       );
+      if (checks.redis.status === 'fail') degraded.push('redis');
     }
-    const ok = Object.values(checks).every((c) => c.status === 'ok');
-    return { status: ok ? 'ok' : 'fail', checks };
+    if (deps.draining?.()) {
+      checks.shutdown = { status: 'fail', detail: 'draining: this instance is shutting down' };
+    }
+    const ok = Object.entries(checks).every(
+      ([name, c]) => c.status === 'ok' || degraded.includes(name),
+    );
+    return { status: ok ? 'ok' : 'fail', checks, ...(degraded.length > 0 ? { degraded } : {}) };
   }
 
   async function databaseLatency(): Promise<number | null> {

@@ -1,6 +1,7 @@
 import { RESTORE_WINDOW_DAYS, type TaskPriority, type TaskStatus } from '@taskflow/contract';
 import { type Kysely, sql, type UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
 import { callerIsMember, type ListInput, listTasksQuery, taskColumns } from './tasks.listing.ts';
 
 export type TaskChanges = {
@@ -231,7 +232,7 @@ export function createTasksRepository(db: Kysely<DB>) {
      * itself, for the outbox and notifications written with the change.
      */
     transaction: <T>(work: (tx: TaskQueries, trx: Kysely<DB>) => Promise<T>) =>
-      db.transaction().execute((trx) => work(taskQueries(trx), trx)),
+      transact(db, (trx) => work(taskQueries(trx), trx)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, WorkspaceMembersTable, WorkspacesTable } from '../../db/schema.ts';
+import { transact } from '../../platform/db/transact.ts';
 import { taskColumns } from '../tasks/tasks.listing.ts';
 
 export type WorkspaceRow = Selectable<WorkspacesTable> & {
@@ -207,7 +208,7 @@ export function createWorkspacesRepository(db: Kysely<DB>) {
     ...workspaceQueries(db),
     /** Runs `work` in one transaction, with the statements bound to it (`trx`: for the outbox). */
     transaction: <T>(work: (tx: WorkspaceQueries, trx: Kysely<DB>) => Promise<T>) =>
-      db.transaction().execute((trx) => work(workspaceQueries(trx), trx)),
+      transact(db, (trx) => work(workspaceQueries(trx), trx)),
   };
 }
 

@@ -9,7 +9,7 @@ import { createMigratedTestDatabase } from '../../test/database.ts';
 import { createTask, createWorkspace, newUser } from '../../test/workspaces.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
-import { openRedis } from './redis-cache.ts';
+import { openRedis, settled } from './redis-cache.ts';
 
 /**
  * Cluster mode with Redis: two API instances on one database and one Redis share their cache and
@@ -24,7 +24,8 @@ describe.runIf(redisUrl)('two instances sharing Redis', () => {
   let b: App;
 
   async function instance(env: Record<string, string>) {
-    const client = await openRedis(redisUrl ?? '');
+    const client = openRedis(redisUrl ?? '');
+    expect(await settled(client, 5_000)).toBe(true);
     redis.push(client);
     const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
     const logger = createLogger('warn', captureLogs().stream);

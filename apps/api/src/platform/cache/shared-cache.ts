@@ -8,8 +8,8 @@ import { createTtlCache } from './ttl-cache.ts';
 export interface SharedCache {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Adds one to a counter (0 when absent) and returns the new value. */
-  increment(key: string): Promise<number>;
+  /** Adds one to a counter (0 when absent), keeps it `ttlMs` from now, returns the new value. */
+  increment(key: string, ttlMs: number): Promise<number>;
   /** The counter's value, 0 when absent. */
   counter(key: string): Promise<number>;
   close?(): Promise<void>;
@@ -42,11 +42,28 @@ export function createVersionedCache(
   onError: (error: unknown) => void = () => undefined,
 ) {
   const generationKey = (scope: string) => `${prefix}:gen:${scope}`;
+  // A generation outlives every value stored under it by far; then it may start again at 0.
+  const generationTtlMs = Math.max(ttlMs * 10, 86_400_000);
+  /**
+   * Scopes written while the cache could not be told: bypassed here until the cache is reachable
+   * again and their generation bumped, so values stored before the outage are never served after
+   * a write made during it.
+   */
+  const missed = new Set<string>();
+  const bump = (scope: string) => cache.increment(generationKey(scope), generationTtlMs);
+  async function catchUp() {
+    for (const scope of missed) {
+      await bump(scope);
+      missed.delete(scope);
+    }
+  }
+
   return {
     /** The cached value, or a fresh one; a cache that fails is bypassed, never a failure. */
     async getOrCompute<T>(scope: string, variant: string, compute: () => Promise<T>): Promise<T> {
       let key: string;
       try {
+        if (missed.size > 0) await catchUp();
         const generation = await cache.counter(generationKey(scope));
         key = `${prefix}:${scope}:${generation}:${variant}`;
         const hit = await cache.get(key);
@@ -64,11 +81,14 @@ export function createVersionedCache(
       return value;
     },
     /**
-     * After a write. If the cache cannot be reached the write still stands; values stored before
-     * expire within `ttlMs`.
+     * After a write. If the cache cannot be reached the write still stands, and this process
+     * bumps the scope's generation once it can.
      */
     async invalidate(scope: string): Promise<void> {
-      await cache.increment(generationKey(scope)).catch(onError);
+      await bump(scope).catch((error) => {
+        missed.add(scope);
+        onError(error);
+      });
     },
   };
 }

@@ -39,6 +39,9 @@ export function createTtlCache<V>({
     delete(key: string) {
       entries.delete(key);
     },
+    clear() {
+      entries.clear();
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import {
   PostgresDialect,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  sql,
 } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
@@ -15,10 +16,16 @@ import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { type Listen, listenOnPglite, listenOnPostgres, noListening } from './listen.ts';
 import { openPglite } from './pglite.ts';
+import { boundedPool } from './unavailable.ts';
 
 export type PoolCounts = { total: number; idle: number; waiting: number; max: number };
 
 const noPool = () => null;
+const PROBE_TIMEOUT_MS = 1_000;
+
+const pingOver = (db: Kysely<DB>) => async () => {
+  await sql`select 1`.execute(db);
+};
 
 export type Database = {
   db: Kysely<DB>;
@@ -31,6 +38,11 @@ export type Database = {
   url?: string;
   /** The connection pool's figures; null where there is no pool (PGlite has one connection). */
   poolCounts(): PoolCounts | null;
+  /**
+   * `select 1`, for readiness: on PostgreSQL over a connection of its own, so that it answers
+   * within `PROBE_TIMEOUT_MS` even while the pool is saturated.
+   */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -44,6 +56,7 @@ export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
     listen: listenOnPglite(pglite, db),
     pglite,
     poolCounts: noPool,
+    ping: pingOver(db),
     async close() {
       await db.destroy(); // also closes PGlite
       lock.release();
@@ -67,6 +80,7 @@ export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promi
     listen: listenOnPglite(pglite, db),
     pglite,
     poolCounts: noPool,
+    ping: pingOver(db),
     close: () => db.destroy(),
   };
 }
@@ -85,11 +99,23 @@ export function openPostgresDatabase(
     statement_timeout: db.statementTimeoutMs,
     application_name: 'taskflow',
   });
+  // An idle connection that breaks (a PostgreSQL restart) is dropped and replaced on demand;
+  // without a listener its error would end the process.
+  pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost'));
   const kysely = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: boundedPool(pool, db.poolMaxWaiting) }),
     ...(log ? { log } : {}),
   });
   const listening = listenOnPostgres(url, db.connectionTimeoutMs, logger);
+  const probe = new pg.Pool({
+    connectionString: url,
+    max: 1,
+    connectionTimeoutMillis: PROBE_TIMEOUT_MS,
+    idleTimeoutMillis: 60_000,
+    query_timeout: PROBE_TIMEOUT_MS,
+    application_name: 'taskflow-probe',
+  });
+  probe.on('error', () => undefined);
   return {
     db: kysely,
     kind: 'postgres',
@@ -101,8 +127,12 @@ export function openPostgresDatabase(
       waiting: pool.waitingCount,
       max: db.poolMax,
     }),
+    async ping() {
+      await probe.query('select 1');
+    },
     async close() {
       await listening.close();
+      await probe.end().catch(() => undefined);
       await kysely.destroy();
     },
   };
@@ -123,6 +153,7 @@ export function openOfflineDatabase(): Database {
     kind: 'offline',
     listen: noListening,
     poolCounts: noPool,
+    ping: pingOver(db),
     close: () => db.destroy(),
   };
 }

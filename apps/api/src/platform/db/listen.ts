@@ -5,11 +5,16 @@ import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 
 /**
- * Calls `onNotify` on every NOTIFY of `channel` (committed by any process), and also whenever
- * notifications may have been missed (a reconnection): the callback must only mean "look again".
- * Resolves once registered; returns the way to stop.
+ * Calls `onNotify` with the payload of every NOTIFY of `channel` (committed by any process), and
+ * with `undefined` whenever notifications may have been missed (a reconnection): then the
+ * listener must assume anything may have happened. Resolves once registered; returns the way to
+ * stop.
  */
-export type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+export type Listen = (
+  channel: string,
+  onNotify: (payload: string | undefined) => void,
+) => Promise<() => Promise<void>>;
+type Listener = Parameters<Listen>[1];
 
 export const noListening: Listen = async () => async () => undefined;
 
@@ -19,8 +24,8 @@ export const noListening: Listen = async () => async () => undefined;
  */
 export function listenOnPglite(pglite: PGlite, db: Kysely<DB>): Listen {
   return async (channel, onNotify) => {
-    const off = pglite.onNotification((name) => {
-      if (name === channel) onNotify();
+    const off = pglite.onNotification((name, payload) => {
+      if (name === channel) onNotify(payload);
     });
     await sql`listen ${sql.id(channel)}`.execute(db);
     return async () => {
@@ -39,7 +44,7 @@ const RETRY_MAX_MS = 30_000;
  * after each (re)connection every listener is called once, for what it may have missed.
  */
 export function listenOnPostgres(url: string, connectionTimeoutMs: number, logger?: Logger) {
-  const channels = new Map<string, Set<() => void>>();
+  const channels = new Map<string, Set<Listener>>();
   let client: pg.Client | undefined;
   let connecting: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -47,7 +52,8 @@ export function listenOnPostgres(url: string, connectionTimeoutMs: number, logge
   let closed = false;
 
   const callAll = () => {
-    for (const callbacks of channels.values()) for (const callback of callbacks) callback();
+    for (const callbacks of channels.values())
+      for (const callback of callbacks) callback(undefined);
   };
 
   function lost(c: pg.Client, error?: Error) {
@@ -77,7 +83,7 @@ export function listenOnPostgres(url: string, connectionTimeoutMs: number, logge
         application_name: 'taskflow-listen',
       });
       c.on('notification', (message) => {
-        for (const callback of channels.get(message.channel) ?? []) callback();
+        for (const callback of channels.get(message.channel) ?? []) callback(message.payload);
       });
       c.on('error', (error) => lost(c, error));
       c.on('end', () => lost(c));

@@ -1,7 +1,12 @@
 import type { ErrorCode, FieldError } from '@taskflow/contract';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
 import { AppError } from './errors.ts';
+
+/** What a 503 tells the client to wait before trying again. */
+export const RETRY_AFTER_SECONDS = 2;
+
 import { sendProblem } from './problem.ts';
 
 const fastifyCodes: Partial<Record<string, ErrorCode>> = {
@@ -64,6 +69,14 @@ export const errorHandler = fp(
       const status = error.statusCode ?? 500;
       if (status >= 400 && status < 500) {
         return sendProblem(request, reply, byStatus[status] ?? 'BAD_REQUEST');
+      }
+      if (isDatabaseUnavailable(error)) {
+        // Overload or a database restart: the client may try again shortly, here or elsewhere.
+        request.log.warn({ err: error }, 'database unavailable');
+        reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+        return sendProblem(request, reply, 'SERVICE_UNAVAILABLE', {
+          detail: 'The service is busy; try again shortly',
+        });
       }
       request.log.error({ err: error }, 'unexpected error');
       return sendProblem(request, reply, status === 503 ? 'SERVICE_UNAVAILABLE' : 'INTERNAL');

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { takesIdempotencyKey } from '../idempotency/idempotency.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null;
@@ -80,7 +81,10 @@ function boundSchemas(node: unknown) {
   for (const value of Object.values(node)) boundSchemas(value);
 }
 
-/** The headers the rate limiter sends on every /api response (and Retry-After on a 429). */
+/**
+ * The headers the rate limiter sends on every /api response, and Retry-After on a 429 and on a
+ * 503 (overload, a database restart).
+ */
 const rateLimitHeaders = {
   'X-RateLimit-Limit': {
     description: 'Requests allowed in the current window',
@@ -110,6 +114,12 @@ function declareRateLimitHeaders(doc: Json) {
     for (const operation of Object.values(item)) {
       if (!isObject(operation) || !isObject(operation.responses)) continue;
       for (const [status, response] of Object.entries(operation.responses)) {
+        if (isObject(response) && status === '503') {
+          response.headers = {
+            ...(response.headers as Json | undefined),
+            'Retry-After': ref('Retry-After'),
+          };
+        }
         if (!isObject(response) || !/^[24]/.test(status)) continue;
         response.headers = {
           ...(response.headers as Json | undefined),
@@ -123,10 +133,40 @@ function declareRateLimitHeaders(doc: Json) {
   }
 }
 
+const problem = (description: string) => ({
+  description,
+  content: {
+    'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+  },
+});
+
+/** `Idempotency-Key` on the POSTs that take one (platform/idempotency), and what it can answer. */
+function declareIdempotencyKeys(doc: Json) {
+  for (const [path, item] of Object.entries((doc.paths ?? {}) as Record<string, Json>)) {
+    const operation = item.post;
+    if (!isObject(operation) || !takesIdempotencyKey('POST', path)) continue;
+    operation.parameters = [
+      ...((operation.parameters as Json[] | undefined) ?? []),
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'A key unique to this request (a UUID): sent again with the same body, the first response is given again (`Idempotent-Replayed: true`) and nothing is done twice. Kept for 24 hours.',
+        schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7e]+$' },
+      },
+    ];
+    const responses = operation.responses as Json;
+    responses['409'] ??= problem('A request with this key is still being processed');
+    responses['422'] ??= problem('This key was already used with another request body');
+  }
+}
+
 export function polishDocument<T>(doc: T): T {
   if (isObject(doc)) {
     pruneSchemas(doc);
     describeResponses(doc);
+    declareIdempotencyKeys(doc);
     boundSchemas(doc.paths);
     boundSchemas(doc.components);
     declareRateLimitHeaders(doc);

@@ -3,9 +3,9 @@ import { z } from 'zod';
 
 /**
  * The errors any API route can answer with: bad input, a body too large or of the wrong type,
- * too many requests, server failure.
+ * too many requests, server failure, and overload (503 with `Retry-After`).
  */
-const common = [400, 413, 415, 429, 500] as const;
+const common = [400, 413, 415, 429, 500, 503] as const;
 type Common = (typeof common)[number];
 
 /** A route's responses: its successes plus every error it can produce, all documented. */

@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
 import { AppError } from './errors.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
 
 /** The 429 every limiter answers with: problem+json and the seconds to wait. */
 export function rateLimited(ttlMs: number) {
@@ -19,11 +20,13 @@ type Options = {
   http: Config['http'];
   /** Where rate-limit counters live: Redis, shared by every instance, or this process. */
   redis?: Redis | undefined;
+  /** Prefix of every Redis key TaskFlow writes (`REDIS_KEY_PREFIX`). */
+  redisPrefix: string;
 };
 
 /** CORS with explicit origins, and rate limits. */
 export const security = fp(
-  async (app: FastifyInstance, { http, redis }: Options) => {
+  async (app: FastifyInstance, { http, redis, redisPrefix }: Options) => {
     // Same-origin by default (the API serves the web app): no CORS hook at all unless origins
     // are configured.
     if (http.corsOrigins.length > 0) {
@@ -39,8 +42,8 @@ export const security = fp(
       global: true,
       max: http.rateLimit.max,
       timeWindow: http.rateLimit.windowMs,
-      // A Redis outage lets requests through rather than failing every one of them.
-      ...(redis ? { redis, nameSpace: 'taskflow:rate-limit:', skipOnError: true } : {}),
+      // Shared in Redis; per process while Redis is away (limits are never off).
+      store: rateLimitStore(redis, redisPrefix),
       // The API is what can be abused; the web app's files, probes and docs are not limited
       // (one open board loads dozens of assets, which would eat a user's API allowance).
       allowList: (request) => !request.url.startsWith('/api/v1/'),

@@ -13,9 +13,14 @@ export function holdsToken(header: string | undefined, token: string | undefined
 /**
  * `GET /metrics` on a port of its own, for processes that serve no API (`taskflow worker`).
  * The same bearer token protects it; without one configured it answers 401 to everyone.
+ * `GET /health` answers 200 to anyone, so that Compose and Kubernetes can probe the process.
  */
 export function startMetricsServer(port: number, host: string, token: string | undefined) {
   const server: Server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
     if (req.method !== 'GET' || req.url !== '/metrics') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
       return;

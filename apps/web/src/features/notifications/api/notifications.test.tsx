@@ -60,10 +60,11 @@ describe('marking notifications read', () => {
   });
 
   it('puts them back as they were when the API refuses', async () => {
+    // A 4xx: a POST that fails with a 5xx is sent again first (api/idempotency.ts).
     stubFetch(() =>
       jsonResponse(
-        { type: 'urn:x', title: 'Internal', status: 500, code: 'INTERNAL', requestId: 'r' },
-        { status: 500, type: 'application/problem+json' },
+        { type: 'urn:x', title: 'Too many', status: 429, code: 'RATE_LIMITED', requestId: 'r' },
+        { status: 429, type: 'application/problem+json' },
       ),
     );
     const { result } = renderHook(() => useMarkNotificationsRead(), { wrapper });

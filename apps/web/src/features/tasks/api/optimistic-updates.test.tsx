@@ -52,6 +52,11 @@ const failure = jsonResponse(
   { type: 'urn:x', title: 'Internal', status: 500, code: 'INTERNAL', requestId: 'r' },
   { status: 500, type: 'application/problem+json' },
 );
+// A POST that fails with a 5xx is sent again (api/idempotency.ts): a move is refused with a 4xx.
+const refusal = jsonResponse(
+  { type: 'urn:x', title: 'Not found', status: 404, code: 'NOT_FOUND', requestId: 'r' },
+  { status: 404, type: 'application/problem+json' },
+);
 
 beforeEach(() => {
   queryClient = createQueryClient();
@@ -116,7 +121,7 @@ describe('optimistic task updates', () => {
     await waitFor(() => expect(titles(doneKey)).toEqual(['c', 'a']));
     expect(titles(todoKey)).toEqual(['b']);
 
-    await server.answer(failure);
+    await server.answer(refusal);
     const request = server.fetchMock.mock.calls[0]?.[0] as Request;
     expect(await request.json()).toEqual({ status: 'done', afterId: c.id });
     await waitFor(() => expect(result.current.isError).toBe(true));

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { RETRY_AFTER_SECONDS } from './error-handler.ts';
+import { AppError } from './errors.ts';
+
+/**
+ * Event-loop lag, averaged over the last three seconds and at least three measurements, past
+ * which API requests are refused until the process catches up: sustained saturation, not one
+ * slow burst (a single long task is one late measurement).
+ */
+const MAX_MEAN_LAG_MS = 500;
+const WINDOW_MS = 3_000;
+const MIN_LATE_TICKS = 3;
+const TICK_MS = 100;
+
+/**
+ * How late a 100 ms timer fires, over the ticks of the last few seconds. A tick that waited behind
+ * a blocked loop counts its whole delay.
+ */
+function lagMonitor() {
+  const ticks: { at: number; lagMs: number }[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    ticks.push({ at: now, lagMs: Math.max(0, now - last - TICK_MS) });
+    last = now;
+    while (ticks.length > 0 && (ticks[0]?.at ?? now) < now - WINDOW_MS) ticks.shift();
+  }, TICK_MS);
+  timer.unref();
+  return {
+    saturated() {
+      const late = ticks.filter((t) => t.lagMs >= MAX_MEAN_LAG_MS).length;
+      const mean = ticks.reduce((sum, t) => sum + t.lagMs, 0) / Math.max(1, ticks.length);
+      return late >= MIN_LATE_TICKS && mean >= MAX_MEAN_LAG_MS;
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+/**
+ * Load shedding: while the event loop keeps lagging by half a second, API requests get 503 with
+ * `Retry-After` at once rather than queue behind the work already late. Probes, metrics and the
+ * web app's files are still answered, so `/ready` tells the truth about the database. Measuring
+ * starts once the app is ready, so start-up work (opening the database) never counts.
+ */
+export const overload = fp(
+  async (app: FastifyInstance) => {
+    let monitor: ReturnType<typeof lagMonitor> | undefined;
+    app.addHook('onReady', async () => {
+      monitor = lagMonitor();
+    });
+    app.addHook('onClose', async () => monitor?.stop());
+
+    app.addHook('onRequest', async (request: FastifyRequest) => {
+      if (!request.url.startsWith('/api/v1/')) return;
+      if (!monitor?.saturated()) return;
+      throw new AppError('SERVICE_UNAVAILABLE', {
+        detail: 'The server is overloaded; try again shortly',
+        headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+      });
+    });
+  },
+  { name: 'overload', dependencies: ['error-handler'] },
+);

@@ -1,0 +1,98 @@
+import type { FastifyRateLimitStore } from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
+
+type Counted = { current: number; ttl: number };
+type Callback = (error: Error | null, result?: Counted) => void;
+type RouteParams = { routeInfo?: { method?: string; url?: string } };
+
+// Fixed window, the same in both stores: the first request of a window sets its expiry.
+const incrementScript = `
+  local current = redis.call('INCR', KEYS[1])
+  if current == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl < 0 then
+    redis.call('PEXPIRE', KEYS[1], ARGV[1])
+    ttl = tonumber(ARGV[1])
+  end
+  return {current, ttl}
+`;
+
+const LOCAL_MAX_KEYS = 50_000;
+
+/** Per-process counters: the store without Redis, and the fallback while Redis is away. */
+class LocalCounters {
+  private readonly windows = new Map<string, { count: number; endsAt: number }>();
+
+  increment(key: string, windowMs: number): Counted {
+    const now = Date.now();
+    let entry = this.windows.get(key);
+    if (!entry || entry.endsAt <= now) {
+      if (this.windows.size >= LOCAL_MAX_KEYS) this.evictExpired(now);
+      entry = { count: 0, endsAt: now + windowMs };
+      this.windows.set(key, entry);
+    }
+    entry.count += 1;
+    return { current: entry.count, ttl: entry.endsAt - now };
+  }
+
+  read(key: string): Counted {
+    const entry = this.windows.get(key);
+    const now = Date.now();
+    return !entry || entry.endsAt <= now
+      ? { current: 0, ttl: 0 }
+      : { current: entry.count, ttl: entry.endsAt - now };
+  }
+
+  private evictExpired(now: number) {
+    for (const [key, entry] of this.windows) if (entry.endsAt <= now) this.windows.delete(key);
+    // Still full: the oldest windows go (Map keeps insertion order).
+    for (const key of this.windows.keys()) {
+      if (this.windows.size < LOCAL_MAX_KEYS) break;
+      this.windows.delete(key);
+    }
+  }
+}
+
+type Shared = { redis: Redis | undefined; prefix: string; local: LocalCounters };
+
+/**
+ * The rate-limit store for `@fastify/rate-limit`: counters in Redis, shared by every instance,
+ * and in this process whenever Redis cannot answer (never "no limit"). Back on Redis as soon as
+ * it answers again. Keys are `<prefix>rate-limit:<route>:<client key>`.
+ */
+export function rateLimitStore(redis: Redis | undefined, prefix: string) {
+  const shared: Shared = { redis, prefix, local: new LocalCounters() };
+  if (redis && !('taskflowRateLimit' in redis)) {
+    redis.defineCommand('taskflowRateLimit', { numberOfKeys: 1, lua: incrementScript });
+  }
+  return class RateLimitStore {
+    private readonly scope: string;
+    constructor(_params?: unknown, scope = 'global') {
+      this.scope = scope;
+    }
+
+    incr(key: string, callback: Callback, windowMs: number) {
+      const full = `${shared.prefix}rate-limit:${this.scope}:${key}`;
+      const fallback = () => callback(null, shared.local.increment(full, windowMs));
+      const client = shared.redis as (Redis & { taskflowRateLimit?: RedisCommand }) | undefined;
+      if (!client?.taskflowRateLimit || client.status !== 'ready') return fallback();
+      client
+        .taskflowRateLimit(full, windowMs)
+        .then(([current, ttl]) => callback(null, { current, ttl }), fallback);
+    }
+
+    /** A peek without counting (`{ increment: false }`): TaskFlow's limiters never peek. */
+    read(key: string, callback: Callback) {
+      callback(null, shared.local.read(`${shared.prefix}rate-limit:${this.scope}:${key}`));
+    }
+
+    // The plugin passes the route's merged limit options, its route under `routeInfo`.
+    child(params: Parameters<FastifyRateLimitStore['child']>[0]) {
+      const { method, url } = (params as unknown as RouteParams).routeInfo ?? {};
+      // Limiters made with createRateLimit have no route: their key generators tell them apart.
+      return new RateLimitStore(undefined, method && url ? `${method} ${url}` : 'limiter');
+    }
+  };
+}
+
+type RedisCommand = (key: string, windowMs: number) => Promise<[number, number]>;
