@@ -1,19 +1,24 @@
 /**
  * `npm run bench`: starts the server of every scenario of scripts/bench/scenarios.ts and
  * task-scenarios.ts, each in its own child process (scenarios may share one), then measures them in interleaved rounds (autocannon in this process,
- * one load at a time), reports the median round of each, then runs the live-updates fan-out
- * scenarios (scripts/bench/fanout.ts) one at a time, once those servers have stopped, and writes
- * docs/benchmarks.md. Exits 1 when a scenario failed (no start, wrong first response, any
- * non-2xx response or socket error, a fan-out delivery missing); targets are reported, never
+ * one load at a time), reports the median round of each, then, once those servers have stopped,
+ * runs alone on the machine one after another: the live-updates fan-out scenarios
+ * (scripts/bench/fanout.ts), the job queue (jobs.ts), the cold starts to `/ready` (startup.ts) and
+ * list-20 through HAProxy to one and two instances (balancer.ts); then writes docs/benchmarks.md.
+ * Exits 1 when a scenario failed (no start, wrong first response, any non-2xx response or socket
+ * error, a fan-out delivery missing, a start that never got ready); targets are reported, never
  * enforced.
  *
  * BENCH_DURATION=<seconds> overrides the measured duration of each round (default 5);
- * BENCH_ONLY=<regex> runs only the scenarios whose id matches (`fanout`: the fan-out ones), without
- * writing the report.
+ * BENCH_STARTUP_RUNS=<n> the starts of each kind (default 5);
+ * BENCH_ONLY=<regex> runs only the scenarios whose id matches (`fanout`: the fan-out ones, `jobs`,
+ * `startup`, `balancer`), without writing the report.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cleanUpBalancer, measureBalancer } from './bench/balancer.ts';
+import { balancerFailed, balancerSection } from './bench/balancer-report.ts';
 import { type Child, freePort, startChild, stopAll, stopChild, waitReady } from './bench/child.ts';
 import { cleanUpFanout, fanoutScenarios, runFanout } from './bench/fanout.ts';
 import { type FanoutOutcome, fanoutFailed } from './bench/fanout-report.ts';
@@ -22,14 +27,18 @@ import { type JobsOutcome, jobsFailed } from './bench/jobs-report.ts';
 import { type LoadFigures, measure } from './bench/load.ts';
 import { failed, type Outcome, type RunInfo, renderReport } from './bench/report.ts';
 import { scenarios as baseScenarios, type Launch, type Scenario } from './bench/scenarios.ts';
+import { cleanUpStartup, measureStartup, startupRuns } from './bench/startup.ts';
+import { startupFailed, startupSection } from './bench/startup-report.ts';
 import { taskScenarios } from './bench/task-scenarios.ts';
 
 /** BENCH_ONLY=<regex> measures only the scenarios whose id matches, and writes no report. */
 const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY) : undefined;
 const scenarios = [...baseScenarios, ...taskScenarios].filter((s) => !only || only.test(s.id));
 const fanouts = fanoutScenarios.filter((s) => !only || only.test(s.id));
-/** The jobs benchmark's id, for BENCH_ONLY. */
+/** The ids of the benchmarks that run alone after the others, for BENCH_ONLY. */
 const runJobs = !only || only.test('jobs');
+const runStartup = !only || only.test('startup');
+const runBalancer = !only || only.test('balancer');
 
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
@@ -191,6 +200,8 @@ async function main(): Promise<number> {
     durationSeconds: measuredSeconds(),
     rounds: ROUNDS,
   };
+  // Checked before anything runs, as BENCH_DURATION is.
+  const startupRunCount = runStartup ? startupRuns() : 0;
   const outcomes: Outcome[] = [];
   const running: Started[] = [];
   for (const scenario of scenarios) {
@@ -223,16 +234,22 @@ async function main(): Promise<number> {
   outcomes.sort((a, b) => scenarios.indexOf(a.scenario) - scenarios.indexOf(b.scenario));
   const fanout = await measureFanouts();
   const jobs = runJobs ? await measureJobsOutcome() : undefined;
+  const startup = runStartup ? await measureStartup(startupRunCount) : undefined;
+  if (startup) console.log(startupSection(startup).join('\n'));
+  const balancer = runBalancer ? await measureBalancer(info) : undefined;
+  if (balancer) console.log(balancerSection(balancer, info.cores).join('\n'));
 
   if (only) console.log('BENCH_ONLY is set: docs/benchmarks.md is left as it was');
   else {
-    writeFileSync(reportPath, renderReport(info, outcomes, fanout, jobs));
+    writeFileSync(reportPath, renderReport(info, outcomes, fanout, jobs, { startup, balancer }));
     console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
   }
   const failures = [
     ...outcomes.filter(failed).map((o) => o.scenario.id),
     ...fanout.filter(fanoutFailed).map((o) => o.scenario.id),
     ...(jobs && jobsFailed(jobs) ? ['jobs'] : []),
+    ...(startup && startupFailed(startup) ? ['startup'] : []),
+    ...(balancer && balancerFailed(balancer) ? ['balancer'] : []),
   ];
   if (failures.length > 0) console.error(`Failed scenarios: ${failures.join(', ')}`);
   return failures.length > 0 ? 1 : 0;
@@ -242,6 +259,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void stopServers()
       .then(cleanUpFanout)
+      .then(cleanUpStartup)
+      .then(cleanUpBalancer)
       .then(stopAll)
       .finally(() => process.exit(130));
   });

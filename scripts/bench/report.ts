@@ -2,11 +2,15 @@
  * docs/benchmarks.md, written whole from this template on every run. Keep its structure stable:
  * later scenarios add rows to the table, and sections are added here, not by hand in the file.
  */
+import type { BalancerOutcome } from './balancer.ts';
+import { balancerNotes, balancerSection } from './balancer-report.ts';
 import { type FanoutOutcome, fanoutNotes, fanoutSection } from './fanout-report.ts';
 import { type JobsOutcome, jobsNotes, jobsSection } from './jobs-report.ts';
 import type { LoadFigures } from './load.ts';
 import { cell, table } from './markdown.ts';
 import type { Scenario } from './scenarios.ts';
+import type { StartupOutcome } from './startup.ts';
+import { startupNotes, startupSection } from './startup-report.ts';
 
 export type Outcome = { scenario: Scenario; figures?: LoadFigures; error?: string };
 
@@ -135,11 +139,15 @@ function taskRatios(outcomes: Outcome[]): string[] {
   return lines;
 }
 
+/** The sections measured alone on the machine after the load scenarios. */
+export type AloneOutcomes = { startup?: StartupOutcome; balancer?: BalancerOutcome };
+
 export function renderReport(
   info: RunInfo,
   outcomes: Outcome[],
   fanout: FanoutOutcome[] = [],
   jobs?: JobsOutcome,
+  { startup, balancer }: AloneOutcomes = {},
 ): string {
   return [
     '# Benchmarks',
@@ -159,11 +167,15 @@ export function renderReport(
     '',
     ...fanoutSection(fanout),
     ...jobsSection(jobs),
+    ...startupSection(startup),
+    ...balancerSection(balancer, info.cores),
     '## Notes',
     '',
     ...outcomes.map(({ scenario }) => `- **${scenario.name}**: ${scenario.note}`),
     ...fanoutNotes(fanout),
     ...jobsNotes(jobs),
+    ...startupNotes(startup),
+    ...balancerNotes(balancer),
     '- The full stack runs with `RATE_LIMIT_MAX=1000000` (the highest value the config accepts):' +
       ' the default limit of 300 requests per minute would turn the run into 429 responses.' +
       ' Any non-2xx response or socket error fails the scenario, and `npm run bench` exits 1.',

@@ -106,7 +106,7 @@ const launches: Record<string, (port: number) => Promise<Launch>> = {
 };
 
 const isTask = (body: unknown) => isObject(body) && typeof body.id === 'string';
-const isPage = (body: unknown) =>
+export const isPage = (body: unknown) =>
   isObject(body) && Array.isArray(body.items) && body.items.length === 20;
 const createRequest = {
   method: 'POST' as const,

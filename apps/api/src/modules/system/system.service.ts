@@ -34,8 +34,11 @@ export type SystemService = ReturnType<typeof createSystemService>;
 
 /** Each readiness check answers within this, or counts as failed. */
 const CHECK_TIMEOUT_MS = 1_000;
-/** How old the reading of the migrations may be (read again in the background past it). */
-const MIGRATIONS_RECHECK_MS = 5_000;
+/**
+ * How old the reading of the migrations may be on PostgreSQL, where another process may migrate
+ * (read again in the background past it).
+ */
+const MIGRATIONS_RECHECK_MS = 30_000;
 
 type CheckResult = Readiness['checks']['database'];
 
@@ -55,33 +58,41 @@ export function createSystemService(deps: Deps) {
 
   /**
    * Whether the schema is current, as last read. Once it has been current, readiness answers
-   * from the last reading and refreshes it in the background every `MIGRATIONS_RECHECK_MS`, so
-   * that it never waits for a connection of a saturated pool.
+   * from the last reading and, on PostgreSQL, refreshes it in the background every
+   * `MIGRATIONS_RECHECK_MS`, so that it never waits for a connection of a saturated pool.
    */
   let migrations: { check: CheckResult; at: number; reading?: Promise<void> } | undefined;
 
-  async function readMigrations(): Promise<CheckResult> {
+  /** The schema's state, or undefined when it could not be read in time (a busy pool). */
+  async function readMigrations(): Promise<CheckResult | undefined> {
     try {
       const status = await withTimeout(migrationStatus(db), CHECK_TIMEOUT_MS);
       if (isCurrent(status)) return { status: 'ok' };
       const pending = status.filter((m) => !m.executedAt).map((m) => m.name);
       return { status: 'fail', detail: `pending: ${pending.join(', ')}` };
     } catch {
-      return { status: 'fail', detail: 'could not be read in time' };
+      return undefined;
     }
   }
 
   async function migrationsCheck(): Promise<CheckResult> {
     const last = migrations;
     if (last?.check.status === 'ok') {
-      if (Date.now() - last.at > MIGRATIONS_RECHECK_MS && !last.reading) {
+      // Embedded mode: only this process, holding the data directory's lock, can migrate it.
+      const recheck = deps.databaseKind === 'postgres';
+      if (recheck && Date.now() - last.at > MIGRATIONS_RECHECK_MS && !last.reading) {
+        // A reading that fails (the pool saturated) keeps the last one: the ping already says
+        // whether the database answers.
         last.reading = readMigrations().then((check) => {
-          migrations = { check, at: Date.now() };
+          migrations = { check: check ?? last.check, at: Date.now() };
         });
       }
       return last.check;
     }
-    const check = await readMigrations();
+    const check = (await readMigrations()) ?? {
+      status: 'fail' as const,
+      detail: 'could not be read in time',
+    };
     migrations = { check, at: Date.now() };
     return check;
   }

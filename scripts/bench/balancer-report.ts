@@ -1,0 +1,110 @@
+/** The "list-20 through the balancer" section of docs/benchmarks.md, and its notes. */
+import type { BalancerOutcome, BalancerWay, WayOutcome } from './balancer.ts';
+import { cell, table } from './markdown.ts';
+import { listPath, TASK_COUNT } from './task-fixture.ts';
+
+export const wayFailed = (o: WayOutcome) =>
+  o.error !== undefined || !o.figures || o.figures.non2xx > 0 || o.figures.errors > 0;
+
+export const balancerFailed = (o: BalancerOutcome) =>
+  o.error !== undefined || o.ways.length === 0 || o.ways.some(wayFailed);
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => String(Number(n.toFixed(2)));
+const cores = (n: number) => n.toFixed(2);
+const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
+
+const header = [
+  'Way',
+  'Instances',
+  'Requests/s (avg)',
+  'p50 (ms)',
+  'p99 (ms)',
+  'Requests',
+  'Non-2xx',
+  'Errors',
+  'Cores: api1 / api2',
+  'Cores: HAProxy',
+  'Cores: load generator',
+  'Cores: machine',
+  'Served by api1 / api2',
+  'Status',
+];
+
+function status(o: WayOutcome): string {
+  if (o.error) return `failed: ${cell(o.error)}`;
+  return wayFailed(o) ? 'failed (non-2xx or errors)' : 'ok';
+}
+
+function row(o: WayOutcome): string[] {
+  const f = o.figures;
+  const cells = f
+    ? [
+        int(f.requestsPerSecond),
+        ms(f.p50Ms),
+        ms(f.p99Ms),
+        int(f.totalRequests),
+        int(f.non2xx),
+        int(f.errors),
+        f.cores.instances.map(cores).join(' / '),
+        cores(f.cores.balancer),
+        cores(f.cores.client),
+        cores(f.cores.machine),
+        f.shares ? f.shares.map((s) => `${Math.round(s * 100)} %`).join(' / ') : '—',
+      ]
+    : Array<string>(header.length - 3).fill('n/a');
+  return [o.way.name, String(o.way.instances), ...cells, status(o)];
+}
+
+const figuresOf = (outcome: BalancerOutcome, id: BalancerWay['id']) =>
+  outcome.ways.find((o) => o.way.id === id && !wayFailed(o))?.figures;
+
+function ratios(outcome: BalancerOutcome, cpus: number): string[] {
+  const [direct, one, two] = (['direct', 'lb-1', 'lb-2'] as const).map((id) =>
+    figuresOf(outcome, id),
+  );
+  const scale =
+    one && two
+      ? `${pct(two.requestsPerSecond / one.requestsPerSecond)} of the throughput with 1 (${(
+          two.requestsPerSecond / one.requestsPerSecond
+        ).toFixed(2)}×), p99 ${ms(one.p99Ms)} → ${ms(two.p99Ms)} ms`
+      : 'n/a';
+  const hop =
+    direct && one
+      ? `${pct(one.requestsPerSecond / direct.requestsPerSecond)} of the direct throughput, p99 ${ms(direct.p99Ms)} → ${ms(one.p99Ms)} ms`
+      : 'n/a';
+  const busy = two
+    ? ` (during those rounds the machine was busy ${cores(two.cores.machine)} of its ${cpus} cores)`
+    : '';
+  return [
+    `- HAProxy → 2 instances / HAProxy → 1 instance: ${scale}.`,
+    `- HAProxy → 1 instance / one instance direct (the balancer's hop): ${hop}.`,
+    `- The load generator, HAProxy, both instances, PostgreSQL and Redis share this machine's ${cpus} cores${busy}: the 2-instance / 1-instance ratio measures how the same cores are shared by more processes (contention), not scale-out, which needs each instance on cores of its own.`,
+  ];
+}
+
+export function balancerSection(outcome: BalancerOutcome | undefined, cpus: number): string[] {
+  if (!outcome) return [];
+  const body = outcome.error
+    ? [`Failed: ${cell(outcome.error)}`]
+    : [
+        ...table(header, outcome.ways.map(row), (i) => i > 0 && i < header.length - 1),
+        '',
+        ...ratios(outcome, cpus),
+      ];
+  return [
+    '## list-20 through the balancer',
+    '',
+    'The list-20 request of the task scenarios on PostgreSQL, through HAProxy (`deploy/haproxy/haproxy.cfg`) in front of the production topology of `scripts/cluster/topology.ts` (two `taskflow serve` instances, Redis, no worker), with the settings of the other scenarios; the three ways interleave round by round on the same cluster and database, and each row is the median round. Cores are CPU seconds per second of the measured run of that round (/proc).',
+    '',
+    ...body,
+    '',
+  ];
+}
+
+export function balancerNotes(outcome: BalancerOutcome | undefined): string[] {
+  if (!outcome) return [];
+  return [
+    `- **list-20 through the balancer** (\`scripts/bench/balancer.ts\`): \`GET ${listPath}\`, authenticated (a bearer token from one sign-in through the balancer), on a PostgreSQL database holding the task fixture (${TASK_COUNT.toLocaleString('en-US')} tasks). The instances run as a cluster does (\`NODE_ENV=production\`, \`TRUST_PROXY=1\`, Redis for rate limits and the cache) with the bench's log level and rate limits. *Direct* loads one instance's own port. haproxy.cfg requires two servers, so *HAProxy → 1 instance* is the same cluster with the second instance in maintenance on the balancer (\`disable server\`: it gets no request and no health check; its own CPU, in the table, stays near 0); *HAProxy → 2 instances* puts it back (leastconn) once HAProxy sees it up. *Served by api1 / api2* is each instance's share of the 2xx responses HAProxy counted during the round. *Cores: machine* is every process of the machine (PostgreSQL, Redis and whatever else runs there included), from /proc/stat.`,
+  ];
+}
