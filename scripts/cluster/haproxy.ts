@@ -127,7 +127,7 @@ export async function serverStates(socket: string): Promise<Map<string, string>>
  */
 export async function addServer(socket: string, name: string, address: string): Promise<void> {
   const commands = [
-    `add server ${BACKEND}/${name} ${address} check inter 1s fastinter 500ms downinter 1s fall 1 rise 2`,
+    `add server ${BACKEND}/${name} ${address} check inter 1s fastinter 500ms downinter 1s fall 2 rise 2`,
     `enable health ${BACKEND}/${name}`,
     `enable server ${BACKEND}/${name}`,
   ];
