@@ -24,7 +24,7 @@ import { cleanUpFanout, fanoutScenarios, runFanout } from './bench/fanout.ts';
 import { type FanoutOutcome, fanoutFailed } from './bench/fanout-report.ts';
 import { measureJobs } from './bench/jobs.ts';
 import { type JobsOutcome, jobsFailed } from './bench/jobs-report.ts';
-import { type LoadFigures, measure } from './bench/load.ts';
+import { type LoadFigures, measure, medianRound } from './bench/load.ts';
 import { failed, type Outcome, type RunInfo, renderReport } from './bench/report.ts';
 import { scenarios as baseScenarios, type Launch, type Scenario } from './bench/scenarios.ts';
 import { cleanUpStartup, measureStartup, startupRuns } from './bench/startup.ts';
@@ -140,14 +140,8 @@ async function stopServers() {
 
 /** The round with the median throughput stands for the scenario; failures of any round count. */
 function combine(scenario: Scenario, rounds: LoadFigures[]): Outcome {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  if (!median) return { scenario, error: 'no measurement' };
-  const sum = (pick: (f: LoadFigures) => number) => rounds.reduce((n, f) => n + pick(f), 0);
-  return {
-    scenario,
-    figures: { ...median, non2xx: sum((f) => f.non2xx), errors: sum((f) => f.errors) },
-  };
+  const figures = medianRound(rounds);
+  return figures ? { scenario, figures } : { scenario, error: 'no measurement' };
 }
 
 /** The jobs benchmark on PostgreSQL (BENCH_DATABASE_URL), alone on the machine. */

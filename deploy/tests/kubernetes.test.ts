@@ -1,21 +1,15 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliEntry, configProblems, msOf, unknownEnvNames } from './support/app-env.ts';
 import {
-  build,
   type Container,
+  deployment,
   idOf,
   type Manifest,
   podSpecOf,
-  readManifests,
   validateManifest,
 } from './support/kubernetes.ts';
-import { fromRoot } from './support/paths.ts';
 
-const baseDir = fromRoot('deploy/k8s/base');
-const overlayDir = fromRoot('deploy/k8s/overlays/production');
-const secretExample = readManifests(path.join(baseDir, 'secret.example.yaml'));
-const renders = { base: build(baseDir), production: build(overlayDir) };
+const { secretExample, renders } = deployment();
 
 type Labels = Record<string, string>;
 const selects = (selector: Labels | undefined, labels: Labels | undefined) =>

@@ -2,19 +2,17 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  build,
+  baseDir,
+  deployment,
   idOf,
   missingReferences,
+  overlayDir,
   podSpecOf,
   readKustomization,
   readManifests,
 } from './support/kubernetes.ts';
-import { fromRoot } from './support/paths.ts';
 
-const baseDir = fromRoot('deploy/k8s/base');
-const overlayDir = fromRoot('deploy/k8s/overlays/production');
-const secretExample = readManifests(path.join(baseDir, 'secret.example.yaml'));
-const renders = { base: build(baseDir), production: build(overlayDir) };
+const { secretExample, renders } = deployment();
 
 describe('deploy/k8s kustomizations', () => {
   it('base lists every manifest of its directory but the Secret example', () => {

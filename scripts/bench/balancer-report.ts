@@ -1,6 +1,6 @@
 /** The "list-20 through the balancer" section of docs/benchmarks.md, and its notes. */
 import type { BalancerOutcome, BalancerWay, WayOutcome } from './balancer.ts';
-import { cell, table } from './markdown.ts';
+import { cell, loadCells, ms, table } from './markdown.ts';
 import { listPath, TASK_COUNT } from './task-fixture.ts';
 
 export const wayFailed = (o: WayOutcome) =>
@@ -9,8 +9,6 @@ export const wayFailed = (o: WayOutcome) =>
 export const balancerFailed = (o: BalancerOutcome) =>
   o.error !== undefined || o.ways.length === 0 || o.ways.some(wayFailed);
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => String(Number(n.toFixed(2)));
 const cores = (n: number) => n.toFixed(2);
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 
@@ -40,12 +38,7 @@ function row(o: WayOutcome): string[] {
   const f = o.figures;
   const cells = f
     ? [
-        int(f.requestsPerSecond),
-        ms(f.p50Ms),
-        ms(f.p99Ms),
-        int(f.totalRequests),
-        int(f.non2xx),
-        int(f.errors),
+        ...loadCells(f),
         f.cores.instances.map(cores).join(' / '),
         cores(f.cores.balancer),
         cores(f.cores.client),

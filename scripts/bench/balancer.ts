@@ -16,7 +16,7 @@ import { createScratchDatabase, dropDatabase } from '../cluster/database.ts';
 import { adminCommand, BACKEND } from '../cluster/haproxy.ts';
 import { type Cluster, type Instance, startCluster } from '../cluster/topology.ts';
 import { childPids, machineBusySeconds, ownCpuSeconds, processCpuSeconds } from './cpu.ts';
-import { type LoadFigures, type LoadOptions, measure } from './load.ts';
+import { type LoadFigures, type LoadOptions, measure, medianRound } from './load.ts';
 import { appEnv, bearer } from './scenarios.ts';
 import { redisUrl } from './startup.ts';
 import { listPath } from './task-fixture.ts';
@@ -125,14 +125,8 @@ async function verify(base: string, headers: Record<string, string>) {
 
 /** The round with the median throughput stands for the way; failures of any round count. */
 function combine(way: BalancerWay, rounds: WayFigures[]): WayOutcome {
-  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
-  const median = sorted[Math.floor(sorted.length / 2)];
-  if (!median) return { way, error: 'no measurement' };
-  const sum = (pick: (f: WayFigures) => number) => rounds.reduce((n, f) => n + pick(f), 0);
-  return {
-    way,
-    figures: { ...median, non2xx: sum((f) => f.non2xx), errors: sum((f) => f.errors) },
-  };
+  const figures = medianRound(rounds);
+  return figures ? { way, figures } : { way, error: 'no measurement' };
 }
 
 /** What a round reads around its load: the instances, the balancer's process and socket. */

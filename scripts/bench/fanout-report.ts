@@ -2,7 +2,7 @@
 
 import type { FanoutScenario } from './fanout.ts';
 import type { ClientResult, StepFigures } from './fanout-client.ts';
-import { cell, table } from './markdown.ts';
+import { cell, int, table } from './markdown.ts';
 
 export type FanoutOutcome = { scenario: FanoutScenario; figures?: ClientResult; error?: string };
 
@@ -15,7 +15,6 @@ export const fanoutFailed = (o: FanoutOutcome) =>
   o.figures.steps.length === 0 ||
   o.figures.steps.some((s) => s.delivered < s.expected);
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const mib = (kib: number) => (kib / 1024).toFixed(1);
 const atMost = (o: FanoutOutcome) => o.figures?.steps[0];
 

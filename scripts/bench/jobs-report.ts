@@ -1,6 +1,6 @@
 /** The "Background jobs" section of docs/benchmarks.md, and its notes. */
 import type { JobFigures } from './jobs.ts';
-import { cell, table } from './markdown.ts';
+import { cell, int, table } from './markdown.ts';
 
 export type JobsOutcome = { figures?: JobFigures; error?: string };
 
@@ -10,7 +10,6 @@ export const JOBS_GOAL = { p50Ms: 10, jobsPerSecond: 1_000 };
 export const jobsFailed = (o: JobsOutcome) => o.error !== undefined || !o.figures;
 
 const met = (ok: boolean) => (ok ? '**met**' : '**not met**');
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
 export function jobsSection(outcome: JobsOutcome | undefined): string[] {
   if (!outcome) return [];

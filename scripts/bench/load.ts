@@ -74,3 +74,12 @@ export async function measure(options: LoadOptions): Promise<LoadFigures> {
   }
   return figures(await autocannon({ ...request, duration: options.durationSeconds }));
 }
+
+/** The round with the median throughput stands for all; the failures of every round count. */
+export function medianRound<F extends LoadFigures>(rounds: F[]): F | undefined {
+  const sorted = [...rounds].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  if (!median) return undefined;
+  const sum = (pick: (f: F) => number) => rounds.reduce((n, f) => n + pick(f), 0);
+  return { ...median, non2xx: sum((f) => f.non2xx), errors: sum((f) => f.errors) };
+}

@@ -1,3 +1,4 @@
+import type { LoadFigures } from './load.ts';
 /** Markdown pieces of the report. */
 
 /** A table cell: one line, no column separator. */
@@ -17,4 +18,19 @@ export function table(
   const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
   const rule = widths.map((w, i) => (rightAligned(i) ? `${'-'.repeat(w - 1)}:` : '-'.repeat(w)));
   return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const ms = (n: number) => String(Number(n.toFixed(2)));
+
+/** The cells every load table shows: throughput, latency, counts. */
+export function loadCells(f: LoadFigures): string[] {
+  return [
+    int(f.requestsPerSecond),
+    ms(f.p50Ms),
+    ms(f.p99Ms),
+    int(f.totalRequests),
+    int(f.non2xx),
+    int(f.errors),
+  ];
 }

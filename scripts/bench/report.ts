@@ -7,7 +7,7 @@ import { balancerNotes, balancerSection } from './balancer-report.ts';
 import { type FanoutOutcome, fanoutNotes, fanoutSection } from './fanout-report.ts';
 import { type JobsOutcome, jobsNotes, jobsSection } from './jobs-report.ts';
 import type { LoadFigures } from './load.ts';
-import { cell, table } from './markdown.ts';
+import { cell, int, loadCells, ms, table } from './markdown.ts';
 import type { Scenario } from './scenarios.ts';
 import type { StartupOutcome } from './startup.ts';
 import { startupNotes, startupSection } from './startup-report.ts';
@@ -39,8 +39,6 @@ export function failed(outcome: Outcome): boolean {
   return outcome.error !== undefined || !f || f.non2xx > 0 || f.errors > 0;
 }
 
-const int = (n: number) => Math.round(n).toLocaleString('en-US');
-const ms = (n: number) => String(Number(n.toFixed(2)));
 const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 
 function status(outcome: Outcome): string {
@@ -54,16 +52,7 @@ function status(outcome: Outcome): string {
 
 function row(outcome: Outcome): string[] {
   const f = outcome.figures;
-  const cells = f
-    ? [
-        int(f.requestsPerSecond),
-        ms(f.p50Ms),
-        ms(f.p99Ms),
-        int(f.totalRequests),
-        int(f.non2xx),
-        int(f.errors),
-      ]
-    : Array<string>(6).fill('n/a');
+  const cells = f ? loadCells(f) : Array<string>(6).fill('n/a');
   return [outcome.scenario.name, ...cells, status(outcome)];
 }
 

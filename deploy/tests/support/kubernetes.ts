@@ -11,6 +11,7 @@ import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
 import { parseAllDocuments } from 'yaml';
+import { fromRoot } from './paths.ts';
 
 export type Manifest = {
   apiVersion: string;
@@ -171,4 +172,15 @@ export function missingReferences(dir: string) {
     if (!existsSync(at)) return true;
     return statSync(at).isDirectory() && !existsSync(path.join(at, 'kustomization.yaml'));
   });
+}
+
+export const baseDir = fromRoot('deploy/k8s/base');
+export const overlayDir = fromRoot('deploy/k8s/overlays/production');
+
+/** The Secret example (kept out of the kustomization), and both renderings of the manifests. */
+export function deployment() {
+  return {
+    secretExample: readManifests(path.join(baseDir, 'secret.example.yaml')),
+    renders: { base: build(baseDir), production: build(overlayDir) },
+  };
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { Redis } from 'ioredis';
 
@@ -17,43 +18,24 @@ const incrementScript = `
   return {current, ttl}
 `;
 
+/** Per-process windows: the plugin's own local store, kept for when Redis cannot answer. */
 const LOCAL_MAX_KEYS = 50_000;
+const LocalStore = createRequire(import.meta.url)(
+  '@fastify/rate-limit/store/LocalStore.js',
+) as new (
+  continueExceeding: boolean,
+  exponentialBackoff: boolean,
+  cache: number,
+) => {
+  incr(key: string, callback: Callback, windowMs: number, max: number): void;
+  read(key: string, callback: Callback, windowMs: number, max: number): void;
+};
 
-/** Per-process counters: the store without Redis, and the fallback while Redis is away. */
-class LocalCounters {
-  private readonly windows = new Map<string, { count: number; endsAt: number }>();
-
-  increment(key: string, windowMs: number): Counted {
-    const now = Date.now();
-    let entry = this.windows.get(key);
-    if (!entry || entry.endsAt <= now) {
-      if (this.windows.size >= LOCAL_MAX_KEYS) this.evictExpired(now);
-      entry = { count: 0, endsAt: now + windowMs };
-      this.windows.set(key, entry);
-    }
-    entry.count += 1;
-    return { current: entry.count, ttl: entry.endsAt - now };
-  }
-
-  read(key: string): Counted {
-    const entry = this.windows.get(key);
-    const now = Date.now();
-    return !entry || entry.endsAt <= now
-      ? { current: 0, ttl: 0 }
-      : { current: entry.count, ttl: entry.endsAt - now };
-  }
-
-  private evictExpired(now: number) {
-    for (const [key, entry] of this.windows) if (entry.endsAt <= now) this.windows.delete(key);
-    // Still full: the oldest windows go (Map keeps insertion order).
-    for (const key of this.windows.keys()) {
-      if (this.windows.size < LOCAL_MAX_KEYS) break;
-      this.windows.delete(key);
-    }
-  }
-}
-
-type Shared = { redis: Redis | undefined; prefix: string; local: LocalCounters };
+type Shared = {
+  redis: Redis | undefined;
+  prefix: string;
+  local: InstanceType<typeof LocalStore>;
+};
 
 /**
  * The rate-limit store for `@fastify/rate-limit`: counters in Redis, shared by every instance,
@@ -61,7 +43,7 @@ type Shared = { redis: Redis | undefined; prefix: string; local: LocalCounters }
  * it answers again. Keys are `<prefix>rate-limit:<route>:<client key>`.
  */
 export function rateLimitStore(redis: Redis | undefined, prefix: string) {
-  const shared: Shared = { redis, prefix, local: new LocalCounters() };
+  const shared: Shared = { redis, prefix, local: new LocalStore(false, false, LOCAL_MAX_KEYS) };
   if (redis && !('taskflowRateLimit' in redis)) {
     redis.defineCommand('taskflowRateLimit', { numberOfKeys: 1, lua: incrementScript });
   }
@@ -71,9 +53,9 @@ export function rateLimitStore(redis: Redis | undefined, prefix: string) {
       this.scope = scope;
     }
 
-    incr(key: string, callback: Callback, windowMs: number) {
+    incr(key: string, callback: Callback, windowMs: number, max: number) {
       const full = `${shared.prefix}rate-limit:${this.scope}:${key}`;
-      const fallback = () => callback(null, shared.local.increment(full, windowMs));
+      const fallback = () => shared.local.incr(full, callback, windowMs, max);
       const client = shared.redis as (Redis & { taskflowRateLimit?: RedisCommand }) | undefined;
       if (!client?.taskflowRateLimit || client.status !== 'ready') return fallback();
       client
@@ -82,8 +64,8 @@ export function rateLimitStore(redis: Redis | undefined, prefix: string) {
     }
 
     /** A peek without counting (`{ increment: false }`): TaskFlow's limiters never peek. */
-    read(key: string, callback: Callback) {
-      callback(null, shared.local.read(`${shared.prefix}rate-limit:${this.scope}:${key}`));
+    read(key: string, callback: Callback, windowMs: number, max: number) {
+      shared.local.read(`${shared.prefix}rate-limit:${this.scope}:${key}`, callback, windowMs, max);
     }
 
     // The plugin passes the route's merged limit options, its route under `routeInfo`.
