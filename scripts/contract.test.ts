@@ -39,7 +39,7 @@ describe('check:contract', () => {
     delete doc.components.schemas.Meta.properties.serverTime;
     const stale = path.join(dir, 'stale.json');
     await writeFile(stale, `${JSON.stringify(doc, null, 2)}\n`);
-    const result = await check(stale, path.join(root, 'apps/web/src/api/schema.gen.ts'));
+    const result = await check(stale, path.join(root, 'packages/contract/src/openapi.gen.ts'));
     expect(result.code).toBe(1);
     expect(result.out).toContain('contract out of date');
     expect(result.out).toContain('stale.json');
@@ -47,7 +47,7 @@ describe('check:contract', () => {
 
   it('fails when the generated web types were edited by hand', async () => {
     const types = path.join(dir, 'edited.gen.ts');
-    const original = await readFile(path.join(root, 'apps/web/src/api/schema.gen.ts'), 'utf8');
+    const original = await readFile(path.join(root, 'packages/contract/src/openapi.gen.ts'), 'utf8');
     await writeFile(types, original.replace('serverTime: string', 'serverTime: number'));
     const result = await check(path.join(root, 'docs/openapi.json'), types);
     expect(result.code).toBe(1);

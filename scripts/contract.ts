@@ -1,5 +1,5 @@
 /**
- * The contract pipeline: the route table → docs/openapi.json → apps/web/src/api/schema.gen.ts.
+ * The contract pipeline: the route table → docs/openapi.json → packages/contract/src/openapi.gen.ts.
  *   node scripts/contract.ts write   regenerate both files
  *   node scripts/contract.ts check   exit 1 when either file differs from what the code generates
  * `--openapi FILE` and `--types FILE` point at other copies (used by the check's own test).
@@ -15,7 +15,7 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   options: {
     openapi: { type: 'string', default: path.join(root, 'docs/openapi.json') },
-    types: { type: 'string', default: path.join(root, 'apps/web/src/api/schema.gen.ts') },
+    types: { type: 'string', default: path.join(root, 'packages/contract/src/openapi.gen.ts') },
   },
 });
 

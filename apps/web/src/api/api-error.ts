@@ -1,4 +1,4 @@
-import type { components } from './schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 
 export type ProblemDetails = components['schemas']['ProblemDetails'];
 

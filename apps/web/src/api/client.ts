@@ -1,7 +1,7 @@
+import type { paths } from '@taskflow/contract/openapi';
 import createClient, { type Middleware } from 'openapi-fetch';
 import { ApiError, REQUEST_ID_HEADER } from './api-error.ts';
 import { idempotencyKeyMiddleware, sendWithRetries } from './idempotency.ts';
-import type { paths } from './schema.gen.ts';
 
 /** Tags each request so a user-reported id can be found in the server logs. */
 const requestIdMiddleware: Middleware = {

@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import type { ReactNode } from 'react';
-import type { components } from '../../../api/schema.gen.ts';
 
 type Session = components['schemas']['SessionInfo'];
 

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
+import type { components } from '@taskflow/contract/openapi';
 import { api, unwrap } from '../../../api/client.ts';
-import type { components } from '../../../api/schema.gen.ts';
 
 export function useRegister() {
   return useMutation({

@@ -1,4 +1,4 @@
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 
 export type User = components['schemas']['User'];
 export type AuthSession = components['schemas']['AuthSession'];

@@ -1,4 +1,4 @@
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 
 export type TaskExport = components['schemas']['TaskExport'];
 export type ExportStatus = components['schemas']['ExportStatus'];

@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import { createParser } from 'eventsource-parser';
-import type { components } from '../../../api/schema.gen.ts';
 
 export type StreamMessage = components['schemas']['StreamMessage'];
 export type LiveEvent = components['schemas']['LiveEvent'];

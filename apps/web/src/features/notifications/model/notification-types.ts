@@ -1,5 +1,5 @@
 import type { InfiniteData } from '@tanstack/react-query';
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 
 export type Notification = components['schemas']['Notification'];
 export type NotificationPage = components['schemas']['NotificationList'];

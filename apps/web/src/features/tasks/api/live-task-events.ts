@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 import type { Task } from '../model/task-types.ts';
 import { labelsQueryOptions } from './get-labels.ts';
 import { taskCache } from './task-cache.ts';

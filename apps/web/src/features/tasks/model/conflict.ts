@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import { ApiError } from '../../../api/api-error.ts';
-import type { components } from '../../../api/schema.gen.ts';
 import type { Task } from './task-types.ts';
 
 type ConflictProblem = components['schemas']['TaskConflictProblem'];

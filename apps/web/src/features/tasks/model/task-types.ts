@@ -1,4 +1,4 @@
-import type { components, paths } from '../../../api/schema.gen.ts';
+import type { components, paths } from '@taskflow/contract/openapi';
 
 export type Task = components['schemas']['Task'];
 export type TaskStatus = components['schemas']['TaskStatus'];

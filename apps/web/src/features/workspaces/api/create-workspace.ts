@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { components } from '@taskflow/contract/openapi';
 import { api, unwrap } from '../../../api/client.ts';
-import type { components } from '../../../api/schema.gen.ts';
 import { workspaceKeys } from './workspace-keys.ts';
 
 export function useCreateWorkspace() {

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
+import type { components } from '@taskflow/contract/openapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { components } from '../../../api/schema.gen.ts';
 import { createQueryClient } from '../../../lib/query-client.ts';
 import { applyWorkspaceEvent } from './live-workspace-events.ts';
 import { workspaceKeys } from './workspace-keys.ts';

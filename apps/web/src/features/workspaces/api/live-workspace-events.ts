@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 import { lostWorkspace } from '../model/lost-workspace.ts';
 import { membersQueryOptions } from './get-members.ts';
 import { forgetWorkspace, workspacesQueryOptions } from './get-workspaces.ts';

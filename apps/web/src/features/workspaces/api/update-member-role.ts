@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { components } from '@taskflow/contract/openapi';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
-import type { components } from '../../../api/schema.gen.ts';
 import { workspaceKeys } from './workspace-keys.ts';
 
 type Member = components['schemas']['Member'];

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateWorkspaceBody } from '@taskflow/contract';
+import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { components } from '../../../api/schema.gen.ts';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';

@@ -1,6 +1,6 @@
+import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { humanMessage } from '../../../api/error-message.ts';
-import type { components } from '../../../api/schema.gen.ts';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { UpdateWorkspaceBody } from '@taskflow/contract';
+import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import type { components } from '../../../api/schema.gen.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { TextField } from '../../../components/text-field.tsx';

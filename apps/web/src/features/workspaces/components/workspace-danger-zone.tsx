@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
-import type { components } from '../../../api/schema.gen.ts';
 import { Button } from '../../../components/button.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useDeleteWorkspace } from '../api/delete-workspace.ts';

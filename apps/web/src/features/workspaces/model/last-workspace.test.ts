@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { components } from '../../../api/schema.gen.ts';
 import { landingWorkspace, rememberWorkspace } from './last-workspace.ts';
 
 type Workspace = components['schemas']['Workspace'];

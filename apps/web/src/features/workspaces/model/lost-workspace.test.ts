@@ -1,5 +1,5 @@
+import type { components } from '@taskflow/contract/openapi';
 import { describe, expect, it } from 'vitest';
-import type { components } from '../../../api/schema.gen.ts';
 import { lostWorkspace } from './lost-workspace.ts';
 
 type LiveEvent = components['schemas']['LiveEvent'];

@@ -1,4 +1,4 @@
-import type { components } from '../../../api/schema.gen.ts';
+import type { components } from '@taskflow/contract/openapi';
 
 type LiveEvent = components['schemas']['LiveEvent'];
 
