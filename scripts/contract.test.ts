@@ -47,7 +47,10 @@ describe('check:contract', () => {
 
   it('fails when the generated web types were edited by hand', async () => {
     const types = path.join(dir, 'edited.gen.ts');
-    const original = await readFile(path.join(root, 'packages/contract/src/openapi.gen.ts'), 'utf8');
+    const original = await readFile(
+      path.join(root, 'packages/contract/src/openapi.gen.ts'),
+      'utf8',
+    );
     await writeFile(types, original.replace('serverTime: string', 'serverTime: number'));
     const result = await check(path.join(root, 'docs/openapi.json'), types);
     expect(result.code).toBe(1);
