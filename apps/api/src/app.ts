@@ -6,18 +6,15 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
-import { createAdminRepository } from './modules/admin/admin.repository.ts';
-import { createAdminService } from './modules/admin/admin.service.ts';
-import { adminOpsRoutes } from './modules/admin/admin-ops.routes.ts';
-import { createAccounts } from './modules/auth/auth.module.ts';
-import { eventsModule } from './modules/events/events.module.ts';
-import { exportsRoutes } from './modules/exports/exports.routes.ts';
-import { createExportsService } from './modules/exports/exports.service.ts';
-import { createJobSystem, type JobSystem, jobsLifecycle } from './modules/jobs/job-system.ts';
-import { notificationsRoutes } from './modules/notifications/notifications.routes.ts';
-import { systemRoutes } from './modules/system/system.routes.ts';
-import { createSystemService } from './modules/system/system.service.ts';
-import { workspacesModule } from './modules/workspaces/workspaces.module.ts';
+import { createJobSystem, type JobSystem, jobsLifecycle } from './job-system.ts';
+import { createAdminModule } from './modules/admin/index.ts';
+import { createAuthModule } from './modules/auth/index.ts';
+import { eventsModule } from './modules/events/index.ts';
+import { createExportsModule } from './modules/exports/index.ts';
+import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createSystemService, systemRoutes } from './modules/system/index.ts';
+import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
+import { createWorkspacesModule } from './modules/workspaces/index.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
 import { createMemoryCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
@@ -129,37 +126,46 @@ export async function buildApp(config: Config, deps: AppDeps) {
       { migrate: config.mode === 'embedded', supervise: config.jobs.inProcess },
     );
   await app.register(jobsLifecycle, { jobs: jobSystem, config, logger: deps.logger });
-  const accounts = createAccounts({
-    db: deps.database.db,
+  const db = deps.database.db;
+  const auth = createAuthModule({
+    db,
     listen: deps.database.listen,
     mailer,
     logger: deps.logger,
     config,
   });
-  await app.register(accounts.routes);
+  const { guards } = auth;
+  await app.register(auth.routes);
   await app.register(eventsModule, {
     database: deps.database,
-    guards: accounts.guards,
-    sessions: accounts.sessions,
+    guards,
+    sessions: auth.sessions,
     logger: deps.logger,
     settings: config.events,
   });
-  await app.register(notificationsRoutes, { db: deps.database.db, guards: accounts.guards });
-  await app.register(workspacesModule, {
-    db: deps.database.db,
-    guards: accounts.guards,
+  await app.register(createNotificationsModule({ db, guards }).routes);
+  const workspaces = createWorkspacesModule({
+    db,
+    guards,
+    addMemberLimit: config.workspaces.addMemberLimit,
+    memberTasks,
+  });
+  await app.register(workspaces.routes);
+  const tasks = createTasksModule({
+    db,
+    guards,
     cache: deps.redis ? createRedisCache(deps.redis, config.redis.keyPrefix) : createMemoryCache(),
     logger: deps.logger,
-    addMemberLimit: config.workspaces.addMemberLimit,
+    isMember: workspaces.isMember,
   });
-  await app.register(exportsRoutes, {
-    service: createExportsService({
-      repo: jobSystem.exportsRepo,
-      schedule: jobSystem.scheduleExport,
-      maxPerHour: config.exports.perHour,
-    }),
-    guards: accounts.guards,
+  await app.register(tasks.routes);
+  const exportsModule = createExportsModule({
+    db,
+    guards,
+    maxPerHour: config.exports.perHour,
+    schedule: jobSystem.scheduleExport,
   });
+  await app.register(exportsModule.routes);
 
   const system = createSystemService({
     db: deps.database.db,
@@ -169,7 +175,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     redis: deps.redis,
     jobs: {
       started: () => jobSystem.queue.started,
-      counts: () => jobSystem.jobs.totals(),
+      counts: () => jobSystem.jobsAdmin.totals(),
       workers: () => jobSystem.queue.workerCount,
     },
     openStreams: () => app.eventBus.size,
@@ -182,16 +188,14 @@ export async function buildApp(config: Config, deps: AppDeps) {
   app.addHook('onReady', async () => void (await system.readiness()));
   registerSources({ sseConnections: () => app.eventBus.size, pool: deps.database.poolCounts });
   await app.register(systemRoutes, { service: system });
-  await app.register(adminOpsRoutes, {
-    admin: createAdminService({
-      repo: createAdminRepository(deps.database.db),
-      jobs: jobSystem.jobs,
-      jobsRepo: jobSystem.jobsRepo,
-    }),
-    jobs: jobSystem.jobs,
+  const admin = createAdminModule({
+    db,
+    guards,
+    jobsAdmin: jobSystem.jobsAdmin,
     system,
-    guards: accounts.guards,
+    forget: auth.forget,
   });
+  await app.register(admin.routes);
 
   await app.register(spa, { distDir: config.web.distDir });
   return app;

@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrateUp } from '../platform/db/migrator.ts';
-import { AppError } from '../platform/http/errors.ts';
+import { DomainError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { OperatorError } from '../platform/operator-error.ts';
 
@@ -43,7 +43,7 @@ export async function runCommand(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // An operator's mistake (or a refused request) needs its message; a bug, its stack, in the log.
-    const expected = error instanceof OperatorError || error instanceof AppError;
+    const expected = error instanceof OperatorError || error instanceof DomainError;
     if (logs === 'stderr') {
       if (!expected) logger.debug({ err: error }, message);
     } else if (expected) logger.fatal(message);

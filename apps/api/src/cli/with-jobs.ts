@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { createJobSystem, type JobSystem } from '../modules/jobs/job-system.ts';
+import { createJobSystem, type JobSystem } from '../job-system.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, createMailer } from '../app.ts';
 import { loadConfig } from '../config.ts';
-import { createJobSystem } from '../modules/jobs/job-system.ts';
+import { createJobSystem } from '../job-system.ts';
 import type { Database } from '../platform/db/database.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createMigratedTestDatabase } from './database.ts';

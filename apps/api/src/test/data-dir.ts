@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { loadConfig } from '../config.ts';
-import { createJobSystem, type JobSystem } from '../modules/jobs/job-system.ts';
+import { createJobSystem, type JobSystem } from '../job-system.ts';
 import { type Database, openEmbeddedDatabase } from '../platform/db/database.ts';
 
 /**

@@ -1,7 +1,6 @@
 import { Email, NewPassword, PersonName } from '@taskflow/contract';
 import type { Command } from 'commander';
-import { createAuthRepository } from '../../modules/auth/auth.repository.ts';
-import { createPasswordService, passwordProblems } from '../../modules/auth/password.ts';
+import { createAdminAccount, passwordProblems } from '../../modules/auth/index.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
@@ -42,17 +41,13 @@ export function registerCreateAdmin(program: Command) {
         const database = await openDatabase(config);
         try {
           if (config.mode === 'embedded') await migrateUp(database.db);
-          const repo = createAuthRepository(database.db);
-          const passwordHash = await createPasswordService().hash(password);
-          const created = await repo.insertAdmin({ email, name, passwordHash });
+          const created = await createAdminAccount(
+            database.db,
+            { email, name, password },
+            { ip: null, userAgent: 'taskflow create-admin' },
+          );
           if (!created)
             throw new OperatorError(`an account with the email ${email} already exists`);
-          await repo.audit({
-            type: 'user.role_changed',
-            subjectId: created.id,
-            client: { ip: null, userAgent: 'taskflow create-admin' },
-            detail: { role: 'admin', via: 'cli' },
-          });
           process.stdout.write(`created admin ${email}\n`);
         } finally {
           await database.close();

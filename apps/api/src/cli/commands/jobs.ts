@@ -7,7 +7,7 @@ import {
 } from '@taskflow/contract';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { z } from 'zod';
-import { NotFoundError } from '../../platform/http/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
 import { runCommand } from '../context.ts';
@@ -105,7 +105,7 @@ export function registerJobs(program: Command) {
     .action((opts: { tz: string; json?: boolean }) =>
       run(async (ctx) => {
         const since = recentDays(opts.tz, Date.now(), 1).days[0]?.start ?? new Date();
-        const stats = await withJobs(ctx, (system) => system.jobs.stats(since));
+        const stats = await withJobs(ctx, (system) => system.jobsAdmin.stats(since));
         if (opts.json) printJson({ ...stats, since: since.toISOString(), timeZone: opts.tz });
         else reportStats(stats, since, opts.tz);
       }),
@@ -129,7 +129,7 @@ export function registerJobs(program: Command) {
       }) =>
         run(async (ctx) => {
           const page = await withJobs(ctx, (system) =>
-            system.jobs.list({ state: opts.state, type: opts.type, limit: opts.limit }),
+            system.jobsAdmin.list({ state: opts.state, type: opts.type, limit: opts.limit }),
           );
           const more = page.nextCursor !== null;
           if (opts.json) printJson({ items: page.items, more });
@@ -147,7 +147,7 @@ export function registerJobs(program: Command) {
         if (!z.uuid().safeParse(id).success)
           throw new OperatorError(`"${id}" is not a job id (a UUID)`);
         const job = await withJobs(ctx, async (system) => {
-          const found = await system.jobs.get(id).catch((error: unknown) => {
+          const found = await system.jobsAdmin.get(id).catch((error: unknown) => {
             throw error instanceof NotFoundError
               ? new OperatorError(`no job has the id ${id}`)
               : error;
@@ -157,7 +157,7 @@ export function registerJobs(program: Command) {
               `job ${id} is ${found.state}: only failed or cancelled jobs can be retried`,
             );
           }
-          return system.jobs.retry(id);
+          return system.jobsAdmin.retry(id);
         });
         if (opts.json) printJson(job);
         else
@@ -183,7 +183,7 @@ export function registerJobs(program: Command) {
         const dryRun = opts.dryRun === true;
         const before = new Date(Date.now() - opts.olderThan);
         const count = await withJobs(ctx, (system) =>
-          system.jobs.clearCompleted(opts.olderThan, dryRun),
+          system.jobsAdmin.clearCompleted(opts.olderThan, dryRun),
         );
         const olderThan = formatDuration(opts.olderThan);
         if (opts.json) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createSigningKeys } from '../../modules/auth/signing-keys.ts';
+import { createSigningKeys } from '../../modules/auth/index.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { runCommand } from '../context.ts';
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { createPasswordService } from '../../modules/auth/password.ts';
-import { type DemoSeed, seedDemoWorkspace } from '../../modules/demo/demo-seed.ts';
+import { createPasswordService } from '../../modules/auth/index.ts';
+import { type DemoSeed, seedDemoWorkspace } from '../../modules/demo/index.ts';
 import { openMigrated, runCommand } from '../context.ts';
 import { integer, jsonOption } from '../options.ts';
 import { print, printJson, table } from '../output.ts';

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.ts';
 import { assertServable } from '../../config.ts';
-import { createPasswordService } from '../../modules/auth/password.ts';
-import { seedDemo } from '../../modules/demo/demo-seed.ts';
+import { createPasswordService } from '../../modules/auth/index.ts';
+import { seedDemo } from '../../modules/demo/index.ts';
 import { openRedis, settled } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';

@@ -1,9 +1,8 @@
 import type { TaskStats } from '@taskflow/contract';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createAdminRepository } from '../../modules/admin/admin.repository.ts';
-import { createStatsRepository } from '../../modules/tasks/task-stats.repository.ts';
-import { statsWindow, toTaskStats } from '../../modules/tasks/task-stats.service.ts';
+import { createAdminRepository } from '../../modules/admin/index.ts';
+import { statsReport } from '../../modules/tasks/index.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
 import { openMigrated, runCommand } from '../context.ts';
 import { jsonOption, timeZoneOption } from '../options.ts';
@@ -63,14 +62,9 @@ export function registerTasks(program: Command) {
               const { member_count: members, ...rest } = row;
               workspace = { ...rest, members };
             }
-            const repo = createStatsRepository(database.db);
-            const window = statsWindow(opts.tz, Date.now());
-            const row = id
-              ? await repo.workspaceStats(id, window)
-              : await repo.instanceStats(window);
-            const stats = toTaskStats(row, window, opts.tz);
+            const { stats, today } = await statsReport(database.db, id, opts.tz);
             if (opts.json) printJson({ workspace, ...stats });
-            else report(stats, workspace, window.today);
+            else report(stats, workspace, today);
           } finally {
             await database.close();
           }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createMailer } from '../../app.ts';
 import { assertServable } from '../../config.ts';
-import { createJobSystem } from '../../modules/jobs/job-system.ts';
+import { createJobSystem } from '../../job-system.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { startMetricsServer } from '../../platform/metrics/metrics-server.ts';
 import { runCommand } from '../context.ts';

@@ -11,12 +11,12 @@ import {
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { adminBearer, withProblems } from '../../platform/http/responses.ts';
-import type { Guards } from '../auth/auth.guards.ts';
-import type { JobsService } from '../jobs/jobs.service.ts';
-import type { SystemService } from '../system/system.service.ts';
+import type { Guards } from '../auth/index.ts';
+import type { JobsAdmin } from '../jobs/index.ts';
+import type { SystemService } from '../system/index.ts';
 import type { AdminService } from './admin.service.ts';
 
-type Options = { admin: AdminService; jobs: JobsService; system: SystemService; guards: Guards };
+type Options = { admin: AdminService; jobs: JobsAdmin; system: SystemService; guards: Guards };
 
 const tags = ['admin'];
 

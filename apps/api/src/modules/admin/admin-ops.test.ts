@@ -4,20 +4,18 @@ import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.
 import { useTestApp } from '../../test/app.ts';
 import { listOperations, loadOpenApiDocument } from '../../test/fuzz/index.ts';
 import { createTask, newUser, type User } from '../../test/workspaces.ts';
-import { createAuthRepository } from '../auth/auth.repository.ts';
-import { createPasswordService } from '../auth/password.ts';
+import { createAdminAccount } from '../auth/index.ts';
 
 const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
 let admin: Awaited<ReturnType<typeof signedIn>>;
 let ada: User;
 
 beforeAll(async () => {
-  const passwordHash = await createPasswordService().hash(testPassword);
-  await createAuthRepository(ctx.database.db).insertAdmin({
-    email: 'admin@example.com',
-    name: 'Admin',
-    passwordHash,
-  });
+  await createAdminAccount(
+    ctx.database.db,
+    { email: 'admin@example.com', name: 'Admin', password: testPassword },
+    { ip: null, userAgent: 'test' },
+  );
   admin = await signedIn(ctx.app, 'admin@example.com');
   ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
 });

@@ -1,6 +1,5 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { transact } from '../../platform/db/transact.ts';
 
 const userColumns = [
   'u.id',
@@ -108,29 +107,34 @@ export function createAdminRepository(db: Kysely<DB>) {
         .executeTakeFirst() as Promise<AdminUserRow | undefined>,
 
     /**
-     * Changes a user's role, unless that would leave no administrator (checked under a lock on
-     * the administrators, so two demotions at once cannot both pass). Undefined if no such user;
-     * 'last-admin' if refused.
+     * The administrators' ids, locked until the transaction ends: two demotions at once cannot
+     * both see another administrator left.
      */
+    lockAdmins: async () =>
+      (
+        await db.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute()
+      ).map((r) => r.id),
+
+    /** Undefined if there is no such user. */
     setRole: (id: string, role: 'user' | 'admin') =>
-      transact(db, async (trx) => {
-        const admins = await trx
-          .selectFrom('users')
-          .select('id')
-          .where('role', '=', 'admin')
-          .forUpdate()
-          .execute();
-        if (role === 'user' && admins.length === 1 && admins[0]?.id === id) {
-          return 'last-admin' as const;
-        }
-        const row = await trx
-          .updateTable('users')
-          .set({ role, updated_at: sql<Date>`now()` })
-          .where('id', '=', id)
-          .returning('id')
-          .executeTakeFirst();
-        return row ? ('changed' as const) : undefined;
-      }),
+      db
+        .updateTable('users')
+        .set({ role, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst(),
+
+    disableUser: (id: string) =>
+      db
+        .updateTable('users')
+        .set({ disabled_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
+        .where('id', '=', id)
+        .returning('id')
+        .executeTakeFirst(),
+
+    /** The development mail outbox, newest first. */
+    listOutbox: (limit: number) =>
+      db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute(),
 
     /** Any workspace, whoever its members are, with their number (`taskflow tasks stats`). */
     findWorkspace: (id: string) =>

@@ -5,35 +5,24 @@ import {
   OutboxList,
   OutboxQuery,
   UpdateUserBody,
-  type User,
   UserIdParams,
 } from '@taskflow/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
 import { adminBearer, withProblems } from '../../platform/http/responses.ts';
-import type { Guards } from '../auth/auth.guards.ts';
-import type { AuthRepository } from '../auth/auth.repository.ts';
-import { clientOf } from '../auth/auth.routes.ts';
-import type { SessionCache } from '../auth/session-cache.ts';
-import type { AdminRepository } from './admin.repository.ts';
-import { listAdminUsers, toAdminUser } from './admin.service.ts';
+import { callerId, clientOf, type Guards } from '../auth/index.ts';
+import type { Actor, AdminUsers } from './admin.service.ts';
 
-type Options = {
-  repo: AuthRepository;
-  admin: AdminRepository;
-  sessions: SessionCache;
-  profiles: TtlCache<User>;
-  guards: Guards;
-};
+type Options = { users: AdminUsers; guards: Guards };
 
-/** Operator endpoints, for role `admin` only. */
-export async function adminRoutes(
-  instance: FastifyInstance,
-  { repo, admin, sessions, profiles, guards }: Options,
-) {
+const actorOf = (request: FastifyRequest): Actor => ({
+  userId: callerId(request),
+  client: clientOf(request),
+});
+
+/** Operator endpoints on users, for role `admin` only. */
+export async function adminRoutes(instance: FastifyInstance, { users, guards }: Options) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   // Before validation: someone who may not call an operator route learns nothing of its input.
   for (const guard of guards.authorize('admin')) app.addHook('preValidation', guard);
@@ -50,18 +39,7 @@ export async function adminRoutes(
         response: withProblems({ 200: OutboxList }, [401, 403]),
       },
     },
-    async (request) => {
-      const rows = await repo.listOutbox(request.query.limit);
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          to: r.to_address,
-          subject: r.subject,
-          text: r.text_body,
-          createdAt: new Date(r.created_at).toISOString(),
-        })),
-      };
-    },
+    async (request) => users.outbox(request.query.limit),
   );
 
   app.post(
@@ -77,21 +55,7 @@ export async function adminRoutes(
       },
     },
     async (request, reply) => {
-      const actorId = request.auth?.sub;
-      if (!actorId) throw new AppError('UNAUTHENTICATED');
-      if (request.params.id === actorId) {
-        throw new AppError('CONFLICT', { detail: 'You cannot disable your own account' });
-      }
-      const user = await repo.disableUser(request.params.id);
-      if (!user) throw new NotFoundError('user');
-      profiles.delete(user.id);
-      for (const id of await repo.revokeUserSessions(user.id, 'user_disabled')) sessions.revoke(id);
-      await repo.audit({
-        type: 'user.disabled',
-        actorId,
-        subjectId: user.id,
-        client: clientOf(request),
-      });
+      await users.disable(actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -109,17 +73,7 @@ export async function adminRoutes(
       },
     },
     async (request, reply) => {
-      const user = await repo.findUserById(request.params.id);
-      if (!user) throw new NotFoundError('user');
-      const revoked = await repo.revokeUserSessions(user.id, 'revoked_by_admin');
-      for (const id of revoked) sessions.revoke(id);
-      await repo.audit({
-        type: 'session.revoked_by_admin',
-        actorId: request.auth?.sub ?? null,
-        subjectId: user.id,
-        client: clientOf(request),
-        detail: { revokedSessions: revoked.length },
-      });
+      await users.revokeSessions(actorOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -136,7 +90,7 @@ export async function adminRoutes(
         response: withProblems({ 200: AdminUserList }, [401, 403]),
       },
     },
-    async (request) => listAdminUsers(admin, request.query),
+    async (request) => users.list(request.query),
   );
 
   app.patch(
@@ -153,32 +107,7 @@ export async function adminRoutes(
         response: withProblems({ 200: AdminUser }, [401, 403, 404, 409]),
       },
     },
-    async (request) => {
-      const before = await admin.findUser(request.params.id);
-      if (!before) throw new NotFoundError('user');
-      const result = await admin.setRole(before.id, request.body.role);
-      if (result === 'last-admin') {
-        throw new AppError('CONFLICT', { detail: 'TaskFlow needs at least one administrator' });
-      }
-      profiles.delete(before.id);
-      // Access tokens carry the role: a demotion must not wait for them to expire.
-      if (before.role === 'admin' && request.body.role === 'user') {
-        for (const id of await repo.revokeUserSessions(before.id, 'role_changed'))
-          sessions.revoke(id);
-      }
-      if (before.role !== request.body.role) {
-        await repo.audit({
-          type: 'user.role_changed',
-          actorId: request.auth?.sub ?? null,
-          subjectId: before.id,
-          client: clientOf(request),
-          detail: { from: before.role, to: request.body.role },
-        });
-      }
-      const after = await admin.findUser(before.id);
-      if (!after) throw new NotFoundError('user');
-      return toAdminUser(after);
-    },
+    async (request) => users.setRole(actorOf(request), request.params.id, request.body.role),
   );
 
   app.post(
@@ -193,18 +122,6 @@ export async function adminRoutes(
         response: withProblems({ 200: AdminUser }, [401, 403, 404]),
       },
     },
-    async (request) => {
-      if (!(await admin.enableUser(request.params.id))) throw new NotFoundError('user');
-      profiles.delete(request.params.id);
-      await repo.audit({
-        type: 'user.enabled',
-        actorId: request.auth?.sub ?? null,
-        subjectId: request.params.id,
-        client: clientOf(request),
-      });
-      const user = await admin.findUser(request.params.id);
-      if (!user) throw new NotFoundError('user');
-      return toAdminUser(user);
-    },
+    async (request) => users.enable(actorOf(request), request.params.id),
   );
 }

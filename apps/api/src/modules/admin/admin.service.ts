@@ -1,9 +1,12 @@
-import type { AdminStats, AdminUser, AdminUserList } from '@taskflow/contract';
-import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
+import type { AdminStats, AdminUser, AdminUserList, OutboxList } from '@taskflow/contract';
+import type { z } from 'zod';
+import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
+import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
-import type { JobsRepository } from '../jobs/jobs.repository.ts';
-import type { JobsService } from '../jobs/jobs.service.ts';
-import type { AdminRepository, AdminUserRow } from './admin.repository.ts';
+import type { Client, createAccountRecords } from '../auth/index.ts';
+import type { JobsAdmin } from '../jobs/index.ts';
+import type { AdminRepository, AdminUserRow, createAdminRepository } from './admin.repository.ts';
 
 const SERIES_DAYS = 30;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -23,13 +26,12 @@ export function toAdminUser(row: AdminUserRow): AdminUser {
 
 type Deps = {
   repo: AdminRepository;
-  jobs: JobsService;
-  jobsRepo: JobsRepository;
+  jobs: JobsAdmin;
   now?: () => number;
 };
 
 /** The operator's figures and user list. */
-export function createAdminService({ repo, jobs, jobsRepo, now = Date.now }: Deps) {
+export function createAdminService({ repo, jobs, now = Date.now }: Deps) {
   return {
     async stats(timeZone: string): Promise<AdminStats> {
       const { days, end } = recentDays(timeZone, now(), SERIES_DAYS);
@@ -38,7 +40,7 @@ export function createAdminService({ repo, jobs, jobsRepo, now = Date.now }: Dep
       const [figures, taskDays, jobDays, jobStats] = await Promise.all([
         repo.figures(todayStart),
         repo.taskSeries(bounds),
-        jobsRepo.perDay(bounds),
+        jobs.perDay(bounds),
         jobs.stats(todayStart),
       ]);
       return {
@@ -74,12 +76,136 @@ export async function listAdminUsers(
   repo: AdminRepository,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<AdminUserList> {
-  const before = query.cursor ? decodePosition(query.cursor) : undefined;
+  const before = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
   const rows = await repo.listUsers({
     q: query.q?.trim() || undefined,
     before,
     limit: query.limit,
   });
-  const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+  const { page, nextCursor } = newestFirst(rows, query.limit);
   return { items: page.map(toAdminUser), nextCursor };
 }
+
+/** The administrator making a change, as the audit records them. */
+export type Actor = { userId: string; client: Client };
+
+type UsersDeps = {
+  /** Reads, outside any transaction. */
+  repo: AdminRepository;
+  /** A change to a user, their sessions and its audit row commit together or not at all. */
+  uow: UnitOfWork<{ admin: typeof createAdminRepository; accounts: typeof createAccountRecords }>;
+  /** After a change commits: drops what this process caches of the user, ends revoked sessions. */
+  forget: (userId: string, revokedSessions: string[]) => void;
+};
+
+const userNotFound = () => new NotFoundError('user');
+
+/** What administrators do to users: each change in one transaction, with its audit row. */
+export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
+  async function view(userId: string): Promise<AdminUser> {
+    const row = await repo.findUser(userId);
+    if (!row) throw userNotFound();
+    return toAdminUser(row);
+  }
+
+  return {
+    list: (query: { q?: string | undefined; cursor?: string | undefined; limit: number }) =>
+      listAdminUsers(repo, query),
+
+    async outbox(limit: number): Promise<z.infer<typeof OutboxList>> {
+      const rows = await repo.listOutbox(limit);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          to: r.to_address,
+          subject: r.subject,
+          text: r.text_body,
+          createdAt: new Date(r.created_at).toISOString(),
+        })),
+      };
+    },
+
+    /** Every session of the user ends at once, and sign-in is refused. */
+    async disable(actor: Actor, userId: string) {
+      if (userId === actor.userId) {
+        throw new DomainError('CONFLICT', { detail: 'You cannot disable your own account' });
+      }
+      const revoked = await uow.run(async ({ admin, accounts }) => {
+        if (!(await admin.disableUser(userId))) throw userNotFound();
+        const ids = await accounts.revokeUserSessions(userId, 'user_disabled');
+        await accounts.audit({
+          type: 'user.disabled',
+          actorId: actor.userId,
+          subjectId: userId,
+          client: actor.client,
+        });
+        return ids;
+      });
+      forget(userId, revoked);
+    },
+
+    async enable(actor: Actor, userId: string): Promise<AdminUser> {
+      await uow.run(async ({ admin, accounts }) => {
+        if (!(await admin.enableUser(userId))) throw userNotFound();
+        await accounts.audit({
+          type: 'user.enabled',
+          actorId: actor.userId,
+          subjectId: userId,
+          client: actor.client,
+        });
+      });
+      forget(userId, []);
+      return view(userId);
+    },
+
+    /** Signs the user out everywhere. */
+    async revokeSessions(actor: Actor, userId: string) {
+      const revoked = await uow.run(async ({ admin, accounts }) => {
+        if (!(await admin.findUser(userId))) throw userNotFound();
+        const ids = await accounts.revokeUserSessions(userId, 'revoked_by_admin');
+        await accounts.audit({
+          type: 'session.revoked_by_admin',
+          actorId: actor.userId,
+          subjectId: userId,
+          client: actor.client,
+          detail: { revokedSessions: ids.length },
+        });
+        return ids;
+      });
+      forget(userId, revoked);
+    },
+
+    /**
+     * Changes a user's role. The last administrator cannot be demoted; a demoted one is signed
+     * out everywhere, since access tokens carry the role and must not outlive it.
+     */
+    async setRole(actor: Actor, userId: string, role: 'user' | 'admin'): Promise<AdminUser> {
+      const revoked = await uow.run(async ({ admin, accounts }) => {
+        const before = await admin.findUser(userId);
+        if (!before) throw userNotFound();
+        if (before.role === role) return [];
+        const admins = await admin.lockAdmins();
+        if (role === 'user' && admins.length === 1 && admins[0] === userId) {
+          throw new DomainError('CONFLICT', {
+            detail: 'TaskFlow needs at least one administrator',
+          });
+        }
+        await admin.setRole(userId, role);
+        const ids =
+          role === 'user' ? await accounts.revokeUserSessions(userId, 'role_changed') : [];
+        await accounts.audit({
+          type: 'user.role_changed',
+          actorId: actor.userId,
+          subjectId: userId,
+          client: actor.client,
+          detail: { from: before.role, to: role },
+        });
+        return ids;
+      });
+      forget(userId, revoked);
+      return view(userId);
+    },
+  };
+}
+
+export type AdminUsers = ReturnType<typeof createAdminUsers>;

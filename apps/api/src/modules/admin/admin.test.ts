@@ -1,18 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
-import { createAuthRepository } from '../auth/auth.repository.ts';
-import { createPasswordService } from '../auth/password.ts';
+import { createAdminAccount } from '../auth/index.ts';
 
 const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
 
 beforeAll(async () => {
-  const passwordHash = await createPasswordService().hash(testPassword);
-  await createAuthRepository(ctx.database.db).insertAdmin({
-    email: 'admin@example.com',
-    name: 'Admin',
-    passwordHash,
-  });
+  await createAdminAccount(
+    ctx.database.db,
+    { email: 'admin@example.com', name: 'Admin', password: testPassword },
+    { ip: null, userAgent: 'test' },
+  );
   await createVerifiedUser(ctx.app, ctx.database, 'member@example.com');
 });
 

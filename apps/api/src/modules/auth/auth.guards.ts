@@ -1,6 +1,7 @@
 import { CSRF_HEADER } from '@taskflow/contract';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.ts';
+import type { Client } from './auth.repository.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { AccessClaims, SigningKeys } from './signing-keys.ts';
 
@@ -13,6 +14,12 @@ declare module 'fastify' {
 
 const unauthenticated = () =>
   new AppError('UNAUTHENTICATED', { headers: { 'www-authenticate': 'Bearer' } });
+
+/** Who sent a request, as audit rows and sessions record it. */
+export const clientOf = (request: FastifyRequest): Client => ({
+  ip: request.ip,
+  userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
+});
 
 /** The signed-in user's id, on a route behind `guards.authenticated`. */
 export function callerId(request: Pick<FastifyRequest, 'auth'>): string {

@@ -7,10 +7,8 @@ import type { DB } from '../../db/schema.ts';
 import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 import type { Listen } from '../../platform/db/listen.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import { createAdminRepository } from '../admin/admin.repository.ts';
-import { adminRoutes } from '../admin/admin.routes.ts';
-import { createAccountService } from '../users/account.service.ts';
-import { usersRoutes } from '../users/users.routes.ts';
+import { accountRoutes } from './account.routes.ts';
+import { createAccountService } from './account.service.ts';
 import { createGuards } from './auth.guards.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { authRoutes } from './auth.routes.ts';
@@ -23,10 +21,11 @@ import { createSigningKeys } from './signing-keys.ts';
 type Deps = { db: Kysely<DB>; listen: Listen; mailer: Mailer; logger: Logger; config: Config };
 
 /**
- * Accounts and sessions: wires the auth pieces together. `guards` protect other modules' routes;
- * `routes` registers the auth, account and admin routes.
+ * Accounts and sessions: sign-up, sign-in, tokens, the caller's own account. `guards` protect
+ * other features' routes; `forget` drops what this process holds of a user whose account an
+ * administrator changed.
  */
-export function createAccounts({ db, listen, mailer, logger, config }: Deps) {
+export function createAuthModule({ db, listen, mailer, logger, config }: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
@@ -57,14 +56,16 @@ export function createAccounts({ db, listen, mailer, logger, config }: Deps) {
     });
     app.addHook('onClose', async () => unlisten?.());
     await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
-    await app.register(usersRoutes, { auth: service, account, guards });
-    await app.register(adminRoutes, {
-      repo,
-      admin: createAdminRepository(db),
-      sessions,
-      profiles,
-      guards,
-    });
+    await app.register(accountRoutes, { auth: service, account, guards });
   }
-  return { guards, routes, sessions };
+
+  return {
+    guards,
+    routes,
+    sessions,
+    forget(userId: string, revokedSessions: string[]) {
+      profiles.delete(userId);
+      for (const id of revokedSessions) sessions.revoke(id);
+    },
+  };
 }

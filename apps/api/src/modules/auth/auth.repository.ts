@@ -1,10 +1,27 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
-import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
 
 export type UserRow = Selectable<UsersTable>;
 type Purpose = OneTimeTokensTable['purpose'];
 export type Client = { ip: string | null; userAgent: string | null };
+
+/**
+ * Creates the personal workspace of a new user, owned by them. Runs in the caller's transaction,
+ * so that a user never exists without one. It writes no event: no stream of the user can be open
+ * before the account exists, and a first stream reads its memberships when it opens.
+ */
+export async function insertPersonalWorkspace(db: Kysely<DB>, userId: string) {
+  const workspace = await db
+    .insertInto('workspaces')
+    .values({ name: 'Personal', personal: true, created_by: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('workspace_members')
+    .values({ workspace_id: workspace.id, user_id: userId, role: 'owner' })
+    .execute();
+  return workspace.id;
+}
 
 /** The only place accounts and sessions meet SQL. */
 export function createAuthRepository(db: Kysely<DB>) {
@@ -214,17 +231,6 @@ export function createAuthRepository(db: Kysely<DB>) {
         .returningAll()
         .executeTakeFirst(),
 
-    listOutbox: (limit: number) =>
-      db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').limit(limit).execute(),
-
-    disableUser: (userId: string) =>
-      db
-        .updateTable('users')
-        .set({ disabled_at: new Date(), updated_at: new Date() })
-        .where('id', '=', userId)
-        .returning('id')
-        .executeTakeFirst(),
-
     /** A verified admin account (from the CLI); undefined when the email is taken. */
     insertAdmin: (user: { email: string; name: string; passwordHash: string }) =>
       db.transaction().execute(async (trx) => {
@@ -266,3 +272,11 @@ export function createAuthRepository(db: Kysely<DB>) {
 }
 
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
+
+/** What other features record of accounts in their own transactions (admin changes). */
+export const createAccountRecords = (db: Kysely<DB>) => {
+  const repo = createAuthRepository(db);
+  return { revokeUserSessions: repo.revokeUserSessions, audit: repo.audit };
+};
+
+export type AccountRecords = ReturnType<typeof createAccountRecords>;

@@ -14,8 +14,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { withProblems } from '../../platform/http/responses.ts';
 import { rateLimited } from '../../platform/http/security.ts';
-import type { Guards } from './auth.guards.ts';
-import type { Client } from './auth.repository.ts';
+import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 
 export const REFRESH_PATH = '/api/v1/auth';
@@ -26,11 +25,6 @@ type Options = {
   cookie: { name: string; secure: boolean; maxAgeSeconds: number };
   limits: { perIp: number; perAccount: number; windowMs: number };
 };
-
-export const clientOf = (request: FastifyRequest): Client => ({
-  ip: request.ip,
-  userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
-});
 
 const csrfHeaders = z.object({
   [CSRF_HEADER]: z.string().max(100).describe('Any value; browsers cannot send it cross-site'),

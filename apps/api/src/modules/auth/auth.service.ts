@@ -1,11 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthSession, User } from '@taskflow/contract';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { DB } from '../../db/schema.ts';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
-import { AppError } from '../../platform/http/errors.ts';
+import { DomainError, InvalidInputError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import type { AuthRepository, Client, UserRow } from './auth.repository.ts';
-import { type PasswordService, passwordProblems } from './password.ts';
+import {
+  type AuthRepository,
+  type Client,
+  createAuthRepository,
+  type UserRow,
+} from './auth.repository.ts';
+import { createPasswordService, type PasswordService, passwordProblems } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
@@ -105,9 +112,7 @@ export function createAuthService({
     async register(input: { email: string; name: string; password: string }, client: Client) {
       const problems = passwordProblems(input.password);
       if (problems.length > 0) {
-        throw new AppError('VALIDATION_FAILED', {
-          errors: problems.map((message) => ({ path: 'body.password', message })),
-        });
+        throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
       }
       const passwordHash = await passwords.hash(input.password);
       const user = await repo.insertUser({ email: input.email, name: input.name, passwordHash });
@@ -126,7 +131,7 @@ export function createAuthService({
 
     async verifyEmail(token: string, client: Client) {
       const userId = await repo.consumeOneTimeToken(tokenHash(token), 'verify_email');
-      if (!userId) throw new AppError('TOKEN_INVALID');
+      if (!userId) throw new DomainError('TOKEN_INVALID');
       await repo.markEmailVerified(userId);
       await repo.audit({ type: 'user.email_verified', actorId: userId, subjectId: userId, client });
       return { message: 'Your email address is verified. You can sign in.' };
@@ -138,10 +143,10 @@ export function createAuthService({
       const ok = await passwords.verify(user?.password_hash ?? null, input.password);
       if (!user || !ok) {
         await repo.audit({ type: 'sign_in.failed', subjectId: user?.id ?? null, client });
-        throw new AppError('INVALID_CREDENTIALS');
+        throw new DomainError('INVALID_CREDENTIALS');
       }
-      if (user.disabled_at) throw new AppError('ACCOUNT_DISABLED');
-      if (!user.email_verified_at) throw new AppError('EMAIL_NOT_VERIFIED');
+      if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
+      if (!user.email_verified_at) throw new DomainError('EMAIL_NOT_VERIFIED');
       if (passwords.needsRehash(user.password_hash)) {
         await repo.setPasswordHash(user.id, await passwords.hash(input.password));
       }
@@ -169,7 +174,7 @@ export function createAuthService({
      */
     async refresh(refreshToken: string, client: Client): Promise<SignedIn> {
       const found = await repo.findRefreshToken(tokenHash(refreshToken));
-      if (!found) throw new AppError('SESSION_EXPIRED');
+      if (!found) throw new DomainError('SESSION_EXPIRED');
       const reuse = async () => {
         await revoke(found.session_id, 'refresh_token_reuse');
         await repo.audit({
@@ -182,7 +187,7 @@ export function createAuthService({
           { sessionId: found.session_id, userId: found.user_id },
           'security: refresh token reuse, session revoked',
         );
-        return new AppError('SESSION_EXPIRED');
+        return new DomainError('SESSION_EXPIRED');
       };
       if (found.rotated_at) throw await reuse();
       const now = Date.now();
@@ -191,7 +196,7 @@ export function createAuthService({
         found.disabled_at !== null ||
         new Date(found.idle_expires_at).getTime() <= now ||
         new Date(found.absolute_expires_at).getTime() <= now;
-      if (expired) throw new AppError('SESSION_EXPIRED');
+      if (expired) throw new DomainError('SESSION_EXPIRED');
 
       const next = newToken();
       const rotated = await repo.rotateRefreshToken({
@@ -203,7 +208,7 @@ export function createAuthService({
       });
       if (!rotated) throw await reuse();
       const user = await repo.findUserById(found.user_id);
-      if (!user) throw new AppError('SESSION_EXPIRED');
+      if (!user) throw new DomainError('SESSION_EXPIRED');
       return issue(user, found.session_id, next);
     },
 
@@ -252,12 +257,10 @@ export function createAuthService({
     async resetPassword(token: string, newPassword: string, client: Client) {
       const problems = passwordProblems(newPassword);
       if (problems.length > 0) {
-        throw new AppError('VALIDATION_FAILED', {
-          errors: problems.map((message) => ({ path: 'body.newPassword', message })),
-        });
+        throw new InvalidInputError(problems.map((message) => ({ field: 'newPassword', message })));
       }
       const userId = await repo.consumeOneTimeToken(tokenHash(token), 'reset_password');
-      if (!userId) throw new AppError('TOKEN_INVALID');
+      if (!userId) throw new DomainError('TOKEN_INVALID');
       await repo.setPasswordHash(userId, await passwords.hash(newPassword));
       // Following the link proves the mailbox: an unverified address is now verified.
       await repo.markEmailVerified(userId);
@@ -271,7 +274,7 @@ export function createAuthService({
       const cached = profiles.get(userId);
       if (cached) return cached;
       const row = await repo.findUserById(userId);
-      if (!row) throw new AppError('UNAUTHENTICATED');
+      if (!row) throw new DomainError('UNAUTHENTICATED');
       const user = toUser(row);
       profiles.set(userId, user, Date.now() + PROFILE_TTL_MS);
       return user;
@@ -280,3 +283,33 @@ export function createAuthService({
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
+
+/**
+ * A verified administrator account, from the operator's command line: undefined when the email
+ * already has an account. The password is checked as at sign-up.
+ */
+export async function createAdminAccount(
+  db: Kysely<DB>,
+  account: { email: string; name: string; password: string },
+  client: Client,
+) {
+  const problems = passwordProblems(account.password);
+  if (problems.length > 0) {
+    throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
+  }
+  const repo = createAuthRepository(db);
+  const passwordHash = await createPasswordService().hash(account.password);
+  const created = await repo.insertAdmin({
+    email: account.email,
+    name: account.name,
+    passwordHash,
+  });
+  if (!created) return undefined;
+  await repo.audit({
+    type: 'user.role_changed',
+    subjectId: created.id,
+    client,
+    detail: { role: 'admin', via: 'cli' },
+  });
+  return created;
+}

@@ -9,9 +9,10 @@ import {
   jwtVerify,
   SignJWT,
 } from 'jose';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
+import { createSigningKeysRepository } from './signing-keys.repository.ts';
 
 const ALG = 'EdDSA';
 const ISSUER = 'taskflow';
@@ -34,15 +35,12 @@ type Key = { kid: string; privateKey: CryptoKey; publicKey: CryptoKey; retiredAt
  * all expired, which is what makes rotation seamless.
  */
 export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
+  const repo = createSigningKeysRepository(db);
   let keys: Key[] = [];
   let loadedAt = 0;
 
   async function load() {
-    const rows = await db
-      .selectFrom('signing_keys')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .execute();
+    const rows = await repo.list();
     keys = await Promise.all(
       rows.map(async (r) => ({
         kid: r.kid,
@@ -54,40 +52,22 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
     loadedAt = Date.now();
   }
 
-  /**
-   * Adds a signing key, retiring the previous ones. With `onlyIfNone`, adds one only when no key
-   * is in use (first start). An advisory lock makes instances starting together agree on one.
-   */
+  /** Adds a signing key, retiring the previous ones (with `onlyIfNone`: only on first start). */
   async function addKey({ onlyIfNone }: { onlyIfNone: boolean }): Promise<string | null> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, {
       crv: 'Ed25519',
       extractable: true,
     });
     const kid = randomUUID();
-    const added = await db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtext('taskflow.signing_keys'))`.execute(trx);
-      const current = await trx
-        .selectFrom('signing_keys')
-        .select('kid')
-        .where('retired_at', 'is', null)
-        .executeTakeFirst();
-      if (current && onlyIfNone) return false;
-      await trx
-        .updateTable('signing_keys')
-        .set({ retired_at: new Date() })
-        .where('retired_at', 'is', null)
-        .execute();
-      await trx
-        .insertInto('signing_keys')
-        .values({
-          kid,
-          algorithm: ALG,
-          private_jwk: JSON.stringify(await exportJWK(privateKey)),
-          public_jwk: JSON.stringify(await exportJWK(publicKey)),
-        })
-        .execute();
-      return true;
-    });
+    const added = await repo.add(
+      {
+        kid,
+        algorithm: ALG,
+        privateJwk: JSON.stringify(await exportJWK(privateKey)),
+        publicJwk: JSON.stringify(await exportJWK(publicKey)),
+      },
+      { onlyIfNone },
+    );
     await load();
     return added ? kid : null;
   }

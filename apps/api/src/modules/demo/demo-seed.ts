@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
-import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
+import { createDemoRepository } from './demo.repository.ts';
 import { CURATED_TASKS, DEMO_EMAIL, type DemoPerson, demoPeople, demoTasks } from './demo-data.ts';
 
 export const DEMO_WORKSPACE = 'Demo team';
-const BATCH = 100;
 const hour = 3_600_000;
 const isoDate = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 24 * hour).toISOString().slice(0, 10);
@@ -44,22 +43,13 @@ export async function seedDemoWorkspace(
   hashPassword: (password: string) => Promise<string>,
   options: DemoSeedOptions,
 ): Promise<DemoSeed> {
+  const repo = createDemoRepository(db);
   const people = demoPeople(options.users);
-  const taken = await db
-    .selectFrom('users')
-    .select('email')
-    .where(
-      sql<string>`lower(email)`,
-      'in',
-      people.map((p) => p.email),
-    )
-    .execute();
-  if (taken.some((u) => u.email.toLowerCase() === DEMO_EMAIL))
+  const taken = await repo.takenEmails(people.map((p) => p.email));
+  if (taken.some((email) => email.toLowerCase() === DEMO_EMAIL))
     return { created: false, reason: `the demo user ${DEMO_EMAIL} already exists` };
   if (taken.length > 0) {
-    throw new OperatorError(
-      `${taken.map((u) => u.email).join(', ')} already have accounts; seed fewer --users`,
-    );
+    throw new OperatorError(`${taken.join(', ')} already have accounts; seed fewer --users`);
   }
 
   const password = `demo-${randomBytes(9).toString('base64url')}`;
@@ -70,83 +60,47 @@ export async function seedDemoWorkspace(
     ? passwordHash
     : await hashPassword(randomBytes(24).toString('hex'));
   const tasks = demoTasks(options.tasks, people.length);
+  const positions = generateNKeysBetween(null, null, tasks.length);
+  const now = Date.now();
 
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .insertInto('users')
-      .values(
-        people.map((p, i) => ({
-          email: p.email,
-          name: p.name,
-          password_hash: i === 0 ? passwordHash : lockedHash,
-          email_verified_at: new Date(),
-        })),
-      )
-      .returning(['id', 'email'])
-      .execute();
-    const idOf = new Map(rows.map((r) => [r.email, r.id]));
-    const ids = people.map((p) => idOf.get(p.email) as string);
-    const [demo] = ids;
-    if (!demo || ids.length !== people.length) throw new Error('demo users were not created');
-    for (const id of ids) await insertPersonalWorkspace(trx, id);
-    const team = await trx
-      .insertInto('workspaces')
-      .values({ name: DEMO_WORKSPACE, created_by: demo })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('workspace_members')
-      .values(
-        ids.map((id, i) => ({
-          workspace_id: team.id,
-          user_id: id,
-          role: i === 0 ? ('owner' as const) : ('member' as const),
-        })),
-      )
-      .execute();
-
-    const positions = generateNKeysBetween(null, null, tasks.length);
-    const now = Date.now();
-    for (let start = 0; start < tasks.length; start += BATCH) {
-      const batch = tasks.slice(start, start + BATCH);
-      await trx
-        .insertInto('tasks')
-        .values(
-          batch.map((t, j) => {
-            const created = new Date(now - t.createdHoursAgo * hour);
-            const completed =
-              t.completedHoursAgo === null ? null : new Date(now - t.completedHoursAgo * hour);
-            return {
-              workspace_id: team.id,
-              title: t.title,
-              status: t.status,
-              priority: t.priority,
-              due_date: t.dueInDays === null ? null : isoDate(t.dueInDays),
-              labels: t.labels,
-              assignee_id: t.assignee === null ? null : (ids[t.assignee] ?? null),
-              position: positions[start + j] as string,
-              created_by: demo,
-              created_at: created,
-              updated_at: completed ?? created,
-              completed_at: completed,
-            };
-          }),
-        )
-        .execute();
-      options.onProgress?.(start + batch.length);
-    }
-    return {
-      created: true as const,
-      workspace: { id: team.id, name: DEMO_WORKSPACE },
-      users: people.map((p, i) => ({
-        ...p,
-        role: i === 0 ? ('owner' as const) : ('member' as const),
-        canSignIn: i === 0 || options.everyoneSignsIn,
-      })),
-      password,
-      tasks: tasks.length,
-    };
+  const team = await repo.insertTeam({
+    users: people.map((p, i) => ({
+      email: p.email,
+      name: p.name,
+      passwordHash: i === 0 ? passwordHash : lockedHash,
+    })),
+    workspaceName: DEMO_WORKSPACE,
+    tasksOf: (ids) =>
+      tasks.map((t, i) => {
+        const created = new Date(now - t.createdHoursAgo * hour);
+        const completed =
+          t.completedHoursAgo === null ? null : new Date(now - t.completedHoursAgo * hour);
+        return {
+          title: t.title,
+          status: t.status,
+          priority: t.priority,
+          due_date: t.dueInDays === null ? null : isoDate(t.dueInDays),
+          labels: t.labels,
+          assignee_id: t.assignee === null ? null : (ids[t.assignee] ?? null),
+          position: positions[i] as string,
+          created_at: created,
+          updated_at: completed ?? created,
+          completed_at: completed,
+        };
+      }),
+    onProgress: options.onProgress,
   });
+  return {
+    created: true as const,
+    workspace: { id: team.workspaceId, name: DEMO_WORKSPACE },
+    users: people.map((p, i) => ({
+      ...p,
+      role: i === 0 ? ('owner' as const) : ('member' as const),
+      canSignIn: i === 0 || options.everyoneSignsIn,
+    })),
+    password,
+    tasks: tasks.length,
+  };
 }
 
 /**
@@ -158,11 +112,7 @@ export async function seedDemo(
   db: Kysely<DB>,
   hashPassword: (password: string) => Promise<string>,
 ): Promise<{ email: string; password: string } | null> {
-  const { n } = await db
-    .selectFrom('users')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  if (n > 0) return null;
+  if ((await createDemoRepository(db).countUsers()) > 0) return null;
   const seed = await seedDemoWorkspace(db, hashPassword, {
     users: 2,
     tasks: CURATED_TASKS,

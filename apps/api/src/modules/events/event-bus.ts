@@ -12,7 +12,7 @@ export type Subscriber = {
   /** While the subscriber catches up, the events read meanwhile wait here. */
   pending?: EventRow[];
   /**
-   * The position it has been sent everything up to. The process's reader may still be behind it
+   * The outbox id it has been sent everything up to. The process's reader may still be behind it
    * (a stream that replayed from the database can be ahead of the reader): those events are
    * skipped, never sent twice.
    */
@@ -30,14 +30,14 @@ type Deps = {
 const joins = new Set(['workspace.created', 'member.added']);
 
 /** An event's id as a number (ids stay far below 2^53), computed once per event. */
-const positions = new WeakMap<EventRow, number>();
-function positionOf(row: EventRow): number {
-  let position = positions.get(row);
-  if (position === undefined) {
-    position = Number(row.id);
-    positions.set(row, position);
+const outboxIds = new WeakMap<EventRow, number>();
+function outboxIdOf(row: EventRow): number {
+  let outboxId = outboxIds.get(row);
+  if (outboxId === undefined) {
+    outboxId = Number(row.id);
+    outboxIds.set(row, outboxId);
   }
-  return position;
+  return outboxId;
 }
 
 const frames = new WeakMap<EventRow, string>();
@@ -58,7 +58,7 @@ export function frameOf(row: EventRow): string {
  * the events that change them pass, so a member removed receives that event and nothing after.
  */
 export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
-  let position: string | undefined;
+  let outboxId: string | undefined;
   let reading: Promise<void> | undefined;
   let again = false;
   /** Counts subscriptions, so that a head read never skips past one made while it ran. */
@@ -96,7 +96,7 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
 
   /** One event for one subscriber: membership first, then delivery, then departures. */
   function apply(sub: Subscriber, row: EventRow) {
-    const seq = positionOf(row);
+    const seq = outboxIdOf(row);
     // At or before where the stream starts: sent already, and its membership effects are in the
     // start point's memberships.
     if (seq <= (sub.after ?? 0)) return;
@@ -136,18 +136,18 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
   async function readLoop() {
     do {
       again = false;
-      if (position === undefined || byUser.size === 0) {
+      if (outboxId === undefined || byUser.size === 0) {
         // Nobody listens: only keep up with the head, so that a first subscriber starts from
-        // now. Should one subscribe meanwhile, the position stays and the events are read.
+        // now. Should one subscribe meanwhile, the outbox id stays and the events are read.
         const seen = generation;
         const head = await repo.head();
-        if (position === undefined || seen === generation) position = head;
+        if (outboxId === undefined || seen === generation) outboxId = head;
         else again = true;
         continue;
       }
-      const rows = await repo.readAfter(position, batchSize);
+      const rows = await repo.readAfter(outboxId, batchSize);
       for (const row of rows) {
-        position = row.id;
+        outboxId = row.id;
         dispatch(row);
       }
       if (rows.length === batchSize) again = true;
@@ -171,20 +171,20 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
   }
 
   return {
-    /** Takes the position of the outbox; true once subscriptions can be accepted. */
+    /** Takes the outbox id to start from; true once subscriptions can be accepted. */
     async start(): Promise<boolean> {
       await wake();
-      return position !== undefined;
+      return outboxId !== undefined;
     },
     get started() {
-      return position !== undefined;
+      return outboxId !== undefined;
     },
 
     wake,
 
     /** Registers a stream that is catching up: events read from now on wait in `pending`. */
     subscribe(sub: Subscriber) {
-      if (position === undefined) throw new Error('the event bus has not started');
+      if (outboxId === undefined) throw new Error('the event bus has not started');
       generation++;
       sub.pending = [];
       catchingUp.add(sub);

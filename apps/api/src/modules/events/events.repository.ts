@@ -58,6 +58,13 @@ export const appendEvents: Publish = async (db, events) => {
 };
 
 /** Where a subscriber starts: the newest id, the oldest replayable one, and its workspaces. */
+/** The outbox as a unit of work's repository: events written with the change they describe. */
+export const createOutbox = (db: Kysely<DB>) => ({
+  append: (events: NewEvent[]) => appendEvents(db, events),
+});
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
 export type StartPoint = { head: string; prunedThrough: string; workspaces: string[] };
 
 /** The statements of the outbox. */

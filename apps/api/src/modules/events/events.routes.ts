@@ -3,7 +3,7 @@ import { EventsHeaders, EventsQuery, type ProblemDetails, StreamMessage } from '
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearer, withProblems } from '../../platform/http/responses.ts';
-import type { Guards } from '../auth/auth.guards.ts';
+import type { Guards } from '../auth/index.ts';
 import type { Subscriber } from './event-bus.ts';
 import type { EventStreams, StreamOutput } from './events.service.ts';
 import { heartbeatFrame, retryFrame } from './sse.ts';

@@ -1,5 +1,5 @@
 import { MAX_REPLAY } from '@taskflow/contract';
-import { AppError } from '../../platform/http/errors.ts';
+import { DomainError } from '../../platform/errors.ts';
 import { type EventBus, frameOf, type Subscriber } from './event-bus.ts';
 import type { EventsRepository, StartPoint } from './events.repository.ts';
 import { readyFrame, resetFrame } from './sse.ts';
@@ -57,11 +57,11 @@ export function createEventStreams({ repo, bus, maxStreamsPerUser }: Deps) {
     /** Refuses a stream beyond the per-user cap (before any byte of it is sent). */
     admit(userId: string) {
       if (bus.streamsOf(userId) >= maxStreamsPerUser) {
-        throw new AppError('RATE_LIMITED', {
+        throw new DomainError('RATE_LIMITED', {
           detail: `At most ${maxStreamsPerUser} live streams per user; close another tab first`,
         });
       }
-      if (!bus.started) throw new AppError('SERVICE_UNAVAILABLE');
+      if (!bus.started) throw new DomainError('SERVICE_UNAVAILABLE');
     },
 
     /** A live stream for `userId`, resuming after `lastEventId`; undefined if it closed early. */

@@ -1,9 +1,11 @@
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { DB } from '../../db/schema.ts';
+import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { notify } from '../notifications/notify.ts';
+import { createNotices } from '../notifications/index.ts';
 import { toCsv } from './csv.ts';
-import type { ExportsRepository } from './exports.repository.ts';
+import { createExportsRepository, type ExportsRepository } from './exports.repository.ts';
 import { toExport } from './exports.service.ts';
 
 const header = [
@@ -30,18 +32,20 @@ const ATTEMPTS = 3;
  * one transaction. Idempotent: only a pending export is made, so a second run finds it done.
  */
 export function exportTasksJob(deps: {
-  repo: ExportsRepository;
+  db: Kysely<DB>;
 }): JobDefinition<z.infer<typeof ExportPayload>> {
+  const repo = createExportsRepository(deps.db);
+  const uow = unitOfWork(deps.db, { exports: createExportsRepository, notices: createNotices });
   return {
     type: 'tasks.export',
     payload: ExportPayload,
     attempts: ATTEMPTS,
     async handle({ exportId }, { attempt, logger }) {
       try {
-        await deps.repo.transaction(async (tx, trx) => {
-          const pending = await tx.lockPending(exportId);
+        await uow.run(async ({ exports, notices }) => {
+          const pending = await exports.lockPending(exportId);
           if (!pending) return;
-          const rows = await tx.rows(pending.workspace_id);
+          const rows = await exports.rows(pending.workspace_id);
           const csv = toCsv([
             header,
             ...rows.map((r) => [
@@ -58,9 +62,9 @@ export function exportTasksJob(deps: {
               iso(r.completed_at),
             ]),
           ]);
-          const done = toExport(await tx.complete(exportId, csv, rows.length));
+          const done = toExport(await exports.complete(exportId, csv, rows.length));
           const tasks = rows.length === 1 ? '1 task' : `${rows.length} tasks`;
-          const events = await notify(trx, [
+          await notices.send([
             {
               userId: pending.user_id,
               type: 'export.ready',
@@ -71,11 +75,10 @@ export function exportTasksJob(deps: {
               data: { link: done.downloadPath, exportId },
             },
           ]);
-          await appendEvents(trx, events);
           logger.info({ exportId, rows: rows.length }, 'export ready');
         });
       } catch (error) {
-        if (attempt >= ATTEMPTS) await deps.repo.fail(exportId);
+        if (attempt >= ATTEMPTS) await repo.fail(exportId);
         throw error;
       }
     },

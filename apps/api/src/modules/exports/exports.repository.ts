@@ -1,7 +1,6 @@
 import { EXPORT_TTL_HOURS } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { transact } from '../../platform/db/transact.ts';
 
 const exportColumns = [
   'id',
@@ -21,7 +20,8 @@ const isMember = (workspaceId: string, userId: string) =>
   )`;
 
 /** The statements on task exports. */
-function exportQueries(db: Kysely<DB>) {
+/** The only place task exports meet SQL. */
+export function createExportsRepository(db: Kysely<DB>) {
   return {
     /** A new pending export; undefined if the user is not a member of the workspace. */
     insert: async (workspaceId: string, userId: string) => {
@@ -144,17 +144,5 @@ function exportQueries(db: Kysely<DB>) {
   };
 }
 
-export type ExportQueries = ReturnType<typeof exportQueries>;
-export type ExportRow = NonNullable<Awaited<ReturnType<ExportQueries['find']>>>;
-
-/** The only place task exports meet SQL. */
-export function createExportsRepository(db: Kysely<DB>) {
-  return {
-    ...exportQueries(db),
-    /** Runs `work` in one transaction (`trx`: for the job queue and the outbox). */
-    transaction: <T>(work: (tx: ExportQueries, trx: Kysely<DB>) => Promise<T>) =>
-      transact(db, (trx) => work(exportQueries(trx), trx)),
-  };
-}
-
 export type ExportsRepository = ReturnType<typeof createExportsRepository>;
+export type ExportRow = NonNullable<Awaited<ReturnType<ExportsRepository['find']>>>;

@@ -2,7 +2,7 @@ import { ExportCsv, ExportParams, TaskExport, WorkspaceParams } from '@taskflow/
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearer, withProblems } from '../../platform/http/responses.ts';
-import { callerId, type Guards } from '../auth/auth.guards.ts';
+import { callerId, type Guards } from '../auth/index.ts';
 import type { ExportsService } from './exports.service.ts';
 
 type Options = { service: ExportsService; guards: Guards };

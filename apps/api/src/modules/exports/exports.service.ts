@@ -1,8 +1,13 @@
 import type { TaskExport } from '@taskflow/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import type { ExportRow, ExportsRepository } from './exports.repository.ts';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
+import { DomainError, NotFoundError, RetryLaterError } from '../../platform/errors.ts';
+import type {
+  createExportsRepository,
+  ExportRow,
+  ExportsRepository,
+} from './exports.repository.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -23,29 +28,31 @@ export function toExport(row: ExportRow): TaskExport {
   };
 }
 
+/** Enqueues the export job in the transaction that records the request. */
+export type ExportSchedule = (trx: Kysely<DB>) => {
+  enqueue: (exportId: string, requestId: string) => Promise<unknown>;
+};
+
 type Deps = {
+  /** Reads, outside any transaction. */
   repo: ExportsRepository;
-  /** Enqueues the export job in the transaction that records the request. */
-  schedule: (trx: Kysely<DB>, exportId: string, requestId: string) => Promise<unknown>;
+  uow: UnitOfWork<{ exports: typeof createExportsRepository; schedule: ExportSchedule }>;
   maxPerHour: number;
 };
 
 const exportNotFound = () => new NotFoundError('export');
 
 /** Exports of a workspace's tasks: asked for by a member, made by a job, downloaded by members. */
-export function createExportsService({ repo, schedule, maxPerHour }: Deps) {
+export function createExportsService({ repo, uow, maxPerHour }: Deps) {
   return {
     async request(workspaceId: string, userId: string, requestId: string): Promise<TaskExport> {
-      const row = await repo.transaction(async (tx, trx) => {
-        if ((await tx.recentCount(userId)) >= maxPerHour) {
-          throw new AppError('RATE_LIMITED', {
-            detail: `At most ${maxPerHour} exports an hour`,
-            headers: { 'retry-after': '3600' },
-          });
+      const row = await uow.run(async ({ exports, schedule }) => {
+        if ((await exports.recentCount(userId)) >= maxPerHour) {
+          throw new RetryLaterError(3600, `At most ${maxPerHour} exports an hour`);
         }
-        const created = await tx.insert(workspaceId, userId);
+        const created = await exports.insert(workspaceId, userId);
         if (!created) throw new NotFoundError('workspace');
-        await schedule(trx, created.id, requestId);
+        await schedule.enqueue(created.id, requestId);
         return created;
       });
       return toExport(row);
@@ -64,11 +71,11 @@ export function createExportsService({ repo, schedule, maxPerHour }: Deps) {
       const expired =
         row.status === 'expired' ||
         (row.expires_at !== null && new Date(row.expires_at).getTime() <= Date.now());
-      if (expired) throw new AppError('EXPORT_EXPIRED');
+      if (expired) throw new DomainError('EXPORT_EXPIRED');
       if (row.status === 'failed') {
-        throw new AppError('EXPORT_NOT_READY', { detail: 'The export failed; make a new one' });
+        throw new DomainError('EXPORT_NOT_READY', { detail: 'The export failed; make a new one' });
       }
-      if (row.status !== 'ready' || row.content === null) throw new AppError('EXPORT_NOT_READY');
+      if (row.status !== 'ready' || row.content === null) throw new DomainError('EXPORT_NOT_READY');
       const day = new Date(row.created_at).toISOString().slice(0, 10);
       return { filename: `taskflow-tasks-${day}.csv`, content: row.content };
     },

@@ -9,6 +9,7 @@ import {
   newUser,
   type User,
 } from '../../test/workspaces.ts';
+import { createExportsRepository } from './exports.repository.ts';
 
 const ctx = useTestApp({ EXPORTS_PER_HOUR: '3' });
 let ada: User;
@@ -74,7 +75,7 @@ describe('exports', () => {
   });
 
   it('answers 409 while the export is being made and 410 once it has expired', async () => {
-    const pending = await ctx.jobs.exportsRepo.insert(team, ada.userId);
+    const pending = await createExportsRepository(ctx.database.db).insert(team, ada.userId);
     const wait = await ada.get(`${exportsPath()}/${pending?.id}/download`);
     expect(wait.statusCode).toBe(409);
     expect(wait.json().code).toBe('EXPORT_NOT_READY');

@@ -6,8 +6,8 @@ import {
   type JobStats,
 } from '@taskflow/contract';
 import type { PgBoss } from 'pg-boss';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
+import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { JobRow, JobsRepository } from './jobs.repository.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -42,7 +42,7 @@ const zeroStates = () =>
   Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<JobState, number>;
 
 /** What operators see and do with jobs (admin API and CLI alike). */
-export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: PgBoss }) {
+export function createJobsAdmin({ repo, boss }: { repo: JobsRepository; boss: PgBoss }) {
   async function requireJob(id: string) {
     const row = await repo.find(id);
     if (!row) throw new NotFoundError('job');
@@ -56,14 +56,14 @@ export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: 
       cursor?: string | undefined;
       limit: number;
     }): Promise<JobList> {
-      const before = query.cursor ? decodePosition(query.cursor) : undefined;
+      const before = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
       const rows = await repo.list({
         state: query.state,
         type: query.type,
         before,
         limit: query.limit,
       });
-      const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+      const { page, nextCursor } = newestFirst(rows, query.limit);
       return { items: page.map(toJob), nextCursor };
     },
 
@@ -105,7 +105,7 @@ export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: 
     async retry(id: string): Promise<Job> {
       const row = await requireJob(id);
       if (row.state !== 'failed' && row.state !== 'cancelled') {
-        throw new AppError('CONFLICT', { detail: `A ${row.state} job cannot be retried` });
+        throw new DomainError('CONFLICT', { detail: `A ${row.state} job cannot be retried` });
       }
       await boss.retry(row.name, id);
       return toJob(await requireJob(id));
@@ -115,11 +115,17 @@ export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: 
     async cancel(id: string): Promise<Job> {
       const row = await requireJob(id);
       if (!['created', 'retry', 'active'].includes(row.state)) {
-        throw new AppError('CONFLICT', { detail: `A ${row.state} job cannot be cancelled` });
+        throw new DomainError('CONFLICT', { detail: `A ${row.state} job cannot be cancelled` });
       }
       await boss.cancel(row.name, id);
       return toJob(await requireJob(id));
     },
+
+    /** Completed and failed jobs per day, between the bounds given. */
+    perDay: (bounds: Date[]) => repo.perDay(bounds),
+
+    /** Forgets the effects of jobs older than `before` (they outlive their jobs). */
+    clearEffects: (before: Date) => repo.clearEffects(before),
 
     /** Removes completed and cancelled jobs older than `olderThanMs`; the number (to be) removed. */
     clearCompleted: (olderThanMs: number, dryRun: boolean) =>
@@ -127,4 +133,4 @@ export function createJobsService({ repo, boss }: { repo: JobsRepository; boss: 
   };
 }
 
-export type JobsService = ReturnType<typeof createJobsService>;
+export type JobsAdmin = ReturnType<typeof createJobsAdmin>;

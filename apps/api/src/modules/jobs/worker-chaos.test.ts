@@ -3,11 +3,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
+import { createJobSystem } from '../../job-system.ts';
 import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
 import { createLogger } from '../../platform/logger.ts';
 import { finished, runCli, startNode, waitForLine } from '../../test/cli.ts';
 import { createPostgresTestDatabase, testDatabaseUrl } from '../../test/database.ts';
-import { createJobSystem } from './job-system.ts';
 
 const JOBS = 500;
 const env = (url: string) => ({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import type { IdempotencyRepository } from '../../platform/idempotency/idempotency.repository.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
-import type { EventsRepository } from '../events/events.repository.ts';
-import type { JobsRepository } from '../jobs/jobs.repository.ts';
-import type { JobsService } from '../jobs/jobs.service.ts';
+import type { EventsRepository } from '../events/index.ts';
+import type { JobsAdmin } from '../jobs/index.ts';
 import type { MaintenanceRepository } from './maintenance.repository.ts';
 
 const Empty = z.object({}).strict();
@@ -49,11 +48,7 @@ export function pruneEventsJob(repo: EventsRepository, retentionMs: number): Job
 }
 
 /** `maintenance.purge-jobs` (daily): finished jobs past retention, and their effect records. */
-export function purgeJobsJob(
-  jobs: JobsService,
-  repo: JobsRepository,
-  retentionMs: number,
-): JobDefinition<Empty> {
+export function purgeJobsJob(jobs: JobsAdmin, retentionMs: number): JobDefinition<Empty> {
   return {
     type: 'maintenance.purge-jobs',
     payload: Empty,
@@ -61,7 +56,7 @@ export function purgeJobsJob(
     async handle(_payload, { logger }) {
       const removed = await jobs.clearCompleted(retentionMs, false);
       // Effects are kept longer than jobs, so a late retry of a job still finds its effect.
-      const effects = await repo.clearEffects(
+      const effects = await jobs.clearEffects(
         new Date(Date.now() - Math.max(retentionMs, 30 * DAY_MS)),
       );
       logger.info({ jobs: removed, effects }, 'finished jobs purged');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
+import { insertPersonalWorkspace } from '../auth/index.ts';
 import { createNotificationsRepository } from './notifications.repository.ts';
 
 /** The SQL of notifications and followers: see __snapshots__/notifications.repository.sql. */

@@ -1,7 +1,7 @@
 import type { NotificationType } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { transact } from '../../platform/db/transact.ts';
+import type { NewestFirstCursor } from '../../platform/cursor.ts';
 
 export type NewNotification = {
   userId: string;
@@ -26,10 +26,8 @@ const columns = [
   'read_at',
 ] as const;
 
-export type NotificationPosition = { createdAt: string; id: string };
-
-/** The statements on notifications and task followers. */
-function notificationQueries(db: Kysely<DB>) {
+/** The only place notifications and followers meet SQL. */
+export function createNotificationsRepository(db: Kysely<DB>) {
   return {
     insert: (notifications: NewNotification[]) =>
       notifications.length === 0
@@ -54,7 +52,7 @@ function notificationQueries(db: Kysely<DB>) {
     list: (input: {
       userId: string;
       unread?: boolean | undefined;
-      after?: NotificationPosition | undefined;
+      after?: NewestFirstCursor | undefined;
       limit: number;
     }) => {
       let query = db
@@ -161,17 +159,5 @@ function notificationQueries(db: Kysely<DB>) {
   };
 }
 
-export type NotificationQueries = ReturnType<typeof notificationQueries>;
-export type NotificationRow = Awaited<ReturnType<NotificationQueries['insert']>>[number];
-
-/** The only place notifications and followers meet SQL. */
-export function createNotificationsRepository(db: Kysely<DB>) {
-  return {
-    ...notificationQueries(db),
-    /** Runs `work` in one transaction (`trx`: for the outbox). */
-    transaction: <T>(work: (tx: NotificationQueries, trx: Kysely<DB>) => Promise<T>) =>
-      transact(db, (trx) => work(notificationQueries(trx), trx)),
-  };
-}
-
 export type NotificationsRepository = ReturnType<typeof createNotificationsRepository>;
+export type NotificationRow = Awaited<ReturnType<NotificationsRepository['insert']>>[number];

@@ -8,26 +8,18 @@ import {
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { bearer, withProblems } from '../../platform/http/responses.ts';
-import { callerId, type Guards } from '../auth/auth.guards.ts';
-import { appendEvents } from '../events/events.repository.ts';
-import { createNotificationsRepository } from './notifications.repository.ts';
-import { createNotificationsService } from './notifications.service.ts';
+import { callerId, type Guards } from '../auth/index.ts';
+import type { NotificationsService } from './notifications.service.ts';
 
-type Options = { db: Kysely<DB>; guards: Guards };
+type Options = { service: NotificationsService; guards: Guards };
 
 const taskOf = (request: FastifyRequest & { params: { workspaceId: string; taskId: string } }) =>
   [request.params.workspaceId, request.params.taskId, callerId(request)] as const;
 
 /** The caller's notifications, and following tasks. */
-export async function notificationsRoutes(instance: FastifyInstance, { db, guards }: Options) {
+export async function notificationsRoutes(instance: FastifyInstance, { service, guards }: Options) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
-  const service = createNotificationsService({
-    repo: createNotificationsRepository(db),
-    publish: appendEvents,
-  });
   app.addHook('preHandler', guards.authenticated);
 
   app.get(

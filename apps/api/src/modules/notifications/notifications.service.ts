@@ -1,17 +1,25 @@
 import type { NotificationList } from '@taskflow/contract';
-import { NotFoundError } from '../../platform/http/errors.ts';
-import { decodePosition, pageOf } from '../../platform/http/position-cursor.ts';
-import type { Publish } from '../events/events.repository.ts';
+import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
+import { NotFoundError } from '../../platform/errors.ts';
+import type { createOutbox } from '../events/index.ts';
 import { toNotification } from './notification-json.ts';
-import type { NotificationsRepository } from './notifications.repository.ts';
+import type {
+  createNotificationsRepository,
+  NotificationsRepository,
+} from './notifications.repository.ts';
 
 /** A user's notifications, and the tasks they follow. Everything is the caller's own. */
 export function createNotificationsService({
   repo,
-  publish,
+  uow,
 }: {
+  /** Reads, outside any transaction. */
   repo: NotificationsRepository;
-  publish: Publish;
+  uow: UnitOfWork<{
+    notifications: typeof createNotificationsRepository;
+    outbox: typeof createOutbox;
+  }>;
 }) {
   async function requireTask(workspaceId: string, taskId: string, userId: string) {
     if (!(await repo.taskVisible(workspaceId, taskId, userId))) throw new NotFoundError('task');
@@ -22,12 +30,12 @@ export function createNotificationsService({
       userId: string,
       query: { unread?: boolean | undefined; cursor?: string | undefined; limit: number },
     ): Promise<NotificationList> {
-      const after = query.cursor ? decodePosition(query.cursor) : undefined;
+      const after = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
       const [rows, unreadCount] = await Promise.all([
         repo.list({ userId, unread: query.unread, after, limit: query.limit }),
         repo.unreadCount(userId),
       ]);
-      const { page, nextCursor } = pageOf(rows, query.limit, (row) => row.created_key);
+      const { page, nextCursor } = newestFirst(rows, query.limit);
       return { items: page.map(toNotification), nextCursor, unreadCount };
     },
 
@@ -36,10 +44,10 @@ export function createNotificationsService({
      * The user's other tabs hear of it through their streams.
      */
     async markRead(userId: string, ids: string[] | undefined) {
-      const unreadCount = await repo.transaction(async (tx, trx) => {
-        await tx.markRead(userId, ids);
-        const count = await tx.unreadCount(userId);
-        await publish(trx, [
+      const unreadCount = await uow.run(async ({ notifications, outbox }) => {
+        await notifications.markRead(userId, ids);
+        const count = await notifications.unreadCount(userId);
+        await outbox.append([
           {
             type: 'notifications.read',
             workspaceId: null,

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { NewEvent } from '../events/events.repository.ts';
+import { appendEvents, type NewEvent } from '../events/index.ts';
 import { toNotification } from './notification-json.ts';
 import { createNotificationsRepository, type NewNotification } from './notifications.repository.ts';
 
@@ -18,3 +18,8 @@ export async function notify(db: Kysely<DB>, notices: NewNotification[]): Promis
     data: { notification: toNotification(row) },
   }));
 }
+
+/** Notifications as a unit of work's repository: stored, and their events in the outbox. */
+export const createNotices = (trx: Kysely<DB>) => ({
+  send: async (notices: NewNotification[]) => appendEvents(trx, await notify(trx, notices)),
+});

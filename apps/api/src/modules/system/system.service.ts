@@ -1,10 +1,11 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { DetailedHealth, Meta, Readiness, RuntimeMode } from '@taskflow/contract';
 import type { Redis } from 'ioredis';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { PoolCounts } from '../../platform/db/database.ts';
 import { isCurrent, migrationStatus } from '../../platform/db/migrator.ts';
+import { createSystemRepository } from './system.repository.ts';
 
 /** What the job system tells the health checks. */
 export type JobsHealth = {
@@ -145,7 +146,7 @@ export function createSystemService(deps: Deps) {
   async function databaseLatency(): Promise<number | null> {
     const start = performance.now();
     try {
-      await sql`select 1`.execute(db);
+      await createSystemRepository(db).roundTrip();
       return Math.round((performance.now() - start) * 100) / 100;
     } catch {
       return null;

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { appendEvents, type NewEvent } from '../events/events.repository.ts';
+import { appendEvents, type NewEvent } from '../events/index.ts';
 import {
   createNotificationsRepository,
   type NewNotification,
-} from '../notifications/notifications.repository.ts';
-import { notify } from '../notifications/notify.ts';
+  notify,
+} from '../notifications/index.ts';
 import { toTask } from './task-json.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
@@ -75,11 +75,17 @@ function taskEvent(change: TaskChange, actorId: string): NewEvent {
 }
 
 /**
- * The consequences of task changes, in the transaction that made them, as its last statements:
- * the creator and a new assignee follow the task; the assignee and the followers are notified;
- * the events of the changes and notifications go to the outbox.
+ * The one path every change to tasks takes, bound to the transaction that made it, as its last
+ * statements: the creator and a new assignee follow the task; the assignee and the followers
+ * are notified; the events of the changes and notifications go to the outbox.
  */
-export async function recordTaskChanges(
+export const createTaskActivity = (trx: Kysely<DB>) => ({
+  record: (actorId: string, changes: TaskChange[]) => recordTaskChanges(trx, actorId, changes),
+});
+
+export type TaskActivity = ReturnType<typeof createTaskActivity>;
+
+async function recordTaskChanges(
   trx: Kysely<DB>,
   actorId: string,
   changes: TaskChange[],

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.ts';
 import { createWorkspace, newUser, type User } from '../../test/workspaces.ts';
 import { toPrefixQuery } from './search-query.ts';
-import { listTasksQuery, type TaskFilters } from './tasks.listing.ts';
+import { listTasksQuery, type TaskFilters } from './task-list.repository.ts';
 
 /**
  * Every filter and sort of the task list is served by an index: over 5,000 tasks (statistics

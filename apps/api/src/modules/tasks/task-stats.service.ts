@@ -1,8 +1,15 @@
 import type { TaskStats } from '@taskflow/contract';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { VersionedCache } from '../../platform/cache/shared-cache.ts';
-import { NotFoundError } from '../../platform/http/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
-import type { StatsRepository, StatsRow, StatsWindow } from './task-stats.repository.ts';
+import {
+  createStatsRepository,
+  type StatsRepository,
+  type StatsRow,
+  type StatsWindow,
+} from './task-stats.repository.ts';
 import type { TaskScope } from './tasks.repository.ts';
 
 const SERIES_DAYS = 30;
@@ -61,3 +68,20 @@ export function createStatsService({ repo, isMember, cache, now = Date.now }: De
 }
 
 export type StatsService = ReturnType<typeof createStatsService>;
+
+/**
+ * Uncached figures of one workspace, or of every workspace of the instance, in `timeZone`
+ * (`taskflow tasks stats`): the stats and the date of today there.
+ */
+export async function statsReport(
+  db: Kysely<DB>,
+  workspaceId: string | undefined,
+  timeZone: string,
+): Promise<{ stats: TaskStats; today: string }> {
+  const repo = createStatsRepository(db);
+  const window = statsWindow(timeZone, Date.now());
+  const row = workspaceId
+    ? await repo.workspaceStats(workspaceId, window)
+    : await repo.instanceStats(window);
+  return { stats: toTaskStats(row, window, timeZone), today: window.today };
+}

@@ -1,7 +1,7 @@
 import { TASK_SORTS } from '@taskflow/contract';
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { insertPersonalWorkspace } from '../workspaces/workspaces.repository.ts';
+import { insertPersonalWorkspace } from '../auth/index.ts';
 import { toPrefixQuery } from './search-query.ts';
 import { createStatsRepository } from './task-stats.repository.ts';
 import { createTasksRepository } from './tasks.repository.ts';
@@ -60,23 +60,22 @@ describe('tasks repository SQL', () => {
       }),
     );
     await sql.record('update', () => repo.update(scope, row.id, { title: 'U', status: 'done' }));
-    await sql.record('update, if version', () =>
-      repo.update(scope, row.id, { priority: 'low' }, 2),
-    );
     await sql.record('lock (in a transaction)', () =>
-      repo.transaction((tx) => tx.lock(scope, [row.id])),
+      sql.db.transaction().execute((trx) => createTasksRepository(trx).lock(scope, [row.id])),
     );
     await sql.record('setStatus', () => repo.setStatus(scope, [row.id], 'in_progress'));
     await sql.record('softDelete', () => repo.softDelete(scope, row.id));
     await sql.record('restore', () => repo.restore(scope, row.id));
     await sql.record('move (in one transaction)', () =>
-      repo.transaction(async (tx) => {
+      sql.db.transaction().execute(async (trx) => {
+        const tx = createTasksRepository(trx);
         await tx.lockWorkspace(scope);
         await tx.neighbourPosition(workspaceId, 'a0', 'after', row.id);
         await tx.neighbourPosition(workspaceId, 'a0', 'before', row.id);
       }),
     );
     await sql.record('labels', () => repo.labels(workspaceId));
+    await sql.record('unassign', () => repo.unassign(workspaceId, user.id));
     await sql.record('workspaceStats', () =>
       createStatsRepository(sql.db).workspaceStats(workspaceId, {
         today: '2026-01-02',

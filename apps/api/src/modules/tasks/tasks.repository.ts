@@ -1,8 +1,14 @@
 import { RESTORE_WINDOW_DAYS, type TaskPriority, type TaskStatus } from '@taskflow/contract';
 import { type Kysely, sql, type UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { transact } from '../../platform/db/transact.ts';
-import { callerIsMember, type ListInput, listTasksQuery, taskColumns } from './tasks.listing.ts';
+import { isForeignKeyViolation } from '../../platform/db/constraints.ts';
+import { InvalidInputError } from '../../platform/errors.ts';
+import {
+  callerIsMember,
+  type ListInput,
+  listTasksQuery,
+  taskColumns,
+} from './task-list.repository.ts';
 
 export type TaskChanges = {
   title?: string | undefined;
@@ -48,8 +54,23 @@ function changedColumns(changes: TaskChanges): UpdateObject<DB, 'tasks'> {
   return set;
 }
 
-/** The statements on tasks. Every one is scoped to a workspace the caller is a member of. */
-function taskQueries(db: Kysely<DB>) {
+/** An assignee who is not a member of the workspace fails its foreign key. */
+async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isForeignKeyViolation(error, 'tasks_assignee_member')) {
+      throw InvalidInputError.field('assigneeId', 'The assignee must be a member of the workspace');
+    }
+    throw error;
+  }
+}
+
+/**
+ * The statements on tasks: the only place tasks meet SQL. Every one is scoped to a workspace the
+ * caller is a member of, except `unassign`, which the workspace's owner runs.
+ */
+export function createTasksRepository(db: Kysely<DB>) {
   const live = (scope: TaskScope) =>
     db
       .selectFrom('tasks')
@@ -94,36 +115,71 @@ function taskQueries(db: Kysely<DB>) {
         .executeTakeFirst(),
 
     insert: (scope: TaskScope, task: NewTask) =>
-      db
-        .insertInto('tasks')
-        .values({
-          workspace_id: scope.workspaceId,
-          title: task.title,
-          description: task.description,
-          status: task.status,
-          priority: task.priority,
-          due_date: task.dueDate,
-          assignee_id: task.assigneeId,
-          labels: task.labels,
-          position: task.position,
-          created_by: scope.userId,
-          completed_at: task.status === 'done' ? now : null,
-        })
-        .returning(taskColumns)
-        .executeTakeFirstOrThrow(),
+      orAssigneeError(
+        db
+          .insertInto('tasks')
+          .values({
+            workspace_id: scope.workspaceId,
+            title: task.title,
+            description: task.description,
+            status: task.status,
+            priority: task.priority,
+            due_date: task.dueDate,
+            assignee_id: task.assigneeId,
+            labels: task.labels,
+            position: task.position,
+            created_by: scope.userId,
+            completed_at: task.status === 'done' ? now : null,
+          })
+          .returning(taskColumns)
+          .executeTakeFirstOrThrow(),
+      ),
 
-    /** Applies a change; with `expectedVersion`, only to that version. Undefined when nothing matched. */
-    update: (scope: TaskScope, taskId: string, changes: TaskChanges, expectedVersion?: number) => {
-      let query = update(scope)
-        .set((eb) => ({
-          ...changedColumns(changes),
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', taskId)
-        .where('deleted_at', 'is', null);
-      if (expectedVersion !== undefined) query = query.where('version', '=', expectedVersion);
-      return query.returning(taskColumns).executeTakeFirst();
+    /** Applies a change to a live task; undefined when there is none. */
+    update: (scope: TaskScope, taskId: string, changes: TaskChanges) =>
+      orAssigneeError(
+        update(scope)
+          .set((eb) => ({
+            ...changedColumns(changes),
+            version: eb('version', '+', 1),
+            updated_at: now,
+          }))
+          .where('id', '=', taskId)
+          .where('deleted_at', 'is', null)
+          .returning(taskColumns)
+          .executeTakeFirst(),
+      ),
+
+    /**
+     * Takes a leaving member's tasks off them, deleted ones included (an assignee must be a
+     * member): the live tasks as they were and as they are now.
+     */
+    unassign: async (workspaceId: string, userId: string) => {
+      const before = await db
+        .selectFrom('tasks')
+        .select(taskColumns)
+        .select('deleted_at')
+        .where('workspace_id', '=', workspaceId)
+        .where('assignee_id', '=', userId)
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      if (before.length === 0) return [];
+      const after = await db
+        .updateTable('tasks')
+        .set((eb) => ({ assignee_id: null, version: eb('version', '+', 1), updated_at: now }))
+        .where(
+          'id',
+          'in',
+          before.map((t) => t.id),
+        )
+        .returning(taskColumns)
+        .execute();
+      const byId = new Map(after.map((t) => [t.id, t]));
+      return before.flatMap(({ deleted_at, ...task }) => {
+        const now = byId.get(task.id);
+        return deleted_at === null && now ? [{ before: task, task: now }] : [];
+      });
     },
 
     /** Sets the status of every listed live task; the tasks changed (fewer if some were not found). */
@@ -199,6 +255,42 @@ function taskQueries(db: Kysely<DB>) {
       return row?.position ?? null;
     },
 
+    /**
+     * The open, assigned tasks due today or tomorrow (UTC) that have had no reminder for this due
+     * date, at most `batch`; each is claimed in `due_reminders` in the same statement, so a
+     * reminder is made once per task and due date, however many runs or workers see it.
+     */
+    claimDueReminders: async (batch: number) => {
+      const { rows } = await sql<{
+        task_id: string;
+        workspace_id: string;
+        title: string;
+        due_date: string;
+        assignee_id: string;
+        email: string;
+        today: boolean;
+      }>`
+        with due as (
+          select t.id, t.due_date from tasks t
+          where t.deleted_at is null and t.status <> 'done' and t.assignee_id is not null
+            and t.due_date between current_date and current_date + 1
+          order by t.due_date, t.id
+          limit ${batch}
+        ), claimed as (
+          insert into due_reminders (task_id, due_date)
+          select id, due_date from due
+          on conflict do nothing
+          returning task_id, due_date
+        )
+        select t.id as task_id, t.workspace_id, t.title,
+          to_char(c.due_date, 'YYYY-MM-DD') as due_date, t.assignee_id, u.email,
+          c.due_date = current_date as today
+        from claimed c join tasks t on t.id = c.task_id join users u on u.id = t.assignee_id`.execute(
+        db,
+      );
+      return rows;
+    },
+
     /** The labels in use in a workspace, for filters and suggestions. */
     labels: async (workspaceId: string) => {
       const rows = await db
@@ -220,20 +312,5 @@ function taskQueries(db: Kysely<DB>) {
   };
 }
 
-export type TaskQueries = ReturnType<typeof taskQueries>;
-export type TaskRow = NonNullable<Awaited<ReturnType<TaskQueries['find']>>>;
-
-/** The only place tasks meet SQL. */
-export function createTasksRepository(db: Kysely<DB>) {
-  return {
-    ...taskQueries(db),
-    /**
-     * Runs `work` in one transaction, with the statements bound to it; `trx` is the transaction
-     * itself, for the outbox and notifications written with the change.
-     */
-    transaction: <T>(work: (tx: TaskQueries, trx: Kysely<DB>) => Promise<T>) =>
-      transact(db, (trx) => work(taskQueries(trx), trx)),
-  };
-}
-
 export type TasksRepository = ReturnType<typeof createTasksRepository>;
+export type TaskRow = NonNullable<Awaited<ReturnType<TasksRepository['find']>>>;

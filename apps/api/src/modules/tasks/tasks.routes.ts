@@ -19,7 +19,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
-import { callerId, type Guards } from '../auth/auth.guards.ts';
+import { callerId, type Guards } from '../auth/index.ts';
 import type { StatsService } from './task-stats.service.ts';
 import type { TaskScope } from './tasks.repository.ts';
 import type { TasksService } from './tasks.service.ts';

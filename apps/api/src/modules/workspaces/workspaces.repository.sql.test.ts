@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { createWorkspacesRepository, insertPersonalWorkspace } from './workspaces.repository.ts';
+import { insertPersonalWorkspace } from '../auth/index.ts';
+import { createWorkspacesRepository } from './workspaces.repository.ts';
 
 /** The SQL of every workspaces repository method, as sent: see __snapshots__/workspaces.repository.sql. */
 const sql = useSqlRecorder();
@@ -35,7 +36,9 @@ describe('workspaces repository SQL', () => {
     await sql.record('countMembers, owners', () => repo.countMembers(id, 'owner'));
     await sql.record('setRole', () => repo.setRole(id, other.id, 'owner'));
     await sql.record('lockForMember (in a transaction)', () =>
-      repo.transaction((tx) => tx.lockForMember(id, owner.id)),
+      sql.db
+        .transaction()
+        .execute((trx) => createWorkspacesRepository(trx).lockForMember(id, owner.id)),
     );
     await sql.record('removeMember', () => repo.removeMember(id, other.id));
     await sql.record('delete', () => repo.delete(id));

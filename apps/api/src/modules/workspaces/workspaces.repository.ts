@@ -1,7 +1,5 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, WorkspaceMembersTable, WorkspacesTable } from '../../db/schema.ts';
-import { transact } from '../../platform/db/transact.ts';
-import { taskColumns } from '../tasks/tasks.listing.ts';
 
 export type WorkspaceRow = Selectable<WorkspacesTable> & {
   role: WorkspaceMembersTable['role'];
@@ -9,29 +7,11 @@ export type WorkspaceRow = Selectable<WorkspacesTable> & {
 };
 export type Role = WorkspaceMembersTable['role'];
 
-/**
- * Creates the personal workspace of a new user, owned by them. Runs in the caller's transaction,
- * so that a user never exists without one. It writes no event: no stream of the user can be open
- * before the account exists, and a first stream reads its memberships when it opens.
- */
-export async function insertPersonalWorkspace(db: Kysely<DB>, userId: string) {
-  const workspace = await db
-    .insertInto('workspaces')
-    .values({ name: 'Personal', personal: true, created_by: userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('workspace_members')
-    .values({ workspace_id: workspace.id, user_id: userId, role: 'owner' })
-    .execute();
-  return workspace.id;
-}
-
 /** What a workspace event says of it. */
 const changeColumns = ['id', 'name', 'personal', 'updated_at'] as const;
 
-/** The statements on workspaces and their members. */
-function workspaceQueries(db: Kysely<DB>) {
+/** The statements on workspaces and their members: the only place they meet SQL. */
+export function createWorkspacesRepository(db: Kysely<DB>) {
   /** Workspaces as `userId` sees them: with their role and the number of members. */
   const visibleTo = (userId: string) =>
     db
@@ -178,37 +158,14 @@ function workspaceQueries(db: Kysely<DB>) {
      * Removes a member and unassigns the tasks they held in the workspace (each such task is a
      * change: its version grows).
      */
+    /** Run after the member's tasks were unassigned (an assignee must be a member). */
     removeMember: async (workspaceId: string, userId: string) => {
-      const unassigned = await db
-        .updateTable('tasks')
-        .set((eb) => ({
-          assignee_id: null,
-          version: eb('version', '+', 1),
-          updated_at: sql<Date>`now()`,
-        }))
-        .where('workspace_id', '=', workspaceId)
-        .where('assignee_id', '=', userId)
-        .returning(taskColumns)
-        .execute();
       await db
         .deleteFrom('workspace_members')
         .where('workspace_id', '=', workspaceId)
         .where('user_id', '=', userId)
         .execute();
-      return unassigned;
     },
-  };
-}
-
-export type WorkspaceQueries = ReturnType<typeof workspaceQueries>;
-
-/** The only place workspaces and their members meet SQL. */
-export function createWorkspacesRepository(db: Kysely<DB>) {
-  return {
-    ...workspaceQueries(db),
-    /** Runs `work` in one transaction, with the statements bound to it (`trx`: for the outbox). */
-    transaction: <T>(work: (tx: WorkspaceQueries, trx: Kysely<DB>) => Promise<T>) =>
-      transact(db, (trx) => work(workspaceQueries(trx), trx)),
   };
 }
 

@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
 import { rateLimited } from '../../platform/http/security.ts';
-import { callerId, type Guards } from '../auth/auth.guards.ts';
+import { callerId, type Guards } from '../auth/index.ts';
 import type { WorkspacesService } from './workspaces.service.ts';
 
 type Options = {

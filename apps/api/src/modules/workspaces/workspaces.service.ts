@@ -5,17 +5,27 @@ import {
   type Workspace,
   type WorkspaceRole,
 } from '@taskflow/contract';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import type { Publish } from '../events/events.repository.ts';
-import { toTask } from '../tasks/task-json.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
+import { DomainError, NotFoundError } from '../../platform/errors.ts';
+import type { createOutbox } from '../events/index.ts';
+import type { MemberTasks } from '../tasks/index.ts';
 import type {
-  WorkspaceQueries,
+  createWorkspacesRepository,
   WorkspaceRow,
   WorkspacesRepository,
 } from './workspaces.repository.ts';
 
-type MemberRow = NonNullable<Awaited<ReturnType<WorkspaceQueries['findMember']>>>;
-type ChangeRow = Awaited<ReturnType<WorkspaceQueries['rename']>>;
+type MemberRow = NonNullable<Awaited<ReturnType<WorkspacesRepository['findMember']>>>;
+type ChangeRow = Awaited<ReturnType<WorkspacesRepository['rename']>>;
+
+/** What a change to workspaces runs in: their statements, the outbox, and the member's tasks. */
+export type WorkspacesUnitOfWork = UnitOfWork<{
+  workspaces: typeof createWorkspacesRepository;
+  outbox: typeof createOutbox;
+  memberTasks: (trx: Kysely<DB>) => MemberTasks;
+}>;
 
 const workspaceChange = (row: ChangeRow) => ({
   id: row.id,
@@ -60,10 +70,11 @@ const memberNotFound = () => new NotFoundError('member');
  */
 export function createWorkspacesService({
   repo,
-  publish,
+  uow,
 }: {
+  /** Reads, outside any transaction. */
   repo: WorkspacesRepository;
-  publish: Publish;
+  uow: WorkspacesUnitOfWork;
 }) {
   async function view(workspaceId: string, userId: string): Promise<Workspace> {
     const row = await repo.findForUser(workspaceId, userId);
@@ -72,16 +83,16 @@ export function createWorkspacesService({
   }
 
   /** In a transaction: locks the workspace and checks the caller may manage it. */
-  async function lockAsOwner(tx: WorkspaceQueries, workspaceId: string, userId: string) {
+  async function lockAsOwner(tx: WorkspacesRepository, workspaceId: string, userId: string) {
     const locked = await tx.lockForMember(workspaceId, userId);
     if (!locked) throw workspaceNotFound();
-    if (locked.role !== 'owner') throw new AppError('FORBIDDEN');
+    if (locked.role !== 'owner') throw new DomainError('FORBIDDEN');
     return locked;
   }
 
-  async function ensureOwnerRemains(tx: WorkspaceQueries, workspaceId: string, target: Member) {
+  async function ensureOwnerRemains(tx: WorkspacesRepository, workspaceId: string, target: Member) {
     if (target.role === 'owner' && (await tx.countMembers(workspaceId, 'owner')) <= 1) {
-      throw new AppError('LAST_OWNER', {
+      throw new DomainError('LAST_OWNER', {
         detail: 'Make another member an owner first, or delete the workspace',
       });
     }
@@ -93,14 +104,14 @@ export function createWorkspacesService({
     get: view,
 
     async create(userId: string, name: string): Promise<Workspace> {
-      const id = await repo.transaction(async (tx, trx) => {
+      const id = await uow.run(async ({ workspaces: tx, outbox }) => {
         if ((await tx.countMemberships(userId)) >= MAX_WORKSPACES_PER_USER) {
-          throw new AppError('LIMIT_REACHED', {
+          throw new DomainError('LIMIT_REACHED', {
             detail: `You can belong to at most ${MAX_WORKSPACES_PER_USER} workspaces`,
           });
         }
         const row = await tx.insert(name, userId);
-        await publish(trx, [
+        await outbox.append([
           {
             type: 'workspace.created',
             workspaceId: row.id,
@@ -115,10 +126,10 @@ export function createWorkspacesService({
     },
 
     async rename(workspaceId: string, userId: string, name: string): Promise<Workspace> {
-      await repo.transaction(async (tx, trx) => {
+      await uow.run(async ({ workspaces: tx, outbox }) => {
         await lockAsOwner(tx, workspaceId, userId);
         const row = await tx.rename(workspaceId, name);
-        await publish(trx, [
+        await outbox.append([
           {
             type: 'workspace.updated',
             workspaceId,
@@ -132,11 +143,11 @@ export function createWorkspacesService({
 
     /** Deletes the workspace with all its tasks. */
     async remove(workspaceId: string, userId: string) {
-      await repo.transaction(async (tx, trx) => {
+      await uow.run(async ({ workspaces: tx, outbox }) => {
         const locked = await lockAsOwner(tx, workspaceId, userId);
-        if (locked.personal) throw new AppError('PERSONAL_WORKSPACE');
+        if (locked.personal) throw new DomainError('PERSONAL_WORKSPACE');
         await tx.delete(workspaceId);
-        await publish(trx, [
+        await outbox.append([
           { type: 'workspace.deleted', workspaceId, actorId: userId, data: { workspaceId } },
         ]);
       });
@@ -153,27 +164,27 @@ export function createWorkspacesService({
       email: string,
       role: WorkspaceRole,
     ): Promise<Member> {
-      return repo.transaction(async (tx, trx) => {
+      return uow.run(async ({ workspaces: tx, outbox }) => {
         await lockAsOwner(tx, workspaceId, actorId);
         const user = await tx.findUserByEmail(email);
-        if (!user) throw new AppError('ACCOUNT_NOT_FOUND');
+        if (!user) throw new DomainError('ACCOUNT_NOT_FOUND');
         if ((await tx.countMembers(workspaceId)) >= MAX_MEMBERS_PER_WORKSPACE) {
-          throw new AppError('LIMIT_REACHED', {
+          throw new DomainError('LIMIT_REACHED', {
             detail: `A workspace has at most ${MAX_MEMBERS_PER_WORKSPACE} members`,
           });
         }
         if ((await tx.countMemberships(user.id)) >= MAX_WORKSPACES_PER_USER) {
-          throw new AppError('LIMIT_REACHED', {
+          throw new DomainError('LIMIT_REACHED', {
             detail: `That person already belongs to ${MAX_WORKSPACES_PER_USER} workspaces`,
           });
         }
         if (!(await tx.addMember(workspaceId, user.id, role))) {
-          throw new AppError('ALREADY_MEMBER');
+          throw new DomainError('ALREADY_MEMBER');
         }
         const row = await tx.findMember(workspaceId, user.id);
         if (!row) throw memberNotFound();
         const member = toMember(row);
-        await publish(trx, [
+        await outbox.append([
           { type: 'member.added', workspaceId, userId: user.id, actorId, data: { member } },
         ]);
         return member;
@@ -186,21 +197,21 @@ export function createWorkspacesService({
       userId: string,
       role: WorkspaceRole,
     ): Promise<Member> {
-      return repo.transaction(async (tx, trx) => {
+      return uow.run(async ({ workspaces: tx, outbox }) => {
         const locked = await lockAsOwner(tx, workspaceId, actorId);
         const row = await tx.findMember(workspaceId, userId);
         if (!row) throw memberNotFound();
         const target = toMember(row);
         if (role === target.role) return target;
         if (locked.personal && userId === locked.created_by) {
-          throw new AppError('PERSONAL_WORKSPACE', {
+          throw new DomainError('PERSONAL_WORKSPACE', {
             detail: 'The person a personal workspace belongs to stays its owner',
           });
         }
         await ensureOwnerRemains(tx, workspaceId, target);
         await tx.setRole(workspaceId, userId, role);
         const member = { ...target, role };
-        await publish(trx, [
+        await outbox.append([
           { type: 'member.updated', workspaceId, userId, actorId, data: { member } },
         ]);
         return member;
@@ -209,24 +220,19 @@ export function createWorkspacesService({
 
     /** Removes a member (owners only), or lets the caller leave (`userId` is the caller). */
     async removeMember(workspaceId: string, actorId: string, userId: string) {
-      await repo.transaction(async (tx, trx) => {
+      await uow.run(async ({ workspaces: tx, outbox, memberTasks }) => {
         const locked = await tx.lockForMember(workspaceId, actorId);
         if (!locked) throw workspaceNotFound();
-        if (userId !== actorId && locked.role !== 'owner') throw new AppError('FORBIDDEN');
+        if (userId !== actorId && locked.role !== 'owner') throw new DomainError('FORBIDDEN');
         const row = await tx.findMember(workspaceId, userId);
         if (!row) throw memberNotFound();
         if (locked.personal && userId === locked.created_by) {
-          throw new AppError('PERSONAL_WORKSPACE');
+          throw new DomainError('PERSONAL_WORKSPACE');
         }
         await ensureOwnerRemains(tx, workspaceId, toMember(row));
-        const unassigned = await tx.removeMember(workspaceId, userId);
-        await publish(trx, [
-          ...unassigned.map((task) => ({
-            type: 'task.updated',
-            workspaceId,
-            actorId,
-            data: { task: toTask(task) },
-          })),
+        await memberTasks.unassign(workspaceId, userId, actorId);
+        await tx.removeMember(workspaceId, userId);
+        await outbox.append([
           { type: 'member.removed', workspaceId, userId, actorId, data: { userId } },
         ]);
       });

@@ -1,13 +1,13 @@
-import type { ErrorCode, FieldError } from '@taskflow/contract';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { type ErrorCode, errorCatalogue, type FieldError } from '@taskflow/contract';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { DomainError, type FieldIssue, RetryLaterError, StaleVersionError } from '../errors.ts';
 import { AppError } from './errors.ts';
+import { sendProblem } from './problem.ts';
 
 /** What a 503 tells the client to wait before trying again. */
 export const RETRY_AFTER_SECONDS = 2;
-
-import { sendProblem } from './problem.ts';
 
 const fastifyCodes: Partial<Record<string, ErrorCode>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
@@ -41,6 +41,35 @@ function fieldErrors(
   }));
 }
 
+const has = (value: unknown, key: string) =>
+  typeof value === 'object' && value !== null && Object.hasOwn(value, key);
+
+/** A domain field by its request path: the query's, the path's, or else the body's. */
+function pathOf(request: FastifyRequest, { field }: FieldIssue) {
+  const top = field.split('.')[0] ?? field;
+  const where = has(request.query, top) ? 'query' : has(request.params, top) ? 'params' : 'body';
+  return `${where}.${field}`;
+}
+
+/** Statuses, headers and request paths of a domain error: the HTTP layer alone knows them. */
+function sendDomainError(request: FastifyRequest, reply: FastifyReply, error: DomainError) {
+  if (error instanceof AppError && error.headers) reply.headers(error.headers);
+  if (error instanceof StaleVersionError) reply.header('etag', `"${error.current.version}"`);
+  if (error instanceof RetryLaterError) reply.header('retry-after', String(error.seconds));
+  if (errorCatalogue[error.code].status >= 500) {
+    request.log.error({ err: error }, 'request failed');
+  }
+  const errors =
+    error instanceof AppError
+      ? error.errors
+      : error.fields?.map((issue) => ({ path: pathOf(request, issue), message: issue.message }));
+  return sendProblem(request, reply, error.code, {
+    detail: error.detail,
+    errors,
+    members: error.data,
+  });
+}
+
 /**
  * The one error handler: every failure leaves as RFC 9457 problem+json with a catalogue code.
  * Client errors say what went wrong; server errors say only that something did, and the request
@@ -49,15 +78,7 @@ function fieldErrors(
 export const errorHandler = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error instanceof AppError) {
-        if (error.headers) reply.headers(error.headers);
-        if (error.status >= 500) request.log.error({ err: error }, 'request failed');
-        return sendProblem(request, reply, error.code, {
-          detail: error.detail,
-          errors: error.errors,
-          members: error.extra,
-        });
-      }
+      if (error instanceof DomainError) return sendDomainError(request, reply, error);
       if (error.validation) {
         return sendProblem(request, reply, 'VALIDATION_FAILED', {
           detail: 'One or more fields are not valid',

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { buildTestApp } from '../../test/app.ts';
 import { createTestDatabase } from '../../test/database.ts';
 import type { Database } from '../db/database.ts';
-import { AppError, NotFoundError } from './errors.ts';
+import { NotFoundError } from '../errors.ts';
+import { AppError } from './errors.ts';
 
 let database: Database;
 let ctx: Awaited<ReturnType<typeof buildTestApp>>;

@@ -1,39 +1,20 @@
-import { type ErrorCode, errorCatalogue, type FieldError } from '@taskflow/contract';
+import type { ErrorCode, FieldError } from '@taskflow/contract';
+import { DomainError } from '../errors.ts';
 
-/** A failure the client can act on. Services throw these; the error handler renders them. */
-export class AppError extends Error {
-  readonly code: ErrorCode;
-  readonly detail: string | undefined;
-  readonly errors: FieldError[] | undefined;
+/**
+ * A failure only the HTTP layer knows of (a guard's `WWW-Authenticate`, a header that is not
+ * valid): it carries its own headers and request paths. Services throw DomainError instead.
+ */
+export class AppError extends DomainError {
   readonly headers: Record<string, string> | undefined;
-  /** Members beyond RFC 9457's, declared by the route's problem schema (e.g. `current`). */
-  readonly extra: Record<string, unknown> | undefined;
+  readonly errors: FieldError[] | undefined;
 
   constructor(
     code: ErrorCode,
-    options: {
-      detail?: string;
-      errors?: FieldError[];
-      headers?: Record<string, string>;
-      extra?: Record<string, unknown>;
-    } = {},
+    options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
-    super(options.detail ?? errorCatalogue[code].title);
-    this.name = 'AppError';
-    this.code = code;
-    this.detail = options.detail;
-    this.errors = options.errors;
+    super(code, { detail: options.detail });
     this.headers = options.headers;
-    this.extra = options.extra;
-  }
-
-  get status(): number {
-    return errorCatalogue[this.code].status;
-  }
-}
-
-export class NotFoundError extends AppError {
-  constructor(resource: string) {
-    super('NOT_FOUND', { detail: `The ${resource} was not found` });
+    this.errors = options.errors;
   }
 }

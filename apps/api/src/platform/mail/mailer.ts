@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
+import { createOutboxRepository } from './outbox.repository.ts';
 
 export type Mail = { to: string; subject: string; text: string };
 
@@ -21,10 +22,7 @@ export type Mailer = {
 export function createOutboxMailer(db: Kysely<DB>, logger: Logger, logLinks: boolean): Mailer {
   return {
     async send(mail, options) {
-      await (options?.trx ?? db)
-        .insertInto('mail_outbox')
-        .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text })
-        .execute();
+      await createOutboxRepository(options?.trx ?? db).store(mail);
       const links = logLinks ? (mail.text.match(/https?:\/\/\S+/g) ?? []) : undefined;
       logger.info({ subject: mail.subject, links }, 'mail stored in the development outbox');
     },

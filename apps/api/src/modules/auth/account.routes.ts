@@ -10,10 +10,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
-import type { Guards } from '../auth/auth.guards.ts';
-import { clientOf } from '../auth/auth.routes.ts';
-import type { AuthService } from '../auth/auth.service.ts';
 import type { AccountService } from './account.service.ts';
+import { clientOf, type Guards } from './auth.guards.ts';
+import type { AuthService } from './auth.service.ts';
 
 type Options = { auth: AuthService; account: AccountService; guards: Guards };
 
@@ -23,7 +22,7 @@ function callerOf(request: FastifyRequest) {
 }
 
 /** The signed-in user's own account, under /api/v1/me. */
-export async function usersRoutes(instance: FastifyInstance, { auth, account, guards }: Options) {
+export async function accountRoutes(instance: FastifyInstance, { auth, account, guards }: Options) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', guards.authenticated);
 

@@ -1,11 +1,11 @@
 import type { SessionInfo, User } from '@taskflow/contract';
 import UAParser from 'ua-parser-js';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
-import { AppError, NotFoundError } from '../../platform/http/errors.ts';
-import type { AuthRepository, Client } from '../auth/auth.repository.ts';
-import { PROFILE_TTL_MS, toUser } from '../auth/auth.service.ts';
-import { type PasswordService, passwordProblems } from '../auth/password.ts';
-import type { SessionCache } from '../auth/session-cache.ts';
+import { DomainError, InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import type { AuthRepository, Client } from './auth.repository.ts';
+import { PROFILE_TTL_MS, toUser } from './auth.service.ts';
+import { type PasswordService, passwordProblems } from './password.ts';
+import type { SessionCache } from './session-cache.ts';
 
 type Deps = {
   repo: AuthRepository;
@@ -31,9 +31,7 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
   async function confirmPassword(userId: string, password: string) {
     const user = await repo.findUserById(userId);
     if (!user || !(await passwords.verify(user.password_hash, password))) {
-      throw new AppError('VALIDATION_FAILED', {
-        errors: [{ path: 'body.password', message: 'The password is not correct' }],
-      });
+      throw InvalidInputError.field('password', 'The password is not correct');
     }
   }
 
@@ -46,7 +44,7 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
   return {
     async updateProfile(caller: Caller, name: string): Promise<User> {
       const user = await repo.updateName(caller.userId, name);
-      if (!user) throw new AppError('UNAUTHENTICATED');
+      if (!user) throw new DomainError('UNAUTHENTICATED');
       const profile = toUser(user);
       profiles.set(profile.id, profile, Date.now() + PROFILE_TTL_MS);
       return profile;
@@ -56,17 +54,11 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
     async changePassword(caller: Caller, current: string, next: string) {
       const user = await repo.findUserById(caller.userId);
       if (!user || !(await passwords.verify(user.password_hash, current))) {
-        throw new AppError('VALIDATION_FAILED', {
-          errors: [
-            { path: 'body.currentPassword', message: 'The current password is not correct' },
-          ],
-        });
+        throw InvalidInputError.field('currentPassword', 'The current password is not correct');
       }
       const problems = passwordProblems(next);
       if (problems.length > 0) {
-        throw new AppError('VALIDATION_FAILED', {
-          errors: problems.map((message) => ({ path: 'body.newPassword', message })),
-        });
+        throw new InvalidInputError(problems.map((message) => ({ field: 'newPassword', message })));
       }
       await repo.setPasswordHash(user.id, await passwords.hash(next));
       const revoked = await revoke(user.id, 'password_changed', { except: caller.sessionId });

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
+import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
-import { claimEffect } from './job-effects.ts';
+import { createEffectsRepository } from './mail.repository.ts';
 
 export const MailPayload = z.object({
   to: z.email().max(254),
@@ -20,13 +21,17 @@ export type MailPayload = z.infer<typeof MailPayload>;
  * SMTP server takes no part in our transaction), never lose it.
  */
 export function sendMailJob(deps: { db: Kysely<DB>; mailer: Mailer }): JobDefinition<MailPayload> {
+  const uow = unitOfWork(deps.db, {
+    effects: createEffectsRepository,
+    outbox: (trx: Kysely<DB>) => ({ send: (mail: MailPayload) => deps.mailer.send(mail, { trx }) }),
+  });
   return {
     type: 'mail.send',
     payload: MailPayload,
     async handle(mail, { jobId }) {
-      await deps.db.transaction().execute(async (trx) => {
-        if (!(await claimEffect(trx, `mail.send:${mail.key ?? jobId}`, 'mail.send'))) return;
-        await deps.mailer.send(mail, { trx });
+      await uow.run(async ({ effects, outbox }) => {
+        if (!(await effects.claim(`mail.send:${mail.key ?? jobId}`, 'mail.send'))) return;
+        await outbox.send(mail);
       });
     },
   };

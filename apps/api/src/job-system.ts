@@ -2,32 +2,35 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Config } from '../../config.ts';
-import type { DB } from '../../db/schema.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { createIdempotencyRepository } from '../../platform/idempotency/idempotency.repository.ts';
-import type { Mailer } from '../../platform/mail/mailer.ts';
-import { type BossRole, createBoss } from '../../platform/queue/boss.ts';
-import { createJobQueue } from '../../platform/queue/job-queue.ts';
-import { createEventsRepository } from '../events/events.repository.ts';
-import { exportTasksJob, purgeExportsJob } from '../exports/exports.jobs.ts';
-import { createExportsRepository } from '../exports/exports.repository.ts';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { createEventsRepository } from './modules/events/index.ts';
 import {
+  createExportsRepository,
+  exportTasksJob,
+  purgeExportsJob,
+} from './modules/exports/index.ts';
+import { createJobsAdmin, createJobsRepository } from './modules/jobs/index.ts';
+import { sendMailJob } from './modules/mail/index.ts';
+import {
+  createMaintenanceRepository,
   pruneEventsJob,
   purgeIdempotencyKeysJob,
   purgeJobsJob,
   purgeSessionsJob,
-} from '../maintenance/maintenance.jobs.ts';
-import { createMaintenanceRepository } from '../maintenance/maintenance.repository.ts';
-import { dueRemindersJob } from '../tasks/tasks.jobs.ts';
-import { createJobsRepository } from './jobs.repository.ts';
-import { createJobsService } from './jobs.service.ts';
-import { sendMailJob } from './mail.jobs.ts';
+} from './modules/maintenance/index.ts';
+import { dueRemindersJob } from './modules/tasks/index.ts';
+import type { Database } from './platform/db/database.ts';
+import { createIdempotencyRepository } from './platform/idempotency/idempotency.repository.ts';
+import type { Mailer } from './platform/mail/mailer.ts';
+import { type BossRole, createBoss } from './platform/queue/boss.ts';
+import { createJobQueue } from './platform/queue/job-queue.ts';
 
 type Deps = { database: Database; mailer: Mailer; logger: Logger; config: Config };
 
 /**
- * Every job type of TaskFlow on one pg-boss, for the process that runs them (`serve` in
+ * The job system: every feature's job definitions on one pg-boss (a composition root, with
+ * app.ts), for the process that runs them (`serve` in
  * embedded mode, `taskflow worker` in a cluster) and for those that only enqueue.
  */
 export function createJobSystem({ database, mailer, logger, config }: Deps, role: BossRole) {
@@ -45,12 +48,11 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
     pollSeconds: settings.pollSeconds,
   });
   const db = database.db;
-  const jobsRepo = createJobsRepository(db);
-  const jobs = createJobsService({ repo: jobsRepo, boss });
+  const jobsAdmin = createJobsAdmin({ repo: createJobsRepository(db), boss });
   const exportsRepo = createExportsRepository(db);
 
   const sendMail = queue.define(sendMailJob({ db, mailer }));
-  const exportTasks = queue.define(exportTasksJob({ repo: exportsRepo }));
+  const exportTasks = queue.define(exportTasksJob({ db }));
   queue.define(
     dueRemindersJob({
       db,
@@ -62,13 +64,11 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   queue.define(purgeSessionsJob(createMaintenanceRepository(db)));
   queue.define(purgeIdempotencyKeysJob(createIdempotencyRepository(db)));
   queue.define(pruneEventsJob(createEventsRepository(db), config.events.retentionMs));
-  queue.define(purgeJobsJob(jobs, jobsRepo, settings.retentionMs));
+  queue.define(purgeJobsJob(jobsAdmin, settings.retentionMs));
 
   return {
     queue,
-    jobs,
-    jobsRepo,
-    exportsRepo,
+    jobsAdmin,
     /** The export job, enqueued in the transaction that records the request. */
     scheduleExport: (trx: Kysely<DB>, exportId: string, requestId: string) =>
       queue.enqueue(exportTasks, { exportId }, { trx, requestId }),

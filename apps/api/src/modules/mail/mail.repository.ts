@@ -14,3 +14,8 @@ export async function claimEffect(trx: Kysely<DB>, key: string, jobType: string)
     .execute();
   return rows.length > 0;
 }
+
+/** Job effects as a unit of work's repository. */
+export const createEffectsRepository = (trx: Kysely<DB>) => ({
+  claim: (key: string, jobType: string) => claimEffect(trx, key, jobType),
+});

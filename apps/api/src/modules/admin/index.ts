@@ -1,0 +1,3 @@
+/** The admin feature's public face. */
+export { createAdminModule } from './admin.module.ts';
+export { createAdminRepository } from './admin.repository.ts';

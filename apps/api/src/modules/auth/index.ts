@@ -1,0 +1,13 @@
+/** The auth feature's public face: what the composition root and other features may use. */
+export { callerId, clientOf, type Guards } from './auth.guards.ts';
+export { createAuthModule } from './auth.module.ts';
+export {
+  type AccountRecords,
+  type Client,
+  createAccountRecords,
+  insertPersonalWorkspace,
+} from './auth.repository.ts';
+export { createAdminAccount } from './auth.service.ts';
+export { createPasswordService, passwordProblems } from './password.ts';
+export type { SessionCache } from './session-cache.ts';
+export { createSigningKeys } from './signing-keys.ts';

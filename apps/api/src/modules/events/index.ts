@@ -1,0 +1,11 @@
+/** The events feature's public face: the outbox other features write to, and live updates. */
+export { eventsModule } from './events.module.ts';
+export {
+  appendEvents,
+  createEventsRepository,
+  createOutbox,
+  type EventsRepository,
+  type NewEvent,
+  type Outbox,
+  type Publish,
+} from './events.repository.ts';

@@ -1,0 +1,2 @@
+/** The workspaces feature's public face. */
+export { createWorkspacesModule } from './workspaces.module.ts';
