@@ -27,13 +27,16 @@ const sizes = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** A worker's environment, as a cluster sets it (PUBLIC_URL is required there, unused here). */
+const workerEnv = (url: string, logLevel: string) => ({
+  DATABASE_URL: url,
+  PUBLIC_URL: 'http://127.0.0.1',
+  LOG_LEVEL: logLevel,
+});
+
 /** `taskflow worker`, resolved once it says it is running. */
 async function startWorker(url: string): Promise<Child> {
-  const worker = startChild([cli, 'worker'], {
-    DATABASE_URL: url,
-    LOG_LEVEL: 'info',
-    NODE_ENV: '',
-  });
+  const worker = startChild([cli, 'worker'], workerEnv(url, 'info'));
   const deadline = Date.now() + 60_000;
   while (!worker.output().includes('TaskFlow worker is running')) {
     const { exitCode } = worker.process;
@@ -107,7 +110,7 @@ async function measure(url: string, size: { latency: number; throughput: number 
     const before = await completed(db);
     const start = performance.now();
     for (let i = 0; i < WORKERS; i++)
-      workers.push(startChild([cli, 'worker'], { DATABASE_URL: url, LOG_LEVEL: 'warn' }));
+      workers.push(startChild([cli, 'worker'], workerEnv(url, 'warn')));
     await until(
       async () => (await completed(db)) - before >= size.throughput,
       120_000,
