@@ -1,8 +1,15 @@
 /** The "Live updates fan-out" section of docs/benchmarks.md, and its notes. */
+import { cell, int, table, verdict } from '../lib/markdown.ts';
+import type { Section } from '../lib/report.ts';
+import type { ClientResult, StepFigures } from './client.ts';
 
-import type { FanoutScenario } from './fanout.ts';
-import type { ClientResult, StepFigures } from './fanout-client.ts';
-import { cell, int, table } from './markdown.ts';
+export type FanoutScenario = {
+  id: string;
+  name: string;
+  /** The app on a database, or the bare reference server. */
+  server: 'pglite' | 'postgres' | 'reference';
+  readyTimeoutMs: number;
+};
 
 export type FanoutOutcome = { scenario: FanoutScenario; figures?: ClientResult; error?: string };
 
@@ -85,7 +92,6 @@ function goals(o: FanoutOutcome): string {
   const p99Met = most.subscribers >= FANOUT_GOAL.subscribers && most.p99Ms < FANOUT_GOAL.p99Ms;
   const memoryMet = f.perConnectionKb <= FANOUT_GOAL.perConnectionKib;
   const held = heldUpTo(f.steps);
-  const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
   const memory =
     o.scenario.server === 'reference'
       ? ''
@@ -97,8 +103,15 @@ function goals(o: FanoutOutcome): string {
   );
 }
 
-export function fanoutSection(outcomes: FanoutOutcome[]): string[] {
-  if (outcomes.length === 0) return [];
+export function fanoutSection(outcomes: FanoutOutcome[]): Section {
+  return {
+    markdown: markdown(outcomes),
+    notes,
+    failures: outcomes.filter(fanoutFailed).map((o) => o.scenario.id),
+  };
+}
+
+function markdown(outcomes: FanoutOutcome[]): string[] {
   return [
     '## Live updates fan-out',
     '',
@@ -116,29 +129,26 @@ export function fanoutSection(outcomes: FanoutOutcome[]): string[] {
   ];
 }
 
-export function fanoutNotes(outcomes: FanoutOutcome[]): string[] {
-  if (outcomes.length === 0) return [];
-  return [
-    '- **Live updates fan-out**: one server process (the app as users start it, on a fresh' +
-      ' database; `SSE_MAX_STREAMS_PER_USER=1000`, the highest the config accepts) holds' +
-      ` ${int(FANOUT_GOAL.subscribers)} \`GET /api/v1/events\` streams of 20 signed-in members of one` +
-      ' workspace (500 each), opened by a client in a second process (node:http, 200 opening at once,' +
-      ' each until its `ready`). A third member then creates tasks through' +
-      ' `POST /api/v1/workspaces/{id}/tasks`, one at a time: each once the previous one has reached' +
-      ' every stream, at least 250 ms after it; 2 warm-up writes, then the measured ones. A latency' +
-      " runs from just before the request is sent to the arrival of the chunk holding that task's" +
-      ' title at one subscriber; p50/p99/max are over every (subscriber, write) pair, and a single' +
-      ' missing delivery fails the scenario. The client runs on the same two cores and reads its' +
-      ' 10,000 sockets one after another, so its own reading is part of each latency; the' +
-      " server's 15-second heartbeats to every stream run as in production.",
-    "- Fan-out memory: the server's resident memory (`VmRSS` of `/proc/<pid>/status`) once warm" +
-      ' (20 streams opened, 2 tasks delivered, closed) with no stream open, and again with every' +
-      ' stream open and idle for 1.5 s; per connection is the difference over the streams. It' +
-      ' includes garbage not yet collected, so it is an upper bound.',
-    '- The fan-out reference (`scripts/bench/fanout-reference.ts`) is bare node:http with no' +
-      ' database and no auth: it writes a frame of the same size to every open stream with' +
-      ' `res.write`, as the app does. On loopback each write is a system call in which the kernel' +
-      ' also does the receiving side of TCP, so its latencies are the floor for one Node process' +
-      ' writing to these streams on this machine.',
-  ];
-}
+const notes = [
+  '- **Live updates fan-out**: one server process (the app as users start it, on a fresh' +
+    ' database; `SSE_MAX_STREAMS_PER_USER=1000`, the highest the config accepts) holds' +
+    ` ${int(FANOUT_GOAL.subscribers)} \`GET /api/v1/events\` streams of 20 signed-in members of one` +
+    ' workspace (500 each), opened by a client in a second process (node:http, 200 opening at once,' +
+    ' each until its `ready`). A third member then creates tasks through' +
+    ' `POST /api/v1/workspaces/{id}/tasks`, one at a time: each once the previous one has reached' +
+    ' every stream, at least 250 ms after it; 2 warm-up writes, then the measured ones. A latency' +
+    " runs from just before the request is sent to the arrival of the chunk holding that task's" +
+    ' title at one subscriber; p50/p99/max are over every (subscriber, write) pair, and a single' +
+    ' missing delivery fails the scenario. The client runs on the same two cores and reads its' +
+    ' 10,000 sockets one after another, so its own reading is part of each latency; the' +
+    " server's 15-second heartbeats to every stream run as in production.",
+  "- Fan-out memory: the server's resident memory (`VmRSS` of `/proc/<pid>/status`) once warm" +
+    ' (20 streams opened, 2 tasks delivered, closed) with no stream open, and again with every' +
+    ' stream open and idle for 1.5 s; per connection is the difference over the streams. It' +
+    ' includes garbage not yet collected, so it is an upper bound.',
+  '- The fan-out reference (`scripts/bench/fanout/reference.ts`) is bare node:http with no' +
+    ' database and no auth: it writes a frame of the same size to every open stream with' +
+    ' `res.write`, as the app does. On loopback each write is a system call in which the kernel' +
+    ' also does the receiving side of TCP, so its latencies are the floor for one Node process' +
+    ' writing to these streams on this machine.',
+];

@@ -1,5 +1,5 @@
 /**
- * The reference of the fan-out scenarios: `node scripts/bench/fanout-reference.ts <port>`. Bare
+ * The reference of the fan-out scenarios: `node scripts/bench/fanout/reference.ts <port>`. Bare
  * node:http, no database, no auth: `GET /api/v1/events` answers `retry` and `ready` and stays open;
  * `POST /api/v1/workspaces/<id>/tasks` writes one `task.created` frame, as large as the app's, to
  * every open stream with `res.write` (as the app does), then answers 201. Its latencies are the
@@ -8,7 +8,10 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { Task } from '@taskflow/contract';
-import { message } from '../../apps/api/src/modules/events/sse.ts';
+
+/** A server-sent event, framed as the app frames it. */
+const message = (id: string, type: string, data: unknown) =>
+  `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 
 const streams = new Set<http.ServerResponse>();
 let lastId = 0;
@@ -65,7 +68,7 @@ const tasksPath = /^\/api\/v1\/workspaces\/([0-9a-f-]{36})\/tasks$/;
 async function main() {
   const port = Number(process.argv[2]);
   if (!Number.isInteger(port) || port <= 0) {
-    console.error('usage: node scripts/bench/fanout-reference.ts <port>');
+    console.error('usage: node scripts/bench/fanout/reference.ts <port>');
     process.exit(2);
   }
   const server = http.createServer((req, res) => {

@@ -78,3 +78,21 @@ export async function stopAll(): Promise<void> {
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+
+/** Starts `node <args>` and waits until `readyUrl` answers 200; the failure carries its output. */
+export async function startServer(
+  args: string[],
+  env: Record<string, string>,
+  readyUrl: string,
+  timeoutMs: number,
+): Promise<Child> {
+  const child = startChild(args, env);
+  try {
+    await waitReady(child, readyUrl, timeoutMs);
+  } catch (error) {
+    await stopChild(child.process);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\n  server output:\n${child.output()}`);
+  }
+  return child;
+}

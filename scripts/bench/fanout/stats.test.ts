@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createMarkerScanner,
-  perConnectionKb,
-  percentile,
-  summarize,
-  vmRssKb,
-} from './fanout-stats.ts';
+import { createMarkerScanner, perConnectionKb, percentile, summarize, vmRssKb } from './stats.ts';
 
 const frame = (k: number) =>
   `id: ${100 + k}\nevent: task.created\ndata: {"task":{"title":"fanout-ab12-${k}","x":1}}\n\n`;

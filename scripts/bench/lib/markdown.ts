@@ -1,5 +1,5 @@
+/** Markdown pieces of the report, and the roundings its figures share. */
 import type { LoadFigures } from './load.ts';
-/** Markdown pieces of the report. */
 
 /** A table cell: one line, no column separator. */
 export const cell = (text: string) => text.replace(/\s+/g, ' ').replaceAll('|', '\\|');
@@ -23,7 +23,17 @@ export function table(
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
 export const ms = (n: number) => String(Number(n.toFixed(2)));
 
-/** The cells every load table shows: throughput, latency, counts. */
+/** The columns every load table shows: throughput, latency, counts. */
+export const loadHeader = [
+  'Requests/s (avg)',
+  'p50 (ms)',
+  'p99 (ms)',
+  'Requests',
+  'Non-2xx',
+  'Errors',
+];
+
+/** The cells of those columns. */
 export function loadCells(f: LoadFigures): string[] {
   return [
     int(f.requestsPerSecond),
@@ -33,4 +43,13 @@ export function loadCells(f: LoadFigures): string[] {
     int(f.non2xx),
     int(f.errors),
   ];
+}
+
+export const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+export const verdict = (met: boolean) => (met ? '**met**' : '**not met**');
+
+/** The middle value (the upper one of an even count); undefined when there is none. */
+export function median(values: number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createMarkerScanner } from './fanout-stats.ts';
+import { createMarkerScanner } from './stats.ts';
 
 const OPEN_CONCURRENCY = 200;
 /** The `ready` message: `event: ready`, then its data, whose id is the head. */

@@ -1,5 +1,5 @@
 /**
- * Child-process entry of the fan-out scenarios: `node scripts/bench/fanout-client.ts <config>`,
+ * Child-process entry of the fan-out scenarios: `node scripts/bench/fanout/client.ts <config>`,
  * the config as JSON. Against a running server: opens the streams, reads the server's memory
  * from /proc, then for each step (most subscribers first, fewer after) makes writes and times
  * every delivery to every subscriber. Writes its figures as JSON to `resultPath`; exits 1 on any
@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createFleet, createPublisher, type Fleet } from './fanout-fleet.ts';
-import { type LatencySummary, perConnectionKb, summarize, vmRssKb } from './fanout-stats.ts';
+import { createFleet, createPublisher, type Fleet } from './fleet.ts';
+import { type LatencySummary, perConnectionKb, summarize, vmRssKb } from './stats.ts';
 
 export type ClientConfig = {
   base: string;

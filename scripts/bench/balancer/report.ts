@@ -1,7 +1,34 @@
 /** The "list-20 through the balancer" section of docs/benchmarks.md, and its notes. */
-import type { BalancerOutcome, BalancerWay, WayOutcome } from './balancer.ts';
-import { cell, loadCells, ms, table } from './markdown.ts';
-import { listPath, TASK_COUNT } from './task-fixture.ts';
+import type { LoadFigures } from '../lib/load.ts';
+import { cell, loadCells, loadHeader, ms, pct, table } from '../lib/markdown.ts';
+import type { Section } from '../lib/report.ts';
+import { shownPaths, TASK_COUNT } from '../lib/task-fixture.ts';
+
+export type BalancerWay = {
+  id: 'direct' | 'lb-1' | 'lb-2';
+  name: string;
+  /** Instances taking the requests. */
+  instances: number;
+};
+
+/** Cores used during a measured round: CPU seconds over its wall-clock seconds. */
+export type CoresUsed = {
+  /** api1, api2 (api2 idle but for the 2-instance rounds). */
+  instances: number[];
+  balancer: number;
+  client: number;
+  machine: number;
+};
+
+export type WayFigures = LoadFigures & {
+  cores: CoresUsed;
+  /** The share of the 2xx responses each instance served, through the balancer. */
+  shares?: number[];
+};
+
+export type WayOutcome = { way: BalancerWay; figures?: WayFigures; error?: string };
+
+export type BalancerOutcome = { ways: WayOutcome[]; error?: string };
 
 export const wayFailed = (o: WayOutcome) =>
   o.error !== undefined || !o.figures || o.figures.non2xx > 0 || o.figures.errors > 0;
@@ -10,17 +37,11 @@ export const balancerFailed = (o: BalancerOutcome) =>
   o.error !== undefined || o.ways.length === 0 || o.ways.some(wayFailed);
 
 const cores = (n: number) => n.toFixed(2);
-const pct = (r: number) => `${(r * 100).toFixed(1)} %`;
 
 const header = [
   'Way',
   'Instances',
-  'Requests/s (avg)',
-  'p50 (ms)',
-  'p99 (ms)',
-  'Requests',
-  'Non-2xx',
-  'Errors',
+  ...loadHeader,
   'Cores: api1 / api2',
   'Cores: HAProxy',
   'Cores: load generator',
@@ -76,8 +97,15 @@ function ratios(outcome: BalancerOutcome, cpus: number): string[] {
   ];
 }
 
-export function balancerSection(outcome: BalancerOutcome | undefined, cpus: number): string[] {
-  if (!outcome) return [];
+export function balancerSection(outcome: BalancerOutcome, cpus: number): Section {
+  return {
+    markdown: markdown(outcome, cpus),
+    notes,
+    failures: balancerFailed(outcome) ? ['balancer'] : [],
+  };
+}
+
+function markdown(outcome: BalancerOutcome, cpus: number): string[] {
   const body = outcome.error
     ? [`Failed: ${cell(outcome.error)}`]
     : [
@@ -95,9 +123,6 @@ export function balancerSection(outcome: BalancerOutcome | undefined, cpus: numb
   ];
 }
 
-export function balancerNotes(outcome: BalancerOutcome | undefined): string[] {
-  if (!outcome) return [];
-  return [
-    `- **list-20 through the balancer** (\`scripts/bench/balancer.ts\`): \`GET ${listPath}\`, authenticated (a bearer token from one sign-in through the balancer), on a PostgreSQL database holding the task fixture (${TASK_COUNT.toLocaleString('en-US')} tasks). The instances run as a cluster does (\`NODE_ENV=production\`, \`TRUST_PROXY=1\`, Redis for rate limits and the cache) with the bench's log level and rate limits. *Direct* loads one instance's own port. haproxy.cfg requires two servers, so *HAProxy → 1 instance* is the same cluster with the second instance in maintenance on the balancer (\`disable server\`: it gets no request and no health check; its own CPU, in the table, stays near 0); *HAProxy → 2 instances* puts it back (leastconn) once HAProxy sees it up. *Served by api1 / api2* is each instance's share of the 2xx responses HAProxy counted during the round. *Cores: machine* is every process of the machine (PostgreSQL, Redis and whatever else runs there included), from /proc/stat.`,
-  ];
-}
+const notes = [
+  `- **list-20 through the balancer** (\`scripts/bench/balancer/\`): \`GET ${shownPaths.list}\`, authenticated (a bearer token from one sign-in through the balancer), on a PostgreSQL database holding the task fixture of \`taskflow seed\` (${TASK_COUNT.toLocaleString('en-US')} tasks). The instances run as a cluster does (\`NODE_ENV=production\`, \`TRUST_PROXY=1\`, Redis for rate limits and the cache) with the bench's log level and rate limits. *Direct* loads one instance's own port. haproxy.cfg requires two servers, so *HAProxy → 1 instance* is the same cluster with the second instance in maintenance on the balancer (\`disable server\`: it gets no request and no health check; its own CPU, in the table, stays near 0); *HAProxy → 2 instances* puts it back (leastconn) once HAProxy sees it up. *Served by api1 / api2* is each instance's share of the 2xx responses HAProxy counted during the round. *Cores: machine* is every process of the machine (PostgreSQL, Redis and whatever else runs there included), from /proc/stat.`,
+];

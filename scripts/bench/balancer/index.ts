@@ -9,69 +9,37 @@
  * The configuration requires two servers (API2_ADDR), so one instance behind the balancer is the
  * same cluster with the second taken out, which also lets the rounds interleave.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createScratchDatabase, dropDatabase } from '../cluster/database.ts';
-import { adminCommand, BACKEND } from '../cluster/haproxy.ts';
-import { type Cluster, type Instance, startCluster } from '../cluster/topology.ts';
-import { childPids, machineBusySeconds, ownCpuSeconds, processCpuSeconds } from './cpu.ts';
-import { type LoadFigures, type LoadOptions, measure, medianRound } from './load.ts';
-import { appEnv, bearer } from './scenarios.ts';
-import { redisUrl } from './startup.ts';
-import { listPath } from './task-fixture.ts';
-import { adminUrl, fillWith, isPage } from './task-scenarios.ts';
-
-const fixture = path.join(import.meta.dirname, 'task-fixture.ts');
-
-export type BalancerSettings = {
-  connections: number;
-  warmupSeconds: number;
-  durationSeconds: number;
-  rounds: number;
-};
-
-export type BalancerWay = {
-  id: 'direct' | 'lb-1' | 'lb-2';
-  name: string;
-  /** Instances taking the requests. */
-  instances: number;
-};
+import { adminCommand, BACKEND } from '../../cluster/haproxy.ts';
+import { type Cluster, type Instance, startCluster } from '../../cluster/topology.ts';
+import {
+  appEnv,
+  getJson,
+  ownerHeaders,
+  redisUrl,
+  scratchDatabase,
+  scratchDir,
+} from '../lib/app.ts';
+import { type Cleanups, createCleanups, reportFailure } from '../lib/cleanups.ts';
+import { childPids, machineBusySeconds, ownCpuSeconds, processCpuSeconds } from '../lib/cpu.ts';
+import { type LoadOptions, measure, medianRound } from '../lib/load.ts';
+import type { Section } from '../lib/report.ts';
+import { type RunInfo, selected } from '../lib/settings.ts';
+import { isPage, listPath, seedTasks } from '../lib/task-fixture.ts';
+import {
+  type BalancerWay,
+  balancerSection,
+  type CoresUsed,
+  type WayFigures,
+  type WayOutcome,
+} from './report.ts';
 
 export const balancerWays: BalancerWay[] = [
   { id: 'direct', name: 'one instance, direct (no balancer)', instances: 1 },
   { id: 'lb-1', name: 'HAProxy → 1 instance', instances: 1 },
   { id: 'lb-2', name: 'HAProxy → 2 instances', instances: 2 },
 ];
-
-/** Cores used during a measured round: CPU seconds over its wall-clock seconds. */
-export type CoresUsed = {
-  /** api1, api2 (api2 idle but for the 2-instance rounds). */
-  instances: number[];
-  balancer: number;
-  client: number;
-  machine: number;
-};
-
-export type WayFigures = LoadFigures & {
-  cores: CoresUsed;
-  /** The share of the 2xx responses each instance served, through the balancer. */
-  shares?: number[];
-};
-
-export type WayOutcome = { way: BalancerWay; figures?: WayFigures; error?: string };
-export type BalancerOutcome = { ways: WayOutcome[]; error?: string };
-
-/** What to undo (stop the cluster, drop the database, remove files), last first. */
-const cleanups: (() => Promise<void> | void)[] = [];
-
-export async function cleanUpBalancer() {
-  for (let undo = cleanups.pop(); undo; undo = cleanups.pop()) {
-    await Promise.resolve()
-      .then(undo)
-      .catch((error: unknown) => console.error(error));
-  }
-}
 
 /** The bench's settings of the app that apply to a cluster member: log level, rate limits. */
 function memberEnv(): Record<string, string> {
@@ -105,21 +73,6 @@ async function rotate(cluster: Cluster, socket: string, second: Instance, inRota
   } else if (!inRotation && state !== 'MAINT') {
     await adminCommand(socket, `disable server ${BACKEND}/${second.name}`);
     await cluster.waitBalancer(second, 'MAINT');
-  }
-}
-
-/** Checks the first response of the list request at `base`. */
-async function verify(base: string, headers: Record<string, string>) {
-  const response = await fetch(base + listPath, { headers, signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  if (!response.ok || !isPage(body)) {
-    throw new Error(`first response at ${base} was ${response.status} ${text.slice(0, 200)}`);
   }
 }
 
@@ -165,14 +118,13 @@ async function measureWay(way: BalancerWay, probe: Probe, load: LoadOptions): Pr
   return { ...figures, cores, ...(shares ? { shares } : {}) };
 }
 
-async function run(settings: BalancerSettings): Promise<WayOutcome[]> {
-  const database = await createScratchDatabase(adminUrl, 'taskflow_bench_lb');
-  cleanups.push(() => dropDatabase(adminUrl, database.name));
-  fillWith(fixture, 'postgres', database.url);
-  const logDir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-lb-'));
-  cleanups.push(() => rmSync(logDir, { recursive: true, force: true }));
+async function run(settings: RunInfo, cleanups: Cleanups): Promise<WayOutcome[]> {
+  const databaseUrl = await scratchDatabase('taskflow_bench_lb', cleanups);
+  const fixture = seedTasks({ kind: 'postgres', url: databaseUrl });
+  const list = listPath(fixture.workspaceId);
+  const logDir = scratchDir('taskflow-bench-lb-', cleanups);
   const cluster = await startCluster({
-    databaseUrl: database.url,
+    databaseUrl,
     redisUrl,
     apis: 2,
     workers: 0,
@@ -180,7 +132,7 @@ async function run(settings: BalancerSettings): Promise<WayOutcome[]> {
     env: memberEnv(),
     logDir,
   });
-  cleanups.push(() => cluster.stop());
+  cleanups.add(() => cluster.stop());
   const [first, second] = cluster.instances;
   if (!first || !second) throw new Error('the cluster has fewer than two instances');
   // startCluster's admin socket is in its log directory.
@@ -190,9 +142,9 @@ async function run(settings: BalancerSettings): Promise<WayOutcome[]> {
     socket: path.join(logDir, 'haproxy.sock'),
   };
 
-  const headers = await bearer(cluster.lbUrl);
-  await verify(cluster.lbUrl, headers);
-  await verify(first.url, headers);
+  const headers = await ownerHeaders(cluster.lbUrl, fixture);
+  await getJson(cluster.lbUrl + list, headers, isPage);
+  await getJson(first.url + list, headers, isPage);
 
   const urls = { direct: first.url, 'lb-1': cluster.lbUrl, 'lb-2': cluster.lbUrl };
   const figures = new Map<BalancerWay, WayFigures[]>(balancerWays.map((w) => [w, []]));
@@ -200,7 +152,7 @@ async function run(settings: BalancerSettings): Promise<WayOutcome[]> {
     for (const way of balancerWays) {
       await rotate(cluster, probe.socket, second, way.id === 'lb-2');
       const load = {
-        url: urls[way.id] + listPath,
+        url: urls[way.id] + list,
         headers,
         connections: settings.connections,
         warmupSeconds: 0,
@@ -226,14 +178,14 @@ async function run(settings: BalancerSettings): Promise<WayOutcome[]> {
 }
 
 /** The three ways, alone on the machine; a cluster that does not start fails them all. */
-export async function measureBalancer(settings: BalancerSettings): Promise<BalancerOutcome> {
+export async function benchBalancer(info: RunInfo): Promise<Section | undefined> {
+  if (!selected(info, 'balancer')) return undefined;
+  const cleanups = createCleanups();
   try {
-    return { ways: await run(settings) };
+    return balancerSection({ ways: await run(info, cleanups) }, info.cores);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(`  balancer failed: ${message}`);
-    return { ways: [], error: message.split('\n')[0] ?? message };
+    return balancerSection({ ways: [], error: reportFailure('balancer', error) }, info.cores);
   } finally {
-    await cleanUpBalancer();
+    await cleanups.run();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Child-process entry of the micro scenarios: `node scripts/bench/servers.ts <kind> <port>`.
+ * Child-process entry of the micro scenarios: `node scripts/bench/http/micro-server.ts <kind> <port>`.
  * Each server runs alone in its own process, on 127.0.0.1, without logger or plugins, so that
  * the load generator in the parent process measures nothing but the route.
  */
@@ -9,7 +9,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { fastSerializerCompiler } from '../../apps/api/src/platform/http/serializer.ts';
+import { fastSerializerCompiler } from './fast-serializer.ts';
 import { RowsResponse, rowsResponse } from './rows.ts';
 
 export const serverKinds = ['hello', 'rows-zod', 'rows-fast'] as const;
@@ -51,7 +51,9 @@ function isKind(value: string | undefined): value is ServerKind {
 async function main(): Promise<void> {
   const [kind, port] = process.argv.slice(2);
   if (!isKind(kind) || !port || !/^\d+$/.test(port)) {
-    console.error(`usage: node scripts/bench/servers.ts <${serverKinds.join('|')}> <port>`);
+    console.error(
+      `usage: node scripts/bench/http/micro-server.ts <${serverKinds.join('|')}> <port>`,
+    );
     process.exit(2);
   }
   const app = buildServer(kind);

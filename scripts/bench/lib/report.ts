@@ -1,0 +1,35 @@
+/**
+ * docs/benchmarks.md, written whole on every run: the header, then each benchmark's section in
+ * the order they ran, then every section's notes. Sections are made by the benchmarks, never by
+ * hand in the file.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './app.ts';
+import type { RunInfo } from './settings.ts';
+
+/** What a benchmark hands back: its part of the report, and the ids of what failed. */
+export type Section = { markdown: string[]; notes: string[]; failures: string[] };
+
+export const reportPath = path.join(root, 'docs/benchmarks.md');
+
+export function renderReport(info: RunInfo, sections: Section[]): string {
+  return [
+    '# Benchmarks',
+    '',
+    `Produced by \`npm run bench\` on ${info.date}, Node ${info.node}, ${info.cpu} (${info.cores} cores), ` +
+      `${info.connections} connections, ${info.warmupSeconds} s warm-up, then ${info.rounds} interleaved rounds of ` +
+      `${info.durationSeconds} s per scenario; each row is the scenario's median round.`,
+    '',
+    ...sections.flatMap((s) => s.markdown),
+    '## Notes',
+    '',
+    ...sections.flatMap((s) => s.notes),
+    '',
+  ].join('\n');
+}
+
+export function writeReport(info: RunInfo, sections: Section[]) {
+  writeFileSync(reportPath, renderReport(info, sections));
+  console.log(`Wrote ${path.relative(process.cwd(), reportPath)}`);
+}
