@@ -49,11 +49,6 @@ update "tasks" set "title" = $1, "status" = $2, "completed_at" = coalesce(comple
     select 1 from workspace_members m where m.workspace_id = $5 and m.user_id = $6
   ) and "id" = $7 and "deleted_at" is null returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 
--- update, if version
-update "tasks" set "priority" = $1, "version" = "version" + $2, "updated_at" = now() where "workspace_id" = $3 and exists (
-    select 1 from workspace_members m where m.workspace_id = $4 and m.user_id = $5
-  ) and "id" = $6 and "deleted_at" is null and "version" = $7 returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
-
 -- lock (in a transaction)
 begin;
 select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
@@ -85,6 +80,9 @@ commit;
 
 -- labels
 select distinct "l"."label" from (select unnest(labels) as "label" from "tasks" where "workspace_id" = $1 and "deleted_at" is null) as "l" order by "l"."label" limit $2;
+
+-- unassign
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", "deleted_at" from "tasks" where "workspace_id" = $1 and "assignee_id" = $2 order by "id" for update;
 
 -- workspaceStats
 

@@ -48,7 +48,6 @@ select "w"."personal", "w"."created_by", "m"."role" from "workspaces" as "w" inn
 commit;
 
 -- removeMember
-update "tasks" set "assignee_id" = $1, "version" = "version" + $2, "updated_at" = now() where "workspace_id" = $3 and "assignee_id" = $4 returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 delete from "workspace_members" where "workspace_id" = $1 and "user_id" = $2;
 
 -- delete
