@@ -101,7 +101,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   await app.register(connectionDraining, { receivingGraceMs: RECEIVING_GRACE_MS });
   await app.register(errorHandler);
   await app.register(responseHeaders, { http: config.http });
-  await app.register(overload);
+  await app.register(overload, { maxMeanLagMs: config.http.shedLagMs });
   await app.register(security, {
     http: config.http,
     redis: deps.redis,

@@ -64,6 +64,7 @@ const EnvSchema = z.object({
   DRAIN_DELAY_MS: int(0, 300_000).optional(),
   REQUEST_TIMEOUT_MS: int(1_000, 600_000).default(30_000),
   HEADERS_TIMEOUT_MS: int(1_000, 120_000).default(10_000),
+  SHED_LAG_MS: int(0, 60_000).default(500),
   SHUTDOWN_TIMEOUT_MS: int(100, 600_000).optional(),
   WEB_DIST_DIR: z.string().min(1).default(path.join(repoRoot, 'apps/web/dist')),
   ACCESS_TOKEN_TTL_SECONDS: int(60, 3_600).default(900),
@@ -152,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
       drainDelayMs,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      /** Event-loop lag past which API requests are shed with 503; 0: never. */
+      shedLagMs: e.SHED_LAG_MS,
       // Drain, then in-flight requests (each bounded by the request timeout), then the rest.
       shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS ?? drainDelayMs + 20_000,
       rateLimit: { max: e.RATE_LIMIT_MAX, windowMs: e.RATE_LIMIT_WINDOW_MS },

@@ -29,7 +29,13 @@ export async function buildTestApp(
   env: Record<string, string> = {},
   logs = captureLogs(),
 ) {
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    WEB_DIST_DIR: '/nonexistent',
+    // A busy test machine lags; the load-shedding tests turn it on.
+    SHED_LAG_MS: '0',
+    ...env,
+  });
   const logger = createLogger('debug', logs.stream);
   const mailer = createMailer(config, { database, logger });
   const jobs = createJobSystem(
