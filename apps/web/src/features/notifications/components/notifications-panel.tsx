@@ -99,12 +99,7 @@ export function NotificationsPanel({
               />
             ))}
           </ul>
-          <LoadMore
-            hasMore={notifications.hasNextPage}
-            loading={notifications.isFetchingNextPage}
-            onLoadMore={() => void notifications.fetchNextPage()}
-            label="Load older notifications"
-          />
+          <LoadMore list={notifications} label="Load older notifications" />
         </div>
       )}
     </section>

@@ -77,12 +77,7 @@ export function KanbanColumn({
           No tasks here. Drop one to move it.
         </p>
       )}
-      <LoadMore
-        hasMore={tasks.hasNextPage}
-        loading={tasks.isFetchingNextPage}
-        onLoadMore={() => void tasks.fetchNextPage()}
-        label={`Load more in ${statusLabels[status]}`}
-      />
+      <LoadMore list={tasks} label={`Load more in ${statusLabels[status]}`} />
     </section>
   );
 }

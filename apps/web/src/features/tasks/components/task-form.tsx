@@ -3,11 +3,12 @@ import { UpdateTaskBody } from '@taskflow/contract';
 import { useEffect, useState } from 'react';
 import { Controller, type FieldErrors, useForm } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
-import { FormAlert } from '../../../components/form-alert.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
+import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextareaField } from '../../../components/textarea-field.tsx';
-import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { parseOptions } from '../../../lib/form.ts';
+import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { changedFields, type TaskChanges } from '../model/conflict.ts';
 import {
   type Member,
@@ -29,6 +30,20 @@ const fields = [
   'labels',
 ] as const;
 const orNull = (value: unknown) => (value === '' ? null : value);
+
+function Options<T extends string>({
+  values,
+  labels,
+}: {
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
+}
 
 function labelsError(errors: FieldErrors<{ labels?: string[] }>) {
   const error = errors.labels;
@@ -57,7 +72,6 @@ export function TaskForm({
   onCancel: () => void;
   onDelete: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [base] = useState(task);
   const form = useForm({
     resolver: zodResolver(UpdateTaskBody, parseOptions),
@@ -71,66 +85,42 @@ export function TaskForm({
       labels: base.labels,
     },
   });
-  const { errors, isSubmitting } = form.formState;
+  const submit = useSubmitForm(form, {
+    fields,
+    send: (values) => {
+      const changes = changedFields(base, values);
+      if (Object.keys(changes).length === 0) return void onCancel();
+      return onSubmit(changes, base);
+    },
+  });
+  const { field } = submit;
 
   // The form replaces a loading skeleton, after the dialog has placed focus: take it to the title.
   useEffect(() => form.setFocus('title'), [form]);
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const changes = changedFields(base, values);
-    if (Object.keys(changes).length === 0) return onCancel();
-    await onSubmit(changes, base).catch((error: unknown) => {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    });
-  });
-
   return (
-    <form noValidate onSubmit={submit} className="space-y-4" data-testid="task-form">
-      {formError && <FormAlert testId="task-form-error">{formError}</FormAlert>}
-      <TextField
-        label="Title"
-        autoComplete="off"
-        error={errors.title?.message}
-        {...form.register('title')}
-      />
+    <SubmitForm
+      onSubmit={submit.onSubmit}
+      error={submit.formError}
+      errorTestId="task-form-error"
+      testId="task-form"
+    >
+      <TextField label="Title" autoComplete="off" {...field('title')} />
       <TextareaField
         label="Description"
         rows={5}
         hint="Markdown is fine."
-        error={errors.description?.message}
-        {...form.register('description')}
+        {...field('description')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Status" error={errors.status?.message} {...form.register('status')}>
-          {TASK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
+        <SelectField label="Status" {...field('status')}>
+          <Options values={TASK_STATUSES} labels={statusLabels} />
         </SelectField>
-        <SelectField
-          label="Priority"
-          error={errors.priority?.message}
-          {...form.register('priority')}
-        >
-          {TASK_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priorityLabels[priority]}
-            </option>
-          ))}
+        <SelectField label="Priority" {...field('priority')}>
+          <Options values={TASK_PRIORITIES} labels={priorityLabels} />
         </SelectField>
-        <TextField
-          label="Due date"
-          type="date"
-          error={errors.dueDate?.message}
-          {...form.register('dueDate', { setValueAs: orNull })}
-        />
-        <SelectField
-          label="Assignee"
-          error={errors.assigneeId?.message}
-          {...form.register('assigneeId', { setValueAs: orNull })}
-        >
+        <TextField label="Due date" type="date" {...field('dueDate', { setValueAs: orNull })} />
+        <SelectField label="Assignee" {...field('assigneeId', { setValueAs: orNull })}>
           <option value="">Unassigned</option>
           {members.map((member) => (
             <option key={member.userId} value={member.userId}>
@@ -147,7 +137,7 @@ export function TaskForm({
             value={field.value ?? []}
             onChange={field.onChange}
             onBlur={field.onBlur}
-            error={labelsError(errors)}
+            error={labelsError(form.formState.errors)}
           />
         )}
       />
@@ -159,11 +149,11 @@ export function TaskForm({
           <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Save changes'}
-          </Button>
+          <SubmitButton busy={submit.isSubmitting} busyLabel="Saving…">
+            Save changes
+          </SubmitButton>
         </div>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

@@ -117,12 +117,7 @@ export function TaskListView({
           </ul>
         </SortableContext>
       </DndContext>
-      <LoadMore
-        hasMore={tasks.hasNextPage}
-        loading={tasks.isFetchingNextPage}
-        onLoadMore={() => void tasks.fetchNextPage()}
-        label="Load more tasks"
-      />
+      <LoadMore list={tasks} label="Load more tasks" />
     </div>
   );
 }
