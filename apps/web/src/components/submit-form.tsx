@@ -2,20 +2,23 @@ import type { FormEventHandler, ReactNode } from 'react';
 import { Button } from './button.tsx';
 import { FormAlert } from './form-alert.tsx';
 
-/** A form that the browser leaves unvalidated, with its form-level message above the fields. */
+/**
+ * A form that the browser leaves unvalidated, with its form-level message above the fields.
+ * `name` marks both for tests, as `<name>-form` and `<name>-error`.
+ */
 export function SubmitForm({
-  onSubmit,
-  error,
-  errorTestId,
-  testId,
+  submit: { onSubmit, formError },
+  name,
+  errorTestId = name && `${name}-error`,
+  testId = name && `${name}-form`,
   intro,
   className = 'space-y-4',
   children,
 }: {
-  onSubmit: FormEventHandler<HTMLFormElement>;
-  error: string | null;
-  errorTestId?: string;
-  testId?: string;
+  submit: { onSubmit: FormEventHandler<HTMLFormElement>; formError: string | null };
+  name?: string;
+  errorTestId?: string | undefined;
+  testId?: string | undefined;
   /** What stands above the message: a heading or a sentence. */
   intro?: ReactNode;
   className?: string;
@@ -24,7 +27,7 @@ export function SubmitForm({
   return (
     <form noValidate onSubmit={onSubmit} className={className} data-testid={testId}>
       {intro}
-      {error && <FormAlert testId={errorTestId}>{error}</FormAlert>}
+      {formError && <FormAlert testId={errorTestId}>{formError}</FormAlert>}
       {children}
     </form>
   );

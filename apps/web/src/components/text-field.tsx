@@ -12,3 +12,15 @@ export function TextField({ label, error, hint, id, className, ...input }: TextF
     </Field>
   );
 }
+
+/** A field that sets a new password, with what the password must be under it. */
+export function NewPasswordField(props: Omit<TextFieldProps, 'type' | 'autoComplete' | 'hint'>) {
+  return (
+    <TextField
+      type="password"
+      autoComplete="new-password"
+      hint="At least 8 characters. Common passwords are refused."
+      {...props}
+    />
+  );
+}

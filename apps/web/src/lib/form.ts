@@ -42,6 +42,3 @@ export function applyServerErrors<T extends FieldValues>(
   }
   return placed > 0 && unplaced === 0 ? null : humanMessage(error);
 }
-
-/** What a new password must be, said under every field that sets one. */
-export const NEW_PASSWORD_HINT = 'At least 8 characters. Common passwords are refused.';

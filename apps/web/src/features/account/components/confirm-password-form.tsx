@@ -1,9 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { PasswordConfirmationBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 
 /**
@@ -23,16 +20,14 @@ export function ConfirmPasswordForm({
   onConfirm: (password: string) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const form = useForm({ resolver: zodResolver(PasswordConfirmationBody, parseOptions) });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
+  const submit = useSubmitForm(PasswordConfirmationBody, {
     fields: ['password'],
     send: ({ password }) => onConfirm(password),
   });
 
   return (
     <SubmitForm
-      onSubmit={onSubmit}
-      error={formError}
+      submit={submit}
       testId={testId}
       intro={<p className="text-sm">{prompt}</p>}
       className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-700"
@@ -42,10 +37,10 @@ export function ConfirmPasswordForm({
         type="password"
         autoComplete="current-password"
         autoFocus
-        {...field('password')}
+        {...submit.field('password')}
       />
       <div className="flex gap-3">
-        <SubmitButton busy={isSubmitting} variant="danger">
+        <SubmitButton busy={submit.isSubmitting} variant="danger">
           {confirmLabel}
         </SubmitButton>
         <button

@@ -1,9 +1,6 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ChangePasswordBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { SubmitForm, SubmitRow } from '../../../components/submit-form.tsx';
-import { TextField } from '../../../components/text-field.tsx';
-import { NEW_PASSWORD_HINT, parseOptions } from '../../../lib/form.ts';
+import { NewPasswordField, TextField } from '../../../components/text-field.tsx';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import { AccountCard } from './account-card.tsx';
@@ -12,16 +9,13 @@ const emptyForm = { currentPassword: '', newPassword: '' };
 
 export function PasswordForm() {
   const changePassword = useChangePassword();
-  const form = useForm({
-    resolver: zodResolver(ChangePasswordBody, parseOptions),
+  const submit = useSubmitForm(ChangePasswordBody, {
     defaultValues: emptyForm,
-  });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
     fields: ['currentPassword', 'newPassword'],
     send: (body) => changePassword.mutateAsync(body),
-    onSuccess: () => form.reset(emptyForm),
+    onSuccess: (_, form) => form.reset(emptyForm),
   });
-  const changed = changePassword.isSuccess && !form.formState.isDirty;
+  const changed = changePassword.isSuccess && !submit.form.formState.isDirty;
 
   return (
     <AccountCard
@@ -29,27 +23,16 @@ export function PasswordForm() {
       testId="password"
       description="Changing your password signs you out on every other device."
     >
-      <SubmitForm
-        onSubmit={onSubmit}
-        error={formError}
-        errorTestId="password-error"
-        testId="password-form"
-      >
+      <SubmitForm submit={submit} name="password">
         <TextField
           label="Current password"
           type="password"
           autoComplete="current-password"
-          {...field('currentPassword')}
+          {...submit.field('currentPassword')}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint={NEW_PASSWORD_HINT}
-          {...field('newPassword')}
-        />
+        <NewPasswordField label="New password" {...submit.field('newPassword')} />
         <SubmitRow
-          busy={isSubmitting}
+          busy={submit.isSubmitting}
           busyLabel="Changing…"
           label="Change password"
           done={changed && 'Password changed. Your other sessions were signed out.'}

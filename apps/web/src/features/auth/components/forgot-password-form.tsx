@@ -1,10 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { EmailBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useRequestPasswordReset } from '../api/request-password-reset.ts';
 import { AuthCard } from './auth-card.tsx';
@@ -12,8 +9,7 @@ import { CheckInbox } from './check-inbox.tsx';
 
 export function ForgotPasswordForm() {
   const requestReset = useRequestPasswordReset();
-  const form = useForm({ resolver: zodResolver(EmailBody, parseOptions) });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
+  const submit = useSubmitForm(EmailBody, {
     fields: ['email'],
     send: ({ email }) => requestReset.mutateAsync(email),
   });
@@ -35,18 +31,16 @@ export function ForgotPasswordForm() {
   return (
     <AuthCard title="Reset your password" testId="forgot-password">
       <SubmitForm
-        onSubmit={onSubmit}
-        error={formError}
-        errorTestId="forgot-password-error"
-        testId="forgot-password-form"
+        submit={submit}
+        name="forgot-password"
         intro={
           <p className="text-sm">
             Enter your email address and we will mail you a link to choose a new password.
           </p>
         }
       >
-        <TextField label="Email" type="email" autoComplete="email" {...field('email')} />
-        <SubmitButton busy={isSubmitting} busyLabel="Sending…" className="w-full">
+        <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />
+        <SubmitButton busy={submit.isSubmitting} busyLabel="Sending…" className="w-full">
           Send reset link
         </SubmitButton>
       </SubmitForm>

@@ -1,10 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { RegisterBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NewPasswordField, TextField } from '../../../components/text-field.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
-import { NEW_PASSWORD_HINT, parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useRegister } from '../api/register.ts';
 import { AuthCard } from './auth-card.tsx';
@@ -13,8 +10,7 @@ import { ResendVerification } from './resend-verification.tsx';
 
 export function RegisterForm() {
   const register = useRegister();
-  const form = useForm({ resolver: zodResolver(RegisterBody, parseOptions) });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
+  const submit = useSubmitForm(RegisterBody, {
     fields: ['email', 'name', 'password'],
     send: (body) => register.mutateAsync(body),
   });
@@ -31,22 +27,15 @@ export function RegisterForm() {
 
   return (
     <AuthCard title="Create an account" testId="register">
-      <SubmitForm
-        onSubmit={onSubmit}
-        error={formError}
-        errorTestId="register-error"
-        testId="register-form"
-      >
-        <TextField label="Name" autoComplete="name" {...field('name')} />
-        <TextField label="Email" type="email" autoComplete="email" {...field('email')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint={NEW_PASSWORD_HINT}
-          {...field('password')}
-        />
-        <SubmitButton busy={isSubmitting} busyLabel="Creating your account…" className="w-full">
+      <SubmitForm submit={submit} name="register">
+        <TextField label="Name" autoComplete="name" {...submit.field('name')} />
+        <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />
+        <NewPasswordField label="Password" {...submit.field('password')} />
+        <SubmitButton
+          busy={submit.isSubmitting}
+          busyLabel="Creating your account…"
+          className="w-full"
+        >
           Create account
         </SubmitButton>
       </SubmitForm>

@@ -1,11 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ResetPasswordBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { NewPasswordField } from '../../../components/text-field.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
-import { NEW_PASSWORD_HINT, parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useResetPassword } from '../api/reset-password.ts';
 import { AuthCard } from './auth-card.tsx';
@@ -15,8 +12,7 @@ const NewPasswordForm = ResetPasswordBody.pick({ newPassword: true });
 
 export function ResetPasswordForm({ token }: { token: string | undefined }) {
   const resetPassword = useResetPassword();
-  const form = useForm({ resolver: zodResolver(NewPasswordForm, parseOptions) });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
+  const submit = useSubmitForm(NewPasswordForm, {
     fields: ['newPassword'],
     send: ({ newPassword }) =>
       token ? resetPassword.mutateAsync({ token, newPassword }) : undefined,
@@ -36,20 +32,9 @@ export function ResetPasswordForm({ token }: { token: string | undefined }) {
   return (
     <AuthCard title="Choose a new password" testId="reset-password">
       {token ? (
-        <SubmitForm
-          onSubmit={onSubmit}
-          error={formError}
-          errorTestId="reset-password-error"
-          testId="reset-password-form"
-        >
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={NEW_PASSWORD_HINT}
-            {...field('newPassword')}
-          />
-          <SubmitButton busy={isSubmitting} busyLabel="Saving…" className="w-full">
+        <SubmitForm submit={submit} name="reset-password">
+          <NewPasswordField label="New password" {...submit.field('newPassword')} />
+          <SubmitButton busy={submit.isSubmitting} busyLabel="Saving…" className="w-full">
             Set new password
           </SubmitButton>
         </SubmitForm>

@@ -1,11 +1,8 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { SignInBody } from '@taskflow/contract';
-import { useForm } from 'react-hook-form';
 import { ApiError } from '../../../api/api-error.ts';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
@@ -13,8 +10,7 @@ import { ResendVerification } from './resend-verification.tsx';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   const signIn = useSignIn();
-  const form = useForm({ resolver: zodResolver(SignInBody, parseOptions) });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
+  const submit = useSubmitForm(SignInBody, {
     fields: ['email', 'password'],
     send: (body) => signIn.mutateAsync(body),
     onSuccess: onSignedIn,
@@ -23,21 +19,16 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <AuthCard title="Sign in" testId="sign-in">
-      <SubmitForm
-        onSubmit={onSubmit}
-        error={formError}
-        errorTestId="sign-in-error"
-        testId="sign-in-form"
-      >
-        {unverified && <ResendVerification email={form.getValues('email')} />}
-        <TextField label="Email" type="email" autoComplete="email" {...field('email')} />
+      <SubmitForm submit={submit} name="sign-in">
+        {unverified && <ResendVerification email={submit.form.getValues('email')} />}
+        <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />
         <TextField
           label="Password"
           type="password"
           autoComplete="current-password"
-          {...field('password')}
+          {...submit.field('password')}
         />
-        <SubmitButton busy={isSubmitting} busyLabel="Signing in…" className="w-full">
+        <SubmitButton busy={submit.isSubmitting} busyLabel="Signing in…" className="w-full">
           Sign in
         </SubmitButton>
       </SubmitForm>

@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { components } from '@taskflow/contract/openapi';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import type { Placement } from '../model/task-pages.ts';
 import type { Task, TaskStatus } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
+import { useTaskCache } from './task-cache.ts';
 import { taskKeys } from './task-keys.ts';
 
 export type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
@@ -23,8 +23,7 @@ function moveBody({ status, afterId, beforeId }: Omit<MoveTaskVariables, 'task'>
 
 /** A drop: the card stays where it was dropped unless the API refuses the move. */
 export function useMoveTask(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
     mutationKey: taskKeys.all(workspaceId),
     mutationFn: ({ task, status, afterId, beforeId }: MoveTaskVariables) =>

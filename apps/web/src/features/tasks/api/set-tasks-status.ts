@@ -1,16 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges } from '../model/conflict.ts';
 import type { TaskStatus } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
+import { useTaskCache } from './task-cache.ts';
 import { taskKeys } from './task-keys.ts';
 
 /** Bulk status change: all or nothing on the server, so all or nothing here too. */
 export function useSetTasksStatus(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
     mutationKey: taskKeys.all(workspaceId),
     mutationFn: ({ ids, status }: { ids: string[]; status: TaskStatus }) =>

@@ -95,7 +95,12 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
 }
 
 /** Looks a task up in what the board has loaded, for commands that start from an id. */
+/** The task cache of one workspace, for a component or mutation hook. */
+export function useTaskCache(workspaceId: string) {
+  return taskCache(useQueryClient(), workspaceId);
+}
+
 export function useTaskLookup(workspaceId: string): (taskId: string) => Task | undefined {
-  const cache = taskCache(useQueryClient(), workspaceId);
+  const cache = useTaskCache(workspaceId);
   return cache.find;
 }

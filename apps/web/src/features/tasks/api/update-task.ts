@@ -1,10 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges, conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Task } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
+import { useTaskCache } from './task-cache.ts';
 import { taskKeys } from './task-keys.ts';
 
 export type UpdateTaskVariables = {
@@ -21,8 +21,7 @@ export type UpdateTaskVariables = {
  * `notify: false` leaves the error to the caller (a form shows it beside its fields).
  */
 export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
     mutationKey: taskKeys.all(workspaceId),
     mutationFn: ({ task, changes, conditional = false }: UpdateTaskVariables) =>

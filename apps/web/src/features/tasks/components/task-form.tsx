@@ -1,13 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { UpdateTaskBody } from '@taskflow/contract';
 import { useEffect, useState } from 'react';
-import { Controller, type FieldErrors, useForm } from 'react-hook-form';
+import { Controller, type FieldErrors } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextareaField } from '../../../components/textarea-field.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { changedFields, type TaskChanges } from '../model/conflict.ts';
 import {
@@ -73,8 +71,7 @@ export function TaskForm({
   onDelete: () => void;
 }) {
   const [base] = useState(task);
-  const form = useForm({
-    resolver: zodResolver(UpdateTaskBody, parseOptions),
+  const submit = useSubmitForm(UpdateTaskBody, {
     defaultValues: {
       title: base.title,
       description: base.description,
@@ -84,8 +81,6 @@ export function TaskForm({
       assigneeId: base.assigneeId,
       labels: base.labels,
     },
-  });
-  const submit = useSubmitForm(form, {
     fields,
     send: (values) => {
       const changes = changedFields(base, values);
@@ -93,34 +88,33 @@ export function TaskForm({
       return onSubmit(changes, base);
     },
   });
-  const { field } = submit;
 
   // The form replaces a loading skeleton, after the dialog has placed focus: take it to the title.
+  const { form } = submit;
   useEffect(() => form.setFocus('title'), [form]);
 
   return (
-    <SubmitForm
-      onSubmit={submit.onSubmit}
-      error={submit.formError}
-      errorTestId="task-form-error"
-      testId="task-form"
-    >
-      <TextField label="Title" autoComplete="off" {...field('title')} />
+    <SubmitForm submit={submit} errorTestId="task-form-error" testId="task-form">
+      <TextField label="Title" autoComplete="off" {...submit.field('title')} />
       <TextareaField
         label="Description"
         rows={5}
         hint="Markdown is fine."
-        {...field('description')}
+        {...submit.field('description')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Status" {...field('status')}>
+        <SelectField label="Status" {...submit.field('status')}>
           <Options values={TASK_STATUSES} labels={statusLabels} />
         </SelectField>
-        <SelectField label="Priority" {...field('priority')}>
+        <SelectField label="Priority" {...submit.field('priority')}>
           <Options values={TASK_PRIORITIES} labels={priorityLabels} />
         </SelectField>
-        <TextField label="Due date" type="date" {...field('dueDate', { setValueAs: orNull })} />
-        <SelectField label="Assignee" {...field('assigneeId', { setValueAs: orNull })}>
+        <TextField
+          label="Due date"
+          type="date"
+          {...submit.field('dueDate', { setValueAs: orNull })}
+        />
+        <SelectField label="Assignee" {...submit.field('assigneeId', { setValueAs: orNull })}>
           <option value="">Unassigned</option>
           {members.map((member) => (
             <option key={member.userId} value={member.userId}>

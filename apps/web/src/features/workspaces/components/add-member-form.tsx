@@ -1,13 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { AddMemberBody } from '@taskflow/contract';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { ApiError } from '../../../api/api-error.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { SelectField } from '../../../components/select-field.tsx';
 import { SubmitForm, SubmitRow } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useAddMember } from '../api/add-member.ts';
 
@@ -24,17 +21,14 @@ function emailProblem(error: unknown) {
 export function AddMemberForm({ workspaceId }: { workspaceId: string }) {
   const add = useAddMember(workspaceId);
   const [added, setAdded] = useState<string | null>(null);
-  const form = useForm({
-    resolver: zodResolver(AddMemberBody, parseOptions),
+  const submit = useSubmitForm(AddMemberBody, {
     defaultValues: { email: '', role: 'member' as const },
-  });
-  const { onSubmit, formError, field, isSubmitting } = useSubmitForm(form, {
     fields: ['email', 'role'],
     send: (body) => {
       setAdded(null);
       return add.mutateAsync(body);
     },
-    onSuccess: (member) => {
+    onSuccess: (member, form) => {
       form.reset();
       setAdded(member.name);
     },
@@ -43,20 +37,19 @@ export function AddMemberForm({ workspaceId }: { workspaceId: string }) {
 
   return (
     <SubmitForm
-      onSubmit={onSubmit}
-      error={formError}
+      submit={submit}
       testId="add-member-form"
       intro={<h3 className="font-medium">Add a member</h3>}
     >
       <div className="grid gap-4 sm:grid-cols-[1fr_auto]">
-        <TextField label="Email" type="email" autoComplete="off" {...field('email')} />
-        <SelectField label="Role" {...field('role')}>
+        <TextField label="Email" type="email" autoComplete="off" {...submit.field('email')} />
+        <SelectField label="Role" {...submit.field('role')}>
           <option value="member">Member</option>
           <option value="owner">Owner</option>
         </SelectField>
       </div>
       <SubmitRow
-        busy={isSubmitting}
+        busy={submit.isSubmitting}
         label="Add member"
         done={added && `Added ${added}.`}
         doneTestId="member-added"

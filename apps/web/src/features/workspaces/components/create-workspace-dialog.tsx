@@ -1,12 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateWorkspaceBody } from '@taskflow/contract';
 import type { components } from '@taskflow/contract/openapi';
-import { useForm } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
 import { Dialog } from '../../../components/dialog.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { parseOptions } from '../../../lib/form.ts';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useCreateWorkspace } from '../api/create-workspace.ts';
 
@@ -22,11 +19,8 @@ export function CreateWorkspaceDialog({
   onCreated: (workspace: Workspace) => void;
 }) {
   const create = useCreateWorkspace();
-  const form = useForm({
-    resolver: zodResolver(CreateWorkspaceBody, parseOptions),
+  const submit = useSubmitForm(CreateWorkspaceBody, {
     defaultValues: { name: '' },
-  });
-  const { onSubmit, formError, setFormError, field, isSubmitting } = useSubmitForm(form, {
     fields: ['name'],
     send: (body) => create.mutateAsync(body),
     onSuccess: (workspace) => {
@@ -37,8 +31,8 @@ export function CreateWorkspaceDialog({
 
   function change(next: boolean) {
     if (!next) {
-      form.reset();
-      setFormError(null);
+      submit.form.reset();
+      submit.setFormError(null);
     }
     onOpenChange(next);
   }
@@ -51,13 +45,13 @@ export function CreateWorkspaceDialog({
       description="A shared workspace for a team; you will be its owner and can add members."
       testId="create-workspace-dialog"
     >
-      <SubmitForm onSubmit={onSubmit} error={formError}>
-        <TextField label="Workspace name" autoComplete="off" {...field('name')} />
+      <SubmitForm submit={submit}>
+        <TextField label="Workspace name" autoComplete="off" {...submit.field('name')} />
         <div className="flex justify-end gap-3">
           <Button variant="secondary" onClick={() => change(false)}>
             Cancel
           </Button>
-          <SubmitButton busy={isSubmitting}>Create workspace</SubmitButton>
+          <SubmitButton busy={submit.isSubmitting}>Create workspace</SubmitButton>
         </div>
       </SubmitForm>
     </Dialog>
