@@ -1,28 +1,26 @@
 import type { ReactNode } from 'react';
 
-/** A section named by its own heading. */
-export function TitledSection({
+/** A page's main section, named by its title. */
+export function PageSection({
   title,
   headingId,
-  heading: Heading = 'h2',
-  headingClassName,
+  headingClassName = 'text-2xl font-semibold',
   className,
   testId,
   children,
 }: {
   title: ReactNode;
   headingId: string;
-  heading?: 'h1' | 'h2';
-  headingClassName: string;
+  headingClassName?: string;
   className: string;
   testId?: string | undefined;
   children: ReactNode;
 }) {
   return (
     <section aria-labelledby={headingId} className={className} data-testid={testId}>
-      <Heading id={headingId} className={headingClassName}>
+      <h1 id={headingId} className={headingClassName}>
         {title}
-      </Heading>
+      </h1>
       {children}
     </section>
   );

@@ -1,13 +1,12 @@
 import { Link } from '@tanstack/react-router';
-import { TitledSection } from './card.tsx';
+import { PageSection } from './card.tsx';
 
 /** A page the signed-in user may not see: said plainly, with nothing of the page itself. */
 export function NoAccess({ what }: { what: string }) {
   return (
-    <TitledSection
+    <PageSection
       title="No access"
       headingId="no-access-title"
-      heading="h1"
       headingClassName="text-xl font-semibold"
       className="space-y-3"
       testId="no-access"
@@ -16,6 +15,6 @@ export function NoAccess({ what }: { what: string }) {
       <Link to="/" className="text-indigo-600 underline dark:text-indigo-400">
         Go to the home page
       </Link>
-    </TitledSection>
+    </PageSection>
   );
 }

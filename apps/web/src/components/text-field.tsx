@@ -1,16 +1,11 @@
-import type { InputHTMLAttributes, Ref } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { Field, type FieldProps } from './field.tsx';
 
-type TextFieldProps = InputHTMLAttributes<HTMLInputElement> &
-  FieldProps & { ref?: Ref<HTMLInputElement> };
+type TextFieldProps = FieldProps<InputHTMLAttributes<HTMLInputElement>, HTMLInputElement>;
 
 /** A labelled input whose hint and error are tied to it for assistive technology. */
-export function TextField({ label, error, hint, id, className, ...input }: TextFieldProps) {
-  return (
-    <Field label={label} name={input.name} error={error} hint={hint} id={id} className={className}>
-      {(control) => <input {...control} {...input} />}
-    </Field>
-  );
+export function TextField(props: TextFieldProps) {
+  return <Field {...props} render={(input) => <input {...input} />} />;
 }
 
 /** A field that sets a new password, with what the password must be under it. */

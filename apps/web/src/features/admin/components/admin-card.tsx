@@ -4,6 +4,7 @@ import { Button } from '../../../components/button.tsx';
 import { Card, type CardProps } from '../../../components/card.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
 
 /** A titled section of the dashboard, with room for its own controls beside the title. */
 export function AdminCard({ actions = null, ...card }: CardProps & { actions?: ReactNode }) {
@@ -11,16 +12,7 @@ export function AdminCard({ actions = null, ...card }: CardProps & { actions?: R
 }
 
 export function CardSkeleton({ label, rows = 3 }: { label: string; rows?: number }) {
-  return (
-    <div aria-busy="true">
-      <span className="sr-only">{label}</span>
-      <div className="animate-pulse space-y-3" aria-hidden="true">
-        {Array.from({ length: rows }, (_, index) => `row-${index}`).map((key) => (
-          <div key={key} className="h-10 rounded bg-slate-200 dark:bg-slate-800" />
-        ))}
-      </div>
-    </div>
-  );
+  return <Skeleton label={label} rows={rows} />;
 }
 
 export function CardError({ error, onRetry }: { error: unknown; onRetry: () => void }) {

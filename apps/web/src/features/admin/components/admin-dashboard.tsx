@@ -1,4 +1,4 @@
-import { TitledSection } from '../../../components/card.tsx';
+import { PageSection } from '../../../components/card.tsx';
 import { HealthPanel } from './health-panel.tsx';
 import { JobsCard } from './jobs-card.tsx';
 import { MailOutbox } from './mail-outbox.tsx';
@@ -8,11 +8,9 @@ import { UsersCard } from './users-card.tsx';
 /** The operator's page: figures and charts, jobs, users, health and the mail outbox. */
 export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
   return (
-    <TitledSection
+    <PageSection
       title="Admin dashboard"
       headingId="admin-title"
-      heading="h1"
-      headingClassName="text-2xl font-semibold"
       className="space-y-6"
       testId="admin-dashboard"
     >
@@ -35,6 +33,6 @@ export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
         <HealthPanel />
         <MailOutbox />
       </div>
-    </TitledSection>
+    </PageSection>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { useDebouncedCallback } from '../../../lib/use-debounced-callback.ts';
+import { useSearchText } from '../../../lib/use-debounced-callback.ts';
 import { useDisableUser } from '../api/disable-user.ts';
 import { useEnableUser } from '../api/enable-user.ts';
 import { useUsers } from '../api/get-users.ts';
@@ -18,9 +18,8 @@ export const USER_SEARCH_DELAY_MS = 300;
  * be disabled or enabled, and be signed out everywhere. Every change but enabling is confirmed.
  */
 export function UsersCard({ currentUserId }: { currentUserId: string }) {
-  const [text, setText] = useState('');
   const [q, setQ] = useState('');
-  const search = useDebouncedCallback((next: string) => setQ(next.trim()), USER_SEARCH_DELAY_MS);
+  const search = useSearchText((next) => setQ(next.trim()), USER_SEARCH_DELAY_MS);
   const users = useUsers(q);
   const changeRole = useUpdateUserRole();
   const disable = useDisableUser();
@@ -48,11 +47,8 @@ export function UsersCard({ currentUserId }: { currentUserId: string }) {
         type="search"
         label="Search users"
         placeholder="Name or email"
-        value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          search(event.target.value);
-        }}
+        value={search.text}
+        onChange={search.onChange}
         className="max-w-sm"
       />
       <CardList

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { TitledSection } from '../../../components/card.tsx';
+import { PageSection } from '../../../components/card.tsx';
 
 /** The frame of the sign-in, registration and password pages. */
 export function AuthCard({
@@ -12,15 +12,13 @@ export function AuthCard({
   children: ReactNode;
 }) {
   return (
-    <TitledSection
+    <PageSection
       title={title}
       headingId={`${testId}-title`}
-      heading="h1"
-      headingClassName="text-2xl font-semibold"
       className="mx-auto max-w-sm space-y-6 rounded-lg border border-slate-200 p-6 dark:border-slate-800"
       testId={testId}
     >
       {children}
-    </TitledSection>
+    </PageSection>
   );
 }

@@ -2,7 +2,7 @@ import { UpdateTaskBody } from '@taskflow/contract';
 import { useEffect, useState } from 'react';
 import { Controller, type FieldErrors } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
-import { SelectField } from '../../../components/select-field.tsx';
+import { SelectField, SelectOptions } from '../../../components/select-field.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextareaField } from '../../../components/textarea-field.tsx';
@@ -17,6 +17,7 @@ import {
   type Task,
 } from '../model/task-types.ts';
 import { LabelsField } from './labels-field.tsx';
+import { MemberOptions } from './member-options.tsx';
 
 const fields = [
   'title',
@@ -28,20 +29,6 @@ const fields = [
   'labels',
 ] as const;
 const orNull = (value: unknown) => (value === '' ? null : value);
-
-function Options<T extends string>({
-  values,
-  labels,
-}: {
-  values: readonly T[];
-  labels: Record<T, string>;
-}) {
-  return values.map((value) => (
-    <option key={value} value={value}>
-      {labels[value]}
-    </option>
-  ));
-}
 
 function labelsError(errors: FieldErrors<{ labels?: string[] }>) {
   const error = errors.labels;
@@ -104,10 +91,10 @@ export function TaskForm({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label="Status" {...submit.field('status')}>
-          <Options values={TASK_STATUSES} labels={statusLabels} />
+          <SelectOptions values={TASK_STATUSES} labels={statusLabels} />
         </SelectField>
         <SelectField label="Priority" {...submit.field('priority')}>
-          <Options values={TASK_PRIORITIES} labels={priorityLabels} />
+          <SelectOptions values={TASK_PRIORITIES} labels={priorityLabels} />
         </SelectField>
         <TextField
           label="Due date"
@@ -116,11 +103,7 @@ export function TaskForm({
         />
         <SelectField label="Assignee" {...submit.field('assigneeId', { setValueAs: orNull })}>
           <option value="">Unassigned</option>
-          {members.map((member) => (
-            <option key={member.userId} value={member.userId}>
-              {member.name}
-            </option>
-          ))}
+          <MemberOptions members={members} />
         </SelectField>
       </div>
       <Controller
