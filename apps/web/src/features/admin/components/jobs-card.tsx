@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SelectField } from '../../../components/select-field.tsx';
+import { SelectField, SelectOptions } from '../../../components/select-field.tsx';
 import { useAdminStats } from '../api/get-admin-stats.ts';
 import { useJobs } from '../api/get-jobs.ts';
 import { JOB_STATES, type JobState, jobStateNames } from '../model/admin-types.ts';
@@ -43,11 +43,7 @@ export function JobsCard({
             className="min-w-40"
           >
             <option value="">Any state</option>
-            {JOB_STATES.map((value) => (
-              <option key={value} value={value}>
-                {jobStateNames[value]}
-              </option>
-            ))}
+            <SelectOptions values={JOB_STATES} labels={jobStateNames} />
           </SelectField>
         )}
         <SelectField
