@@ -2,7 +2,6 @@ import { useMutation } from '@tanstack/react-query';
 import type { components } from '@taskflow/contract/openapi';
 import { api, unwrap } from '../../../api/client.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 type CreateTaskBody = components['schemas']['CreateTaskBodyInput'];
 
@@ -10,7 +9,7 @@ type CreateTaskBody = components['schemas']['CreateTaskBodyInput'];
 export function useCreateTask(workspaceId: string) {
   const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (body: CreateTaskBody) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks', {
@@ -19,6 +18,5 @@ export function useCreateTask(workspaceId: string) {
         }),
       ),
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }

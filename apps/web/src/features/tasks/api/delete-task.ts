@@ -5,14 +5,13 @@ import { humanMessage } from '../../../api/error-message.ts';
 import type { Task } from '../model/task-types.ts';
 import { useRestoreTask } from './restore-task.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 /** The task leaves the board at once; the toast that says so offers Undo (the API restores). */
 export function useDeleteTask(workspaceId: string) {
   const cache = useTaskCache(workspaceId);
   const restore = useRestoreTask(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (task: Task) =>
       unwrap(
         api.DELETE('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
@@ -33,6 +32,5 @@ export function useDeleteTask(workspaceId: string) {
         action: { label: 'Undo', onClick: () => restore.mutate(task.id) },
       });
     },
-    onSettled: () => cache.settle(),
   });
 }

@@ -6,7 +6,6 @@ import { humanMessage } from '../../../api/error-message.ts';
 import type { Placement } from '../model/task-pages.ts';
 import type { Task, TaskStatus } from '../model/task-types.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 export type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
 
@@ -25,7 +24,7 @@ function moveBody({ status, afterId, beforeId }: Omit<MoveTaskVariables, 'task'>
 export function useMoveTask(workspaceId: string) {
   const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ task, status, afterId, beforeId }: MoveTaskVariables) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/move', {
@@ -43,6 +42,5 @@ export function useMoveTask(workspaceId: string) {
       toast.error(humanMessage(error));
     },
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }

@@ -3,13 +3,12 @@ import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 /** Undo of a deletion: the task comes back where it was, its position unchanged. */
 export function useRestoreTask(workspaceId: string) {
   const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (taskId: string) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/restore', {
@@ -21,6 +20,5 @@ export function useRestoreTask(workspaceId: string) {
       toast.success(`Restored “${task.title}”`);
     },
     onError: (error) => toast.error(humanMessage(error)),
-    onSettled: () => cache.settle(),
   });
 }

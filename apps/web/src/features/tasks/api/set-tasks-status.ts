@@ -5,13 +5,12 @@ import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges } from '../model/conflict.ts';
 import type { TaskStatus } from '../model/task-types.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 /** Bulk status change: all or nothing on the server, so all or nothing here too. */
 export function useSetTasksStatus(workspaceId: string) {
   const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ ids, status }: { ids: string[]; status: TaskStatus }) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/bulk-status', {
@@ -34,6 +33,5 @@ export function useSetTasksStatus(workspaceId: string) {
     onSuccess: ({ items }) => {
       for (const task of items) cache.put(task);
     },
-    onSettled: () => cache.settle(),
   });
 }

@@ -5,7 +5,6 @@ import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges, conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Task } from '../model/task-types.ts';
 import { useTaskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
 
 export type UpdateTaskVariables = {
   /** The task as the change was made on: its version goes in If-Match. */
@@ -23,7 +22,7 @@ export type UpdateTaskVariables = {
 export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
   const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ task, changes, conditional = false }: UpdateTaskVariables) =>
       unwrap(
         api.PATCH('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
@@ -46,6 +45,5 @@ export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
       if (notify) toast.error(humanMessage(error));
     },
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }
