@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse, stubFetch } from '../test/fetch.ts';
-import { ApiError } from './api-error.ts';
+import { failure } from '../test/problem.ts';
 import { api, unwrap } from './client.ts';
 
 const problem = {
@@ -11,15 +11,6 @@ const problem = {
   code: 'RATE_LIMITED',
   requestId: 'req-123',
 };
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 describe('ApiError', () => {
   it('parses a problem+json response', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jsonResponse } from '../test/fetch.ts';
+import { problemBody } from '../test/problem.ts';
 import { ApiError } from './api-error.ts';
 import { humanMessage, waitDuration } from './error-message.ts';
 
@@ -32,14 +33,9 @@ describe('humanMessage', () => {
   });
 
   it('says which limit was reached when the API tells', () => {
-    const body = {
-      type: 'urn:x',
-      title: 'A limit has been reached',
-      status: 409,
-      code: 'LIMIT_REACHED',
-      requestId: 'r',
+    const body = problemBody(409, 'LIMIT_REACHED', 'A limit has been reached', {
       detail: 'A workspace has at most 500 members',
-    };
+    });
     const error = ApiError.fromResponse(jsonResponse(body, { status: 409 }), body);
     expect(humanMessage(error)).toBe('A workspace has at most 500 members');
   });
@@ -80,19 +76,14 @@ describe('humanMessage', () => {
 
 describe('ApiError.fieldErrors', () => {
   it('keys body field errors by field name and leaves other locations out', () => {
-    const body = {
-      type: 'urn:x',
-      title: 'Invalid',
-      status: 400,
-      code: 'VALIDATION_FAILED',
-      requestId: 'r',
+    const body = problemBody(400, 'VALIDATION_FAILED', 'Invalid', {
       errors: [
         { path: 'body.password', message: 'Too common' },
         { path: 'body.password', message: 'Second message' },
         { path: 'body.email', message: 'Bad email' },
         { path: 'query.limit', message: 'Too big' },
       ],
-    };
+    });
     const error = ApiError.fromResponse(jsonResponse(body, { status: 400 }), body);
     expect(error.fieldErrors).toEqual({ password: 'Too common', email: 'Bad email' });
   });

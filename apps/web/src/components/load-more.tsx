@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { Button } from './button.tsx';
 
 /**
@@ -6,17 +6,19 @@ import { Button } from './button.tsx';
  * button, for keyboards and for browsers without IntersectionObserver.
  */
 export function LoadMore({
-  hasMore,
-  loading,
-  onLoadMore,
+  list: { hasNextPage: hasMore, isFetchingNextPage: loading, fetchNextPage },
   label = 'Load more',
 }: {
-  hasMore: boolean;
-  loading: boolean;
-  onLoadMore: () => void;
+  /** The infinite query whose next page this loads. */
+  list: {
+    hasNextPage: boolean;
+    isFetchingNextPage: boolean;
+    fetchNextPage: () => Promise<unknown>;
+  };
   label?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const onLoadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
 
   useEffect(() => {
     const element = ref.current;

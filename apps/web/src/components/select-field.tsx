@@ -1,39 +1,26 @@
-import { type ReactNode, type Ref, type SelectHTMLAttributes, useId } from 'react';
-
-type SelectFieldProps = SelectHTMLAttributes<HTMLSelectElement> & {
-  name: string;
-  label: string;
-  error?: string | undefined;
-  ref?: Ref<HTMLSelectElement>;
-  children: ReactNode;
-};
+import type { ReactNode, SelectHTMLAttributes } from 'react';
+import { Field, type FieldProps } from './field.tsx';
 
 /** A labelled select whose error is tied to it for assistive technology. */
-export function SelectField({ label, error, id, className = '', ...select }: SelectFieldProps) {
-  const generatedId = useId();
-  const selectId = id ?? generatedId;
-  const errorId = `${selectId}-error`;
-  return (
-    <div className={`space-y-1 ${className}`}>
-      <label htmlFor={selectId} className="block text-sm font-medium">
-        {label}
-      </label>
-      <select
-        id={selectId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:aria-invalid:border-red-400"
-        {...select}
-      />
-      {error && (
-        <p
-          id={errorId}
-          className="text-sm text-red-700 dark:text-red-400"
-          data-testid={`${select.name}-error`}
-        >
-          {error}
-        </p>
-      )}
-    </div>
-  );
+export function SelectField(
+  props: Omit<FieldProps<SelectHTMLAttributes<HTMLSelectElement>, HTMLSelectElement>, 'hint'> & {
+    children: ReactNode;
+  },
+) {
+  return <Field {...props} render={(select) => <select {...select} />} />;
+}
+
+/** One option a value, each shown by its label. */
+export function SelectOptions<T extends string>({
+  values,
+  labels,
+}: {
+  values: readonly T[];
+  labels: Record<T, string>;
+}) {
+  return values.map((value) => (
+    <option key={value} value={value}>
+      {labels[value]}
+    </option>
+  ));
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 /** `callback`, called only once `delay` ms have passed without another call. */
 export function useDebouncedCallback<A extends unknown[]>(
@@ -20,4 +20,15 @@ export function useDebouncedCallback<A extends unknown[]>(
     },
     [delay],
   );
+}
+
+/** The text of a search box: shown as it is typed, passed to `onSearch` once typing pauses. */
+export function useSearchText(onSearch: (text: string) => void, delay: number, initial = '') {
+  const [text, setText] = useState(initial);
+  const search = useDebouncedCallback(onSearch, delay);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    setText(event.target.value);
+    search(event.target.value);
+  };
+  return { text, setText, onChange };
 }

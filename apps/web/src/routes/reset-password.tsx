@@ -4,10 +4,5 @@ import { tokenSearch } from '../lib/search-params.ts';
 
 export const Route = createFileRoute('/reset-password')({
   validateSearch: tokenSearch,
-  component: ResetPasswordPage,
+  component: () => <ResetPasswordForm token={Route.useSearch().token} />,
 });
-
-function ResetPasswordPage() {
-  const { token } = Route.useSearch();
-  return <ResetPasswordForm token={token} />;
-}

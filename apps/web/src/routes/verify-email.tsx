@@ -4,10 +4,5 @@ import { tokenSearch } from '../lib/search-params.ts';
 
 export const Route = createFileRoute('/verify-email')({
   validateSearch: tokenSearch,
-  component: VerifyEmailPage,
+  component: () => <VerifyEmail token={Route.useSearch().token} />,
 });
-
-function VerifyEmailPage() {
-  const { token } = Route.useSearch();
-  return <VerifyEmail token={token} />;
-}

@@ -1,11 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { PasswordConfirmationBody } from '@taskflow/contract';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Button } from '../../../components/button.tsx';
-import { FormAlert } from '../../../components/form-alert.tsx';
+import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
-import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 
 /**
  * Asks for the password before a session is ended: the API requires it, so that someone holding
@@ -24,38 +20,29 @@ export function ConfirmPasswordForm({
   onConfirm: (password: string) => Promise<unknown>;
   onCancel: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({ resolver: zodResolver(PasswordConfirmationBody, parseOptions) });
-  const { errors, isSubmitting } = form.formState;
-
-  const onSubmit = form.handleSubmit(async ({ password }) => {
-    setFormError(null);
-    await onConfirm(password).catch((error: unknown) => {
-      setFormError(applyServerErrors(error, form.setError, ['password']));
-    });
+  const submit = useSubmitForm(PasswordConfirmationBody, {
+    fields: ['password'],
+    send: ({ password }) => onConfirm(password),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={onSubmit}
+    <SubmitForm
+      submit={submit}
+      testId={testId}
+      intro={<p className="text-sm">{prompt}</p>}
       className="space-y-3 rounded-md border border-slate-200 p-4 dark:border-slate-700"
-      data-testid={testId}
     >
-      <p className="text-sm">{prompt}</p>
-      {formError && <FormAlert>{formError}</FormAlert>}
       <TextField
         label="Your password"
         type="password"
         autoComplete="current-password"
         autoFocus
-        error={errors.password?.message}
-        {...form.register('password')}
+        {...submit.field('password')}
       />
       <div className="flex gap-3">
-        <Button type="submit" variant="danger" disabled={isSubmitting}>
+        <SubmitButton busy={submit.isSubmitting} variant="danger">
           {confirmLabel}
-        </Button>
+        </SubmitButton>
         <button
           type="button"
           onClick={onCancel}
@@ -64,6 +51,6 @@ export function ConfirmPasswordForm({
           Cancel
         </button>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

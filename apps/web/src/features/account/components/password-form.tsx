@@ -1,11 +1,7 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { ChangePasswordBody } from '@taskflow/contract';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Button } from '../../../components/button.tsx';
-import { FormAlert } from '../../../components/form-alert.tsx';
-import { TextField } from '../../../components/text-field.tsx';
-import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { SubmitForm, SubmitRow } from '../../../components/submit-form.tsx';
+import { NewPasswordField, TextField } from '../../../components/text-field.tsx';
+import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useChangePassword } from '../api/change-password.ts';
 import { AccountCard } from './account-card.tsx';
 
@@ -13,22 +9,13 @@ const emptyForm = { currentPassword: '', newPassword: '' };
 
 export function PasswordForm() {
   const changePassword = useChangePassword();
-  const [formError, setFormError] = useState<string | null>(null);
-  const form = useForm({
-    resolver: zodResolver(ChangePasswordBody, parseOptions),
+  const submit = useSubmitForm(ChangePasswordBody, {
     defaultValues: emptyForm,
+    fields: ['currentPassword', 'newPassword'],
+    send: (body) => changePassword.mutateAsync(body),
+    onSuccess: (_, form) => form.reset(emptyForm),
   });
-  const { errors, isSubmitting, isDirty } = form.formState;
-
-  const onSubmit = form.handleSubmit(async (body) => {
-    setFormError(null);
-    await changePassword.mutateAsync(body).then(
-      () => form.reset(emptyForm),
-      (error: unknown) => {
-        setFormError(applyServerErrors(error, form.setError, ['currentPassword', 'newPassword']));
-      },
-    );
-  });
+  const changed = changePassword.isSuccess && !submit.form.formState.isDirty;
 
   return (
     <AccountCard
@@ -36,34 +23,22 @@ export function PasswordForm() {
       testId="password"
       description="Changing your password signs you out on every other device."
     >
-      <form noValidate onSubmit={onSubmit} className="space-y-4" data-testid="password-form">
-        {formError && <FormAlert testId="password-error">{formError}</FormAlert>}
+      <SubmitForm submit={submit} name="password">
         <TextField
           label="Current password"
           type="password"
           autoComplete="current-password"
-          error={errors.currentPassword?.message}
-          {...form.register('currentPassword')}
+          {...submit.field('currentPassword')}
         />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 8 characters. Common passwords are refused."
-          error={errors.newPassword?.message}
-          {...form.register('newPassword')}
+        <NewPasswordField label="New password" {...submit.field('newPassword')} />
+        <SubmitRow
+          busy={submit.isSubmitting}
+          busyLabel="Changing…"
+          label="Change password"
+          done={changed && 'Password changed. Your other sessions were signed out.'}
+          doneTestId="password-changed"
         />
-        <div className="flex items-center gap-3">
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Changing…' : 'Change password'}
-          </Button>
-          {changePassword.isSuccess && !isDirty && (
-            <p role="status" className="text-sm" data-testid="password-changed">
-              Password changed. Your other sessions were signed out.
-            </p>
-          )}
-        </div>
-      </form>
+      </SubmitForm>
     </AccountCard>
   );
 }

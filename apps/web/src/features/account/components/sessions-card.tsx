@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
 import { useSessions } from '../api/get-sessions.ts';
 import { useRevokeAllSessions } from '../api/revoke-all-sessions.ts';
 import { useRevokeSession } from '../api/revoke-session.ts';
@@ -10,15 +11,7 @@ import { ConfirmPasswordForm } from './confirm-password-form.tsx';
 import { SessionRow } from './session-row.tsx';
 
 function SessionsSkeleton() {
-  return (
-    <div aria-busy="true" data-testid="sessions-loading">
-      <span className="sr-only">Loading your sessions…</span>
-      <div className="animate-pulse space-y-3" aria-hidden="true">
-        <div className="h-10 rounded bg-slate-200 dark:bg-slate-800" />
-        <div className="h-10 rounded bg-slate-200 dark:bg-slate-800" />
-      </div>
-    </div>
-  );
+  return <Skeleton label="Loading your sessions…" rows={2} testId="sessions-loading" />;
 }
 
 /** Where the account is signed in, with a way out for each device or for all at once. */

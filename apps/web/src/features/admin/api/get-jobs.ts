@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
+import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
 import type { JobFilters } from '../model/admin-types.ts';
 import { adminKeys } from './admin-keys.ts';
 
@@ -17,14 +18,13 @@ export function jobsQueryOptions(filters: JobFilters) {
             query: {
               ...filters,
               limit: JOB_PAGE_SIZE,
-              ...(pageParam === null ? {} : { cursor: pageParam }),
+              ...cursorOf(pageParam),
             },
           },
           signal,
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...cursorPaging,
     refetchInterval: JOBS_REFRESH_MS,
   });
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
+import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
 import { adminKeys } from './admin-keys.ts';
 
 export const USER_PAGE_SIZE = 20;
@@ -15,14 +16,13 @@ export function usersQueryOptions(q: string) {
             query: {
               limit: USER_PAGE_SIZE,
               ...(q === '' ? {} : { q }),
-              ...(pageParam === null ? {} : { cursor: pageParam }),
+              ...cursorOf(pageParam),
             },
           },
           signal,
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...cursorPaging,
   });
 }
 

@@ -1,4 +1,6 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueryClient } from '@tanstack/react-query';
+import { toast } from 'sonner';
+import { humanMessage } from '../../../api/error-message.ts';
 import type { Job, JobPages, JobState } from '../model/admin-types.ts';
 import { updateItem } from '../model/list-pages.ts';
 import { adminKeys } from './admin-keys.ts';
@@ -33,4 +35,19 @@ export function jobCache(queryClient: QueryClient) {
         queryClient.invalidateQueries({ queryKey: adminKeys.stats() }),
       ]),
   };
+}
+
+/** A change of one job's state: shown as `state` at once, back as it was if refused. */
+export function useJobAction(state: JobState, send: (id: string) => Promise<Job>) {
+  const cache = jobCache(useQueryClient());
+  return useMutation({
+    mutationFn: send,
+    onMutate: (id) => cache.optimistic(id, state),
+    onError: (error, _id, rollback) => {
+      rollback?.();
+      toast.error(humanMessage(error));
+    },
+    onSuccess: (job) => cache.put(job),
+    onSettled: cache.refresh,
+  });
 }

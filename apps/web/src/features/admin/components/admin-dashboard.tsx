@@ -1,3 +1,4 @@
+import { PageSection } from '../../../components/card.tsx';
 import { HealthPanel } from './health-panel.tsx';
 import { JobsCard } from './jobs-card.tsx';
 import { MailOutbox } from './mail-outbox.tsx';
@@ -7,10 +8,12 @@ import { UsersCard } from './users-card.tsx';
 /** The operator's page: figures and charts, jobs, users, health and the mail outbox. */
 export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
   return (
-    <section aria-labelledby="admin-title" className="space-y-6" data-testid="admin-dashboard">
-      <h1 id="admin-title" className="text-2xl font-semibold">
-        Admin dashboard
-      </h1>
+    <PageSection
+      title="Admin dashboard"
+      headingId="admin-title"
+      className="space-y-6"
+      testId="admin-dashboard"
+    >
       <StatsOverview />
       <div className="grid gap-6 xl:grid-cols-2">
         <JobsCard
@@ -30,6 +33,6 @@ export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
         <HealthPanel />
         <MailOutbox />
       </div>
-    </section>
+    </PageSection>
   );
 }

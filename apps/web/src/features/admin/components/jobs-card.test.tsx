@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { toast } from 'sonner';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
+import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
 import type { AdminStats, Job } from '../model/admin-types.ts';
 import { JobsCard } from './jobs-card.tsx';
@@ -85,14 +86,9 @@ describe('JobsCard', () => {
   });
 
   it('puts the job back and says why when the API refuses', async () => {
-    const body = {
-      type: 'urn:x',
-      title: 'Conflict',
-      status: 409,
-      code: 'CONFLICT',
-      requestId: 'r',
+    const body = problemBody(409, 'CONFLICT', 'Conflict', {
       detail: 'A completed job cannot be retried',
-    };
+    });
     const api = server(jsonResponse(body, { status: 409, type: 'application/problem+json' }));
     renderPage(() => <JobsCard title="Failed jobs" description="" state="failed" testId="x" />);
 

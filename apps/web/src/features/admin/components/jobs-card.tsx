@@ -1,10 +1,9 @@
 import { useState } from 'react';
-import { LoadMore } from '../../../components/load-more.tsx';
-import { SelectField } from '../../../components/select-field.tsx';
+import { SelectField, SelectOptions } from '../../../components/select-field.tsx';
 import { useAdminStats } from '../api/get-admin-stats.ts';
 import { useJobs } from '../api/get-jobs.ts';
 import { JOB_STATES, type JobState, jobStateNames } from '../model/admin-types.ts';
-import { AdminCard, CardError, CardSkeleton } from './admin-card.tsx';
+import { AdminCard, CardList } from './admin-card.tsx';
 import { JobRow } from './job-row.tsx';
 
 const isJobState = (value: string): value is JobState =>
@@ -29,7 +28,6 @@ export function JobsCard({
   const [type, setType] = useState<string | undefined>(undefined);
   const types = useAdminStats().data?.jobs.byType.map((queue) => queue.type) ?? [];
   const jobs = useJobs({ state: fixedState ?? state, type });
-  const items = jobs.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <AdminCard title={title} description={description} testId={testId}>
@@ -45,11 +43,7 @@ export function JobsCard({
             className="min-w-40"
           >
             <option value="">Any state</option>
-            {JOB_STATES.map((value) => (
-              <option key={value} value={value}>
-                {jobStateNames[value]}
-              </option>
-            ))}
+            <SelectOptions values={JOB_STATES} labels={jobStateNames} />
           </SelectField>
         )}
         <SelectField
@@ -68,32 +62,17 @@ export function JobsCard({
           ))}
         </SelectField>
       </div>
-      {jobs.isPending && <CardSkeleton label="Loading the jobs…" />}
-      {jobs.isError && <CardError error={jobs.error} onRetry={() => void jobs.refetch()} />}
-      {jobs.isSuccess && items.length === 0 && (
-        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="jobs-empty">
-          No jobs match.
-        </p>
-      )}
-      {items.length > 0 && (
-        <>
-          <ul
-            aria-label={title}
-            className="divide-y divide-slate-200 dark:divide-slate-800"
-            data-testid="job-list"
-          >
-            {items.map((job) => (
-              <JobRow key={job.id} job={job} />
-            ))}
-          </ul>
-          <LoadMore
-            hasMore={jobs.hasNextPage}
-            loading={jobs.isFetchingNextPage}
-            onLoadMore={() => void jobs.fetchNextPage()}
-            label="Load more jobs"
-          />
-        </>
-      )}
+      <CardList
+        query={jobs}
+        loadingLabel="Loading the jobs…"
+        empty="No jobs match."
+        emptyTestId="jobs-empty"
+        label={title}
+        testId="job-list"
+        loadMoreLabel="Load more jobs"
+      >
+        {(job) => <JobRow key={job.id} job={job} />}
+      </CardList>
     </AdminCard>
   );
 }

@@ -1,4 +1,5 @@
 import { Button } from '../../../components/button.tsx';
+import { RoleSelect } from '../../../components/role-select.tsx';
 import type { AdminUser, Role } from '../model/admin-types.ts';
 import { roleNames } from '../model/admin-types.ts';
 import { formatDateTime } from '../model/format.ts';
@@ -23,7 +24,6 @@ export function UserRow({
   onEnable: () => void;
   onSignOut: () => void;
 }) {
-  const roleId = `admin-role-${user.id}`;
   return (
     <li
       className="flex flex-wrap items-center gap-3 py-3"
@@ -56,19 +56,14 @@ export function UserRow({
           {user.lastSeenAt ? formatDateTime(user.lastSeenAt) : 'never'}
         </p>
       </div>
-      <label htmlFor={roleId} className="sr-only">
-        Role of {user.name}
-      </label>
-      <select
-        id={roleId}
+      <RoleSelect
+        id={`admin-role-${user.id}`}
+        person={user.name}
         value={user.role}
-        onChange={(event) => onRoleChange(event.target.value === 'admin' ? 'admin' : 'user')}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
-        data-testid="user-role"
-      >
-        <option value="user">{roleNames.user}</option>
-        <option value="admin">{roleNames.admin}</option>
-      </select>
+        roles={roleNames}
+        onChange={onRoleChange}
+        testId="user-role"
+      />
       {user.disabled ? (
         <Button
           variant="secondary"

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
+import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
 import type { AdminUser } from '../model/admin-types.ts';
 import { USER_SEARCH_DELAY_MS, UsersCard } from './users-card.tsx';
@@ -26,14 +27,9 @@ function server() {
   stubFetch((request) => {
     const url = new URL(request.url);
     if (request.method === 'PATCH') {
-      const body = {
-        type: 'urn:x',
-        title: 'Conflict',
-        status: 409,
-        code: 'CONFLICT',
-        requestId: 'r',
+      const body = problemBody(409, 'CONFLICT', 'Conflict', {
         detail: 'TaskFlow needs at least one administrator',
-      };
+      });
       return jsonResponse(body, { status: 409, type: 'application/problem+json' });
     }
     const q = url.searchParams.get('q');

@@ -15,15 +15,8 @@ export type DetailedHealth = components['schemas']['DetailedHealth'];
 export type OutboxMail = components['schemas']['OutboxMail'];
 export type LiveEvent = components['schemas']['LiveEvent'];
 
-/** Every job state, in the order a job goes through them; the API's enum, checked by type. */
-export const JOB_STATES = [
-  'created',
-  'retry',
-  'active',
-  'completed',
-  'cancelled',
-  'failed',
-] as const satisfies readonly JobState[];
+/** Every job state, in the order a job goes through them: the contract's own list. */
+export { JOB_STATES } from '@taskflow/contract';
 
 export const jobStateNames: Record<JobState, string> = {
   created: 'Waiting',

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { PageSection } from '../../../components/card.tsx';
 
 /** The frame of the sign-in, registration and password pages. */
 export function AuthCard({
@@ -10,17 +11,14 @@ export function AuthCard({
   testId: string;
   children: ReactNode;
 }) {
-  const titleId = `${testId}-title`;
   return (
-    <section
-      aria-labelledby={titleId}
+    <PageSection
+      title={title}
+      headingId={`${testId}-title`}
       className="mx-auto max-w-sm space-y-6 rounded-lg border border-slate-200 p-6 dark:border-slate-800"
-      data-testid={testId}
+      testId={testId}
     >
-      <h1 id={titleId} className="text-2xl font-semibold">
-        {title}
-      </h1>
       {children}
-    </section>
+    </PageSection>
   );
 }

@@ -17,43 +17,54 @@ export function VerifyEmail({ token }: { token: string | undefined }) {
     mutate(token);
   }, [token, mutate]);
 
+  return (
+    <AuthCard
+      title={verify.isSuccess ? 'Email verified' : 'Verify your email'}
+      testId="verify-email"
+    >
+      <VerifyState token={token} verify={verify} />
+    </AuthCard>
+  );
+}
+
+/** What the card says: the link is broken, the address is verified, it failed, or it is sent. */
+function VerifyState({
+  token,
+  verify,
+}: {
+  token: string | undefined;
+  verify: ReturnType<typeof useVerifyEmail>;
+}) {
   if (!token) {
     return (
-      <AuthCard title="Verify your email" testId="verify-email">
-        <FormAlert testId="verify-email-error">
-          This link is incomplete. Open the link from the mail again.
-        </FormAlert>
-      </AuthCard>
+      <FormAlert testId="verify-email-error">
+        This link is incomplete. Open the link from the mail again.
+      </FormAlert>
     );
   }
-
   if (verify.isSuccess) {
     return (
-      <AuthCard title="Email verified" testId="verify-email">
+      <>
         <FormAlert tone="success" testId="verify-email-success">
           {verify.data.message}
         </FormAlert>
         <TextLink to="/sign-in">Sign in</TextLink>
-      </AuthCard>
+      </>
     );
   }
-
   if (verify.isError) {
     return (
-      <AuthCard title="Verify your email" testId="verify-email">
+      <>
         <FormAlert testId="verify-email-error">{humanMessage(verify.error)}</FormAlert>
         <p className="text-sm">
           Sign in to have a new link sent. <TextLink to="/sign-in">Sign in</TextLink>
         </p>
-      </AuthCard>
+      </>
     );
   }
-
   return (
-    <AuthCard title="Verify your email" testId="verify-email">
-      <p role="status" aria-busy="true" className="text-sm" data-testid="verify-email-pending">
-        Verifying your email address…
-      </p>
-    </AuthCard>
+    <p role="status" aria-busy="true" className="text-sm" data-testid="verify-email-pending">
+      Verifying your email address…
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../api/api-error.ts';
 import { api, unwrap } from '../../../api/client.ts';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
+import { failure } from '../../../test/problem.ts';
 import { installAuthMiddleware } from './auth-setup.ts';
 import { refreshSession } from './refresh-session.ts';
 import { type AuthSession, sessionStore } from './session-store.ts';
@@ -29,15 +29,6 @@ const problem = (status: number, code: string) =>
 const pathOf = (request: Request) => new URL(request.url).pathname;
 const callsTo = (fetchMock: ReturnType<typeof stubFetch>, path: string) =>
   fetchMock.mock.calls.map(([input]) => input as Request).filter((r) => pathOf(r) === path);
-
-async function failure(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(error)}`);
-  return error;
-}
 
 beforeAll(() => installAuthMiddleware());
 afterEach(() => sessionStore.signedOut());

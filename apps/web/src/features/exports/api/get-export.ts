@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { getByPath } from '../../../api/client.ts';
 import { exportPollInterval } from '../model/export-path.ts';
 import type { ExportIds } from '../model/export-types.ts';
 import { exportKeys } from './export-keys.ts';
@@ -9,12 +9,7 @@ export function exportQueryOptions(ids: ExportIds) {
   return queryOptions({
     queryKey: exportKeys.detail(ids),
     queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/exports/{exportId}', {
-          params: { path: ids },
-          signal,
-        }),
-      ),
+      getByPath('/api/v1/workspaces/{workspaceId}/exports/{exportId}', ids, signal),
     refetchInterval: (query) => exportPollInterval(query.state.data?.status),
   });
 }

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
+import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
 import { unreadCountOf } from '../model/notification-pages.ts';
 import { notificationKeys } from './notification-keys.ts';
 
@@ -9,12 +10,11 @@ export const notificationsQueryOptions = infiniteQueryOptions({
   queryFn: ({ pageParam, signal }) =>
     unwrap(
       api.GET('/api/v1/notifications', {
-        params: { query: pageParam === null ? {} : { cursor: pageParam } },
+        params: { query: cursorOf(pageParam) },
         signal,
       }),
     ),
-  initialPageParam: null as string | null,
-  getNextPageParam: (page) => page.nextCursor,
+  ...cursorPaging,
 });
 
 export function useNotifications() {

@@ -2,23 +2,11 @@ import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
 import { useNotifications } from '../api/get-notifications.ts';
 import { useMarkNotificationsRead } from '../api/mark-notifications-read.ts';
 import { unreadCountOf } from '../model/notification-pages.ts';
 import { NotificationItem } from './notification-item.tsx';
-
-function NotificationsSkeleton() {
-  return (
-    <div aria-busy="true" className="p-4" data-testid="notifications-loading">
-      <span className="sr-only">Loading the notifications…</span>
-      <div className="animate-pulse space-y-3" aria-hidden="true">
-        {['a', 'b', 'c'].map((key) => (
-          <div key={key} className="h-10 rounded bg-slate-200 dark:bg-slate-800" />
-        ))}
-      </div>
-    </div>
-  );
-}
 
 /**
  * The list under the bell, `offset` pixels left or right of it: newest first, a page at a time;
@@ -66,7 +54,13 @@ export function NotificationsPanel({
           Mark all read
         </Button>
       </div>
-      {notifications.isPending && <NotificationsSkeleton />}
+      {notifications.isPending && (
+        <Skeleton
+          label="Loading the notifications…"
+          className="p-4"
+          testId="notifications-loading"
+        />
+      )}
       {notifications.isError && (
         <div className="space-y-2 p-4">
           <FormAlert>{humanMessage(notifications.error)}</FormAlert>
@@ -99,12 +93,7 @@ export function NotificationsPanel({
               />
             ))}
           </ul>
-          <LoadMore
-            hasMore={notifications.hasNextPage}
-            loading={notifications.isFetchingNextPage}
-            onLoadMore={() => void notifications.fetchNextPage()}
-            label="Load older notifications"
-          />
+          <LoadMore list={notifications} label="Load older notifications" />
         </div>
       )}
     </section>

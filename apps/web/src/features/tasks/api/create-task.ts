@@ -1,17 +1,15 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { components } from '@taskflow/contract/openapi';
 import { api, unwrap } from '../../../api/client.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 type CreateTaskBody = components['schemas']['CreateTaskBodyInput'];
 
 /** Not optimistic: the new task's id and position come from the API, which answers quickly. */
 export function useCreateTask(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (body: CreateTaskBody) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks', {
@@ -20,6 +18,5 @@ export function useCreateTask(workspaceId: string) {
         }),
       ),
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }

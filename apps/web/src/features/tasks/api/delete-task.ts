@@ -1,19 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import type { Task } from '../model/task-types.ts';
 import { useRestoreTask } from './restore-task.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 /** The task leaves the board at once; the toast that says so offers Undo (the API restores). */
 export function useDeleteTask(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   const restore = useRestoreTask(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (task: Task) =>
       unwrap(
         api.DELETE('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
@@ -34,6 +32,5 @@ export function useDeleteTask(workspaceId: string) {
         action: { label: 'Undo', onClick: () => restore.mutate(task.id) },
       });
     },
-    onSettled: () => cache.settle(),
   });
 }

@@ -1,17 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { getByPath } from '../../../api/client.ts';
 import { taskKeys } from './task-keys.ts';
 
 export function labelsQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: taskKeys.labels(workspaceId),
     queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/labels', {
-          params: { path: { workspaceId } },
-          signal,
-        }),
-      ),
+      getByPath('/api/v1/workspaces/{workspaceId}/labels', { workspaceId }, signal),
     select: (list) => list.items,
   });
 }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { getByPath } from '../../../api/client.ts';
 import { taskKeys } from './task-keys.ts';
 
 /** Whether the caller is told about the task's changes (assignees and creators are, at first). */
@@ -7,11 +7,10 @@ export function taskFollowQueryOptions(workspaceId: string, taskId: string) {
   return queryOptions({
     queryKey: taskKeys.follow(workspaceId, taskId),
     queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow', {
-          params: { path: { workspaceId, taskId } },
-          signal,
-        }),
+      getByPath(
+        '/api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow',
+        { workspaceId, taskId },
+        signal,
       ),
     select: (follow) => follow.following,
     // Being assigned the task makes one follow it, and no event says so: ask each time.

@@ -1,17 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { getByPath } from '../../../api/client.ts';
 import { taskKeys } from './task-keys.ts';
 
 export function taskQueryOptions(workspaceId: string, taskId: string) {
   return queryOptions({
     queryKey: taskKeys.detail(workspaceId, taskId),
     queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
-          params: { path: { workspaceId, taskId } },
-          signal,
-        }),
-      ),
+      getByPath('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', { workspaceId, taskId }, signal),
     // The edit dialog sends this version in If-Match: start from the newest one.
     staleTime: 0,
   });

@@ -1,5 +1,6 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
+import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
 import type { ListQuery } from '../model/task-types.ts';
 import { taskKeys } from './task-keys.ts';
 
@@ -12,13 +13,12 @@ export function tasksQueryOptions(workspaceId: string, query: ListQuery) {
         api.GET('/api/v1/workspaces/{workspaceId}/tasks', {
           params: {
             path: { workspaceId },
-            query: pageParam === null ? query : { ...query, cursor: pageParam },
+            query: { ...query, ...cursorOf(pageParam) },
           },
           signal,
         }),
       ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (page) => page.nextCursor,
+    ...cursorPaging,
   });
 }
 

@@ -1,12 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { components } from '@taskflow/contract/openapi';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import type { Placement } from '../model/task-pages.ts';
 import type { Task, TaskStatus } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 export type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
 
@@ -23,10 +22,9 @@ function moveBody({ status, afterId, beforeId }: Omit<MoveTaskVariables, 'task'>
 
 /** A drop: the card stays where it was dropped unless the API refuses the move. */
 export function useMoveTask(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ task, status, afterId, beforeId }: MoveTaskVariables) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/move', {
@@ -44,6 +42,5 @@ export function useMoveTask(workspaceId: string) {
       toast.error(humanMessage(error));
     },
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }

@@ -1,16 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 /** Undo of a deletion: the task comes back where it was, its position unchanged. */
 export function useRestoreTask(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: (taskId: string) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/restore', {
@@ -22,6 +20,5 @@ export function useRestoreTask(workspaceId: string) {
       toast.success(`Restored “${task.title}”`);
     },
     onError: (error) => toast.error(humanMessage(error)),
-    onSettled: () => cache.settle(),
   });
 }

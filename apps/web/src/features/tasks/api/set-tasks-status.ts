@@ -1,18 +1,16 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges } from '../model/conflict.ts';
 import type { TaskStatus } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 /** Bulk status change: all or nothing on the server, so all or nothing here too. */
 export function useSetTasksStatus(workspaceId: string) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ ids, status }: { ids: string[]; status: TaskStatus }) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/bulk-status', {
@@ -35,6 +33,5 @@ export function useSetTasksStatus(workspaceId: string) {
     onSuccess: ({ items }) => {
       for (const task of items) cache.put(task);
     },
-    onSettled: () => cache.settle(),
   });
 }

@@ -39,6 +39,13 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
     }
   }
 
+  /** Refetches once the last of the overlapping writes is done, so none undoes another. */
+  const settle = async () => {
+    if (queryClient.isMutating({ mutationKey: all }) <= 1) {
+      await queryClient.invalidateQueries({ queryKey: all });
+    }
+  };
+
   return {
     /** Stops refetches that would overwrite the optimistic state, and returns the way back. */
     async snapshot(): Promise<() => void> {
@@ -85,17 +92,18 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
       queryClient.removeQueries({ queryKey: detailKey(id) });
     },
 
-    /** Refetches once the last of the overlapping writes is done, so none undoes another. */
-    async settle() {
-      if (queryClient.isMutating({ mutationKey: all }) <= 1) {
-        await queryClient.invalidateQueries({ queryKey: all });
-      }
-    },
+    /** What every task mutation carries: the key `settle` counts by, and `settle` itself. */
+    mutation: { mutationKey: all, onSettled: settle },
   };
+}
+
+/** The task cache of one workspace, for a component or mutation hook. */
+export function useTaskCache(workspaceId: string) {
+  return taskCache(useQueryClient(), workspaceId);
 }
 
 /** Looks a task up in what the board has loaded, for commands that start from an id. */
 export function useTaskLookup(workspaceId: string): (taskId: string) => Task | undefined {
-  const cache = taskCache(useQueryClient(), workspaceId);
+  const cache = useTaskCache(workspaceId);
   return cache.find;
 }

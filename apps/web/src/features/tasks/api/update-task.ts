@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges, conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Task } from '../model/task-types.ts';
-import { taskCache } from './task-cache.ts';
-import { taskKeys } from './task-keys.ts';
+import { useTaskCache } from './task-cache.ts';
 
 export type UpdateTaskVariables = {
   /** The task as the change was made on: its version goes in If-Match. */
@@ -21,10 +20,9 @@ export type UpdateTaskVariables = {
  * `notify: false` leaves the error to the caller (a form shows it beside its fields).
  */
 export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
-  const queryClient = useQueryClient();
-  const cache = taskCache(queryClient, workspaceId);
+  const cache = useTaskCache(workspaceId);
   return useMutation({
-    mutationKey: taskKeys.all(workspaceId),
+    ...cache.mutation,
     mutationFn: ({ task, changes, conditional = false }: UpdateTaskVariables) =>
       unwrap(
         api.PATCH('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
@@ -47,6 +45,5 @@ export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
       if (notify) toast.error(humanMessage(error));
     },
     onSuccess: (task) => cache.put(task),
-    onSettled: () => cache.settle(),
   });
 }

@@ -1,6 +1,7 @@
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
+import { Skeleton } from '../../../components/skeleton.tsx';
 
 export function TaskSkeleton({
   rows = 4,
@@ -9,16 +10,7 @@ export function TaskSkeleton({
   rows?: number;
   label?: string;
 }) {
-  return (
-    <div aria-busy="true" data-testid="tasks-loading">
-      <span className="sr-only">{label}</span>
-      <div className="animate-pulse space-y-2" aria-hidden="true">
-        {Array.from({ length: rows }, (_, index) => `row-${index}`).map((key) => (
-          <div key={key} className="h-12 rounded bg-slate-200 dark:bg-slate-800" />
-        ))}
-      </div>
-    </div>
-  );
+  return <Skeleton label={label} rows={rows} tall testId="tasks-loading" />;
 }
 
 /** Nothing to show: a new board says how to start; a filtered one offers the way back. */

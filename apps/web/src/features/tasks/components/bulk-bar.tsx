@@ -1,17 +1,12 @@
 import { useState } from 'react';
 import { Button } from '../../../components/button.tsx';
+import { SelectOptions } from '../../../components/select-field.tsx';
 import { statusLabels, TASK_STATUSES, type TaskStatus } from '../model/task-types.ts';
 
 /** Shown while tasks are ticked in the list: one status for all of them at once. */
-export function BulkBar({
-  count,
-  onApply,
-  onClear,
-}: {
-  count: number;
-  onApply: (status: TaskStatus) => void;
-  onClear: () => void;
-}) {
+type BulkBarProps = { count: number; onApply: (status: TaskStatus) => void; onClear: () => void };
+
+export function BulkBar({ count, onApply, onClear }: BulkBarProps) {
   const [status, setStatus] = useState<TaskStatus>('done');
   return (
     <section
@@ -29,11 +24,7 @@ export function BulkBar({
           onChange={(event) => setStatus(event.target.value as TaskStatus)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
         >
-          {TASK_STATUSES.map((value) => (
-            <option key={value} value={value}>
-              {statusLabels[value]}
-            </option>
-          ))}
+          <SelectOptions values={TASK_STATUSES} labels={statusLabels} />
         </select>
       </label>
       <Button size="sm" onClick={() => onApply(status)}>

@@ -1,5 +1,6 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { Button } from '../../../components/button.tsx';
+import { SelectOptions } from '../../../components/select-field.tsx';
 import { ToggleGroup } from '../../../components/toggle-group.tsx';
 import { useLabels } from '../api/get-labels.ts';
 import {
@@ -18,6 +19,7 @@ import {
   TASK_STATUSES,
   type TaskSort,
 } from '../model/task-types.ts';
+import { MemberOptions } from './member-options.tsx';
 import { SearchBox } from './search-box.tsx';
 
 const control =
@@ -26,6 +28,35 @@ const caption = 'text-xs font-medium text-slate-600 dark:text-slate-300';
 
 const statusOptions = TASK_STATUSES.map((value) => ({ value, label: statusLabels[value] }));
 const priorityOptions = TASK_PRIORITIES.map((value) => ({ value, label: priorityLabels[value] }));
+
+/** A filter with its caption above it. */
+function Captioned({ caption: text, children }: { caption: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: every caller passes its control as children.
+    <label className="space-y-1">
+      <span className={`block ${caption}`}>{text}</span>
+      {children}
+    </label>
+  );
+}
+
+/** A date bound of the due-date filter. */
+function DateFilter({
+  value,
+  onChange,
+}: {
+  value: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      type="date"
+      className={control}
+      value={value ?? ''}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
 
 /** Every filter writes to the URL: a filtered board is a link to share, and Back undoes it. */
 export function FilterBar({
@@ -52,8 +83,7 @@ export function FilterBar({
     <search aria-label="Filter tasks" className="space-y-3" data-testid="filter-bar">
       <div className="flex flex-wrap items-end gap-3">
         <SearchBox value={search.q} onSearch={onSearch} inputRef={searchRef} />
-        <label className="space-y-1">
-          <span className={`block ${caption}`}>Assignee</span>
+        <Captioned caption="Assignee">
           <select
             className={control}
             value={search.assignee ?? ''}
@@ -62,15 +92,10 @@ export function FilterBar({
             <option value="">Anyone</option>
             <option value="me">Me</option>
             <option value="none">Unassigned</option>
-            {members.map((member) => (
-              <option key={member.userId} value={member.userId}>
-                {member.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
-        </label>
-        <label className="space-y-1">
-          <span className={`block ${caption}`}>Label</span>
+        </Captioned>
+        <Captioned caption="Label">
           <select
             className={control}
             value={search.label ?? ''}
@@ -81,29 +106,22 @@ export function FilterBar({
               <option key={label}>{label}</option>
             ))}
           </select>
-        </label>
-        <label className="space-y-1">
-          <span className={`block ${caption}`}>Due after</span>
-          <input
-            type="date"
-            className={control}
-            value={search.dueAfter ?? ''}
-            onChange={(event) => set({ dueAfter: orEmpty(event.target.value) })}
+        </Captioned>
+        <Captioned caption="Due after">
+          <DateFilter
+            value={search.dueAfter}
+            onChange={(value) => set({ dueAfter: orEmpty(value) })}
           />
-        </label>
-        <label className="space-y-1">
-          <span className={`block ${caption}`}>Due before</span>
-          <input
-            type="date"
-            className={control}
-            value={search.dueBefore ?? ''}
-            onChange={(event) => set({ dueBefore: orEmpty(event.target.value) })}
+        </Captioned>
+        <Captioned caption="Due before">
+          <DateFilter
+            value={search.dueBefore}
+            onChange={(value) => set({ dueBefore: orEmpty(value) })}
           />
-        </label>
+        </Captioned>
         {/* Kanban columns are always in manual order: the order their cards are dragged in. */}
         {search.view !== 'kanban' && (
-          <label className="space-y-1">
-            <span className={`block ${caption}`}>Sort by</span>
+          <Captioned caption="Sort by">
             <select
               className={control}
               value={effectiveSort(search)}
@@ -115,13 +133,9 @@ export function FilterBar({
                 });
               }}
             >
-              {sorts.map((sort) => (
-                <option key={sort} value={sort}>
-                  {sortLabels[sort]}
-                </option>
-              ))}
+              <SelectOptions values={sorts} labels={sortLabels} />
             </select>
-          </label>
+          </Captioned>
         )}
       </div>
       <div className="flex flex-wrap items-center gap-4">

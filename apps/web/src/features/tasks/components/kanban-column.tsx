@@ -7,9 +7,7 @@ import type { ColumnDragData } from '../hooks/use-task-dnd.ts';
 import { type BoardSearch, toListQuery } from '../model/board-search.ts';
 import { type Member, statusLabels, type Task, type TaskStatus } from '../model/task-types.ts';
 import { ListError, TaskSkeleton } from './board-states.tsx';
-import { DragHandle } from './drag-handle.tsx';
 import { SortableTask } from './sortable-task.tsx';
-import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
 
 /** One status: its own infinite list in manual order, and a drop target even when empty. */
 export function KanbanColumn({
@@ -60,15 +58,9 @@ export function KanbanColumn({
               task={task}
               selected={task.id === selectedId}
               className="flex items-start gap-2 rounded-md border border-slate-200 bg-white p-2 shadow-sm dark:border-slate-700 dark:bg-slate-950"
-            >
-              {(handle) => (
-                <>
-                  {handle && <DragHandle handle={handle} title={task.title} />}
-                  <CompleteCheckbox task={task} onToggle={onToggleDone} />
-                  <TaskSummary task={task} members={members} />
-                </>
-              )}
-            </SortableTask>
+              members={members}
+              onToggleDone={onToggleDone}
+            />
           ))}
         </ul>
       </SortableContext>
@@ -77,12 +69,7 @@ export function KanbanColumn({
           No tasks here. Drop one to move it.
         </p>
       )}
-      <LoadMore
-        hasMore={tasks.hasNextPage}
-        loading={tasks.isFetchingNextPage}
-        onLoadMore={() => void tasks.fetchNextPage()}
-        label={`Load more in ${statusLabels[status]}`}
-      />
+      <LoadMore list={tasks} label={`Load more in ${statusLabels[status]}`} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
-import { type Ref, useEffect, useRef, useState } from 'react';
-import { useDebouncedCallback } from '../../../lib/use-debounced-callback.ts';
+import { type Ref, useEffect, useRef } from 'react';
+import { useSearchText } from '../../../lib/use-debounced-callback.ts';
 
 export const SEARCH_DELAY_MS = 300;
 
@@ -16,19 +16,22 @@ export function SearchBox({
   onSearch: (q: string | undefined) => void;
   inputRef?: Ref<HTMLInputElement>;
 }) {
-  const [text, setText] = useState(value ?? '');
   const written = useRef(value);
-  const search = useDebouncedCallback((next: string) => {
-    const q = next.trim() || undefined;
-    written.current = q;
-    onSearch(q);
-  }, SEARCH_DELAY_MS);
+  const { text, setText, onChange } = useSearchText(
+    (next) => {
+      const q = next.trim() || undefined;
+      written.current = q;
+      onSearch(q);
+    },
+    SEARCH_DELAY_MS,
+    value ?? '',
+  );
 
   useEffect(() => {
     if (value === written.current) return;
     written.current = value;
     setText(value ?? '');
-  }, [value]);
+  }, [value, setText]);
 
   return (
     <div className="min-w-48 flex-1">
@@ -40,10 +43,7 @@ export function SearchBox({
         ref={inputRef}
         type="search"
         value={text}
-        onChange={(event) => {
-          setText(event.target.value);
-          search(event.target.value);
-        }}
+        onChange={onChange}
         placeholder="Search tasks (press /)"
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
         data-testid="task-search"

@@ -14,14 +14,10 @@ const boardShortcuts = [
 const kbd =
   'rounded border border-slate-300 bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800';
 
+type ShortcutsDialogProps = { open: boolean; onOpenChange: (open: boolean) => void };
+
 /** The board's keyboard shortcuts; none acts while typing in a field. */
-export function ShortcutsDialog({
-  open,
-  onOpenChange,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-}) {
+export function ShortcutsDialog({ open, onOpenChange }: ShortcutsDialogProps) {
   return (
     <Dialog
       open={open}

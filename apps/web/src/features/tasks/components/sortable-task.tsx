@@ -2,11 +2,13 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ReactNode } from 'react';
 import type { TaskDragData } from '../hooks/use-task-dnd.ts';
-import type { Task } from '../model/task-types.ts';
-import type { HandleProps } from './drag-handle.tsx';
+import type { Member, Task } from '../model/task-types.ts';
+import { DragHandle } from './drag-handle.tsx';
+import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
 
 /**
- * A task that can be dragged by its handle (`null` while reordering is off). `selected` is the
+ * A task that can be dragged by its handle (none while reordering is off), with its complete
+ * checkbox and summary; `before` stands between the handle and the checkbox. `selected` is the
  * keyboard selection (j/k), shown as a ring.
  */
 export function SortableTask({
@@ -14,13 +16,17 @@ export function SortableTask({
   disabled = false,
   selected,
   className,
-  children,
+  members,
+  onToggleDone,
+  before,
 }: {
   task: Task;
   disabled?: boolean;
   selected: boolean;
   className: string;
-  children: (handle: HandleProps | null) => ReactNode;
+  members: ReadonlyMap<string, Member>;
+  onToggleDone: (task: Task) => void;
+  before?: ReactNode;
 }) {
   const data: TaskDragData = { type: 'task', task };
   const sortable = useSortable({ id: task.id, data, disabled });
@@ -40,7 +46,10 @@ export function SortableTask({
       data-task-id={task.id}
       data-testid="task-item"
     >
-      {children(disabled ? null : handle)}
+      {!disabled && <DragHandle handle={handle} title={task.title} />}
+      {before}
+      <CompleteCheckbox task={task} onToggle={onToggleDone} />
+      <TaskSummary task={task} members={members} />
     </li>
   );
 }

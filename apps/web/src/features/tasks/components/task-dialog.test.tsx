@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
+import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
 import { aTask, workspaceId } from '../../../test/tasks.ts';
 import { taskKeys } from '../api/task-keys.ts';
@@ -27,14 +28,9 @@ function server() {
     patches.push(request.clone());
     if (patches.length === 1) {
       current = theirs;
-      const body = {
-        type: 'urn:x',
-        title: 'Changed',
-        status: 412,
-        code: 'PRECONDITION_FAILED',
-        requestId: 'r',
+      const body = problemBody(412, 'PRECONDITION_FAILED', 'Changed', {
         current,
-      };
+      });
       return jsonResponse(body, { status: 412, type: 'application/problem+json' });
     }
     current = { ...current, ...((await request.json()) as object), version: current.version + 1 };
@@ -137,16 +133,11 @@ describe('TaskDialog field errors', () => {
     stubFetch((request) => {
       if (isFollow(request)) return jsonResponse({ following: false });
       if (request.method === 'GET') return jsonResponse(mine);
-      const body = {
-        type: 'urn:x',
-        title: 'Invalid',
-        status: 400,
-        code: 'VALIDATION_FAILED',
-        requestId: 'r',
+      const body = problemBody(400, 'VALIDATION_FAILED', 'Invalid', {
         errors: [
           { path: 'body.assigneeId', message: 'The assignee must be a member of the workspace' },
         ],
-      };
+      });
       return jsonResponse(body, { status: 400, type: 'application/problem+json' });
     });
     const onClose = vi.fn();

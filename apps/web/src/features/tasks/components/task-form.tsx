@@ -1,13 +1,12 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { UpdateTaskBody } from '@taskflow/contract';
 import { useEffect, useState } from 'react';
-import { Controller, type FieldErrors, useForm } from 'react-hook-form';
+import { Controller, type FieldErrors } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
-import { FormAlert } from '../../../components/form-alert.tsx';
-import { SelectField } from '../../../components/select-field.tsx';
+import { SelectField, SelectOptions } from '../../../components/select-field.tsx';
+import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextareaField } from '../../../components/textarea-field.tsx';
-import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { changedFields, type TaskChanges } from '../model/conflict.ts';
 import {
   type Member,
@@ -18,6 +17,7 @@ import {
   type Task,
 } from '../model/task-types.ts';
 import { LabelsField } from './labels-field.tsx';
+import { MemberOptions } from './member-options.tsx';
 
 const fields = [
   'title',
@@ -57,10 +57,8 @@ export function TaskForm({
   onCancel: () => void;
   onDelete: () => void;
 }) {
-  const [formError, setFormError] = useState<string | null>(null);
   const [base] = useState(task);
-  const form = useForm({
-    resolver: zodResolver(UpdateTaskBody, parseOptions),
+  const submit = useSubmitForm(UpdateTaskBody, {
     defaultValues: {
       title: base.title,
       description: base.description,
@@ -70,73 +68,42 @@ export function TaskForm({
       assigneeId: base.assigneeId,
       labels: base.labels,
     },
+    fields,
+    send: (values) => {
+      const changes = changedFields(base, values);
+      if (Object.keys(changes).length === 0) return void onCancel();
+      return onSubmit(changes, base);
+    },
   });
-  const { errors, isSubmitting } = form.formState;
 
   // The form replaces a loading skeleton, after the dialog has placed focus: take it to the title.
+  const { form } = submit;
   useEffect(() => form.setFocus('title'), [form]);
 
-  const submit = form.handleSubmit(async (values) => {
-    setFormError(null);
-    const changes = changedFields(base, values);
-    if (Object.keys(changes).length === 0) return onCancel();
-    await onSubmit(changes, base).catch((error: unknown) => {
-      setFormError(applyServerErrors(error, form.setError, fields));
-    });
-  });
-
   return (
-    <form noValidate onSubmit={submit} className="space-y-4" data-testid="task-form">
-      {formError && <FormAlert testId="task-form-error">{formError}</FormAlert>}
-      <TextField
-        label="Title"
-        autoComplete="off"
-        error={errors.title?.message}
-        {...form.register('title')}
-      />
+    <SubmitForm submit={submit} errorTestId="task-form-error" testId="task-form">
+      <TextField label="Title" autoComplete="off" {...submit.field('title')} />
       <TextareaField
         label="Description"
         rows={5}
         hint="Markdown is fine."
-        error={errors.description?.message}
-        {...form.register('description')}
+        {...submit.field('description')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Status" error={errors.status?.message} {...form.register('status')}>
-          {TASK_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabels[status]}
-            </option>
-          ))}
+        <SelectField label="Status" {...submit.field('status')}>
+          <SelectOptions values={TASK_STATUSES} labels={statusLabels} />
         </SelectField>
-        <SelectField
-          label="Priority"
-          error={errors.priority?.message}
-          {...form.register('priority')}
-        >
-          {TASK_PRIORITIES.map((priority) => (
-            <option key={priority} value={priority}>
-              {priorityLabels[priority]}
-            </option>
-          ))}
+        <SelectField label="Priority" {...submit.field('priority')}>
+          <SelectOptions values={TASK_PRIORITIES} labels={priorityLabels} />
         </SelectField>
         <TextField
           label="Due date"
           type="date"
-          error={errors.dueDate?.message}
-          {...form.register('dueDate', { setValueAs: orNull })}
+          {...submit.field('dueDate', { setValueAs: orNull })}
         />
-        <SelectField
-          label="Assignee"
-          error={errors.assigneeId?.message}
-          {...form.register('assigneeId', { setValueAs: orNull })}
-        >
+        <SelectField label="Assignee" {...submit.field('assigneeId', { setValueAs: orNull })}>
           <option value="">Unassigned</option>
-          {members.map((member) => (
-            <option key={member.userId} value={member.userId}>
-              {member.name}
-            </option>
-          ))}
+          <MemberOptions members={members} />
         </SelectField>
       </div>
       <Controller
@@ -147,7 +114,7 @@ export function TaskForm({
             value={field.value ?? []}
             onChange={field.onChange}
             onBlur={field.onBlur}
-            error={labelsError(errors)}
+            error={labelsError(form.formState.errors)}
           />
         )}
       />
@@ -159,11 +126,11 @@ export function TaskForm({
           <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button type="submit" disabled={isSubmitting}>
-            {isSubmitting ? 'Saving…' : 'Save changes'}
-          </Button>
+          <SubmitButton busy={submit.isSubmitting} busyLabel="Saving…">
+            Save changes
+          </SubmitButton>
         </div>
       </div>
-    </form>
+    </SubmitForm>
   );
 }

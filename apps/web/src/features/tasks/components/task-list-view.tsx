@@ -13,9 +13,7 @@ import { type BoardSearch, effectiveSort, hasFilters, toListQuery } from '../mod
 import { planDrop } from '../model/neighbours.ts';
 import type { Member, Task } from '../model/task-types.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
-import { DragHandle } from './drag-handle.tsx';
 import { SortableTask } from './sortable-task.tsx';
-import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
 
 export type TaskViewProps = {
   workspaceId: string;
@@ -96,33 +94,24 @@ export function TaskListView({
                 disabled={!reorderable}
                 selected={task.id === selectedId}
                 className="flex items-center gap-3 bg-white px-3 py-2 dark:bg-slate-950"
-              >
-                {(handle) => (
-                  <>
-                    {handle && <DragHandle handle={handle} title={task.title} />}
-                    <input
-                      type="checkbox"
-                      checked={checked.has(task.id)}
-                      onChange={(event) => onCheck(task.id, event.target.checked)}
-                      aria-label={`Select “${task.title}”`}
-                      className="h-4 w-4 shrink-0"
-                      data-testid="task-select"
-                    />
-                    <CompleteCheckbox task={task} onToggle={onToggleDone} />
-                    <TaskSummary task={task} members={members} />
-                  </>
-                )}
-              </SortableTask>
+                members={members}
+                onToggleDone={onToggleDone}
+                before={
+                  <input
+                    type="checkbox"
+                    checked={checked.has(task.id)}
+                    onChange={(event) => onCheck(task.id, event.target.checked)}
+                    aria-label={`Select “${task.title}”`}
+                    className="h-4 w-4 shrink-0"
+                    data-testid="task-select"
+                  />
+                }
+              />
             ))}
           </ul>
         </SortableContext>
       </DndContext>
-      <LoadMore
-        hasMore={tasks.hasNextPage}
-        loading={tasks.isFetchingNextPage}
-        onLoadMore={() => void tasks.fetchNextPage()}
-        label="Load more tasks"
-      />
+      <LoadMore list={tasks} label="Load more tasks" />
     </div>
   );
 }

@@ -2,14 +2,10 @@ import { Link } from '@tanstack/react-router';
 import type { Member, Task } from '../model/task-types.ts';
 import { TaskMeta } from './task-meta.tsx';
 
+type CompleteCheckboxProps = { task: Task; onToggle: (task: Task) => void };
+
 /** The checkbox that completes a task (and reopens it, as `todo`). */
-export function CompleteCheckbox({
-  task,
-  onToggle,
-}: {
-  task: Task;
-  onToggle: (task: Task) => void;
-}) {
+export function CompleteCheckbox({ task, onToggle }: CompleteCheckboxProps) {
   return (
     <input
       type="checkbox"
@@ -22,14 +18,10 @@ export function CompleteCheckbox({
   );
 }
 
+type TaskSummaryProps = { task: Task; members: ReadonlyMap<string, Member> };
+
 /** Title (a link to the task, so it can be opened in a new tab too) and the task's details. */
-export function TaskSummary({
-  task,
-  members,
-}: {
-  task: Task;
-  members: ReadonlyMap<string, Member>;
-}) {
+export function TaskSummary({ task, members }: TaskSummaryProps) {
   return (
     <div className="min-w-0 flex-1 space-y-1">
       <Link

@@ -1,14 +1,10 @@
 const button = (on: boolean) =>
   `px-3 py-1.5 text-sm font-medium ${on ? 'bg-indigo-700 text-white dark:bg-indigo-400 dark:text-slate-950' : 'bg-white text-slate-800 hover:bg-slate-100 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800'}`;
 
+type ViewSwitchProps = { kanban: boolean; onChange: (kanban: boolean) => void };
+
 /** List or kanban; the choice is part of the board's URL. */
-export function ViewSwitch({
-  kanban,
-  onChange,
-}: {
-  kanban: boolean;
-  onChange: (kanban: boolean) => void;
-}) {
+export function ViewSwitch({ kanban, onChange }: ViewSwitchProps) {
   return (
     <fieldset className="flex overflow-hidden rounded-md border border-slate-300 dark:border-slate-600">
       <legend className="sr-only">View (press v to switch)</legend>

@@ -1,17 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
+import { getByPath } from '../../../api/client.ts';
 import { workspaceKeys } from './workspace-keys.ts';
 
 export function membersQueryOptions(workspaceId: string) {
   return queryOptions({
     queryKey: workspaceKeys.members(workspaceId),
     queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/members', {
-          params: { path: { workspaceId } },
-          signal,
-        }),
-      ),
+      getByPath('/api/v1/workspaces/{workspaceId}/members', { workspaceId }, signal),
     select: (list) => list.items,
   });
 }

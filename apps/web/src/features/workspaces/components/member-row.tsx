@@ -1,4 +1,5 @@
 import type { components } from '@taskflow/contract/openapi';
+import { RoleSelect } from '../../../components/role-select.tsx';
 
 type Member = components['schemas']['Member'];
 type Role = components['schemas']['WorkspaceRole'];
@@ -19,7 +20,6 @@ export function MemberRow({
   onRoleChange: (role: Role) => void;
   onRemove: () => void;
 }) {
-  const roleId = `role-${member.userId}`;
   return (
     <li className="flex flex-wrap items-center gap-3 py-3" data-testid="member-row">
       <div className="min-w-0 flex-1 text-sm">
@@ -31,19 +31,14 @@ export function MemberRow({
       </div>
       {manage ? (
         <>
-          <label htmlFor={roleId} className="sr-only">
-            Role of {member.name}
-          </label>
-          <select
-            id={roleId}
+          <RoleSelect
+            id={`role-${member.userId}`}
+            person={member.name}
             value={member.role}
-            onChange={(event) => onRoleChange(event.target.value as Role)}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
-            data-testid="member-role"
-          >
-            <option value="owner">{roleNames.owner}</option>
-            <option value="member">{roleNames.member}</option>
-          </select>
+            roles={roleNames}
+            onChange={onRoleChange}
+            testId="member-role"
+          />
           {!isYou && (
             <button
               type="button"

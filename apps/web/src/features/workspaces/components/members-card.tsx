@@ -2,6 +2,7 @@ import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
+import { Card } from '../../../components/card.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { useMembers } from '../api/get-members.ts';
@@ -9,7 +10,6 @@ import { useRemoveMember } from '../api/remove-member.ts';
 import { useUpdateMemberRole } from '../api/update-member-role.ts';
 import { AddMemberForm } from './add-member-form.tsx';
 import { MemberRow } from './member-row.tsx';
-import { SettingsCard } from './settings-card.tsx';
 
 type Workspace = components['schemas']['Workspace'];
 type Member = components['schemas']['Member'];
@@ -40,7 +40,7 @@ export function MembersCard({
   const manage = workspace.role === 'owner';
 
   return (
-    <SettingsCard
+    <Card
       title="Members"
       description={
         manage
@@ -87,6 +87,6 @@ export function MembersCard({
         onConfirm={() => (removing ? remove.mutateAsync(removing.userId) : Promise.resolve())}
         testId="remove-member-dialog"
       />
-    </SettingsCard>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { Button } from '../../../components/button.tsx';
+import { Card } from '../../../components/card.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { useDeleteWorkspace } from '../api/delete-workspace.ts';
 import { useLeaveWorkspace } from '../api/leave-workspace.ts';
-import { SettingsCard } from './settings-card.tsx';
 
 type Workspace = components['schemas']['Workspace'];
 
@@ -25,14 +25,14 @@ export function WorkspaceDangerZone({
 
   if (workspace.personal) {
     return (
-      <SettingsCard title="Personal workspace" testId="danger-zone">
+      <Card title="Personal workspace" testId="danger-zone">
         <p className="text-sm">This is your personal workspace: it cannot be left or deleted.</p>
-      </SettingsCard>
+      </Card>
     );
   }
 
   return (
-    <SettingsCard title="Leave or delete" testId="danger-zone">
+    <Card title="Leave or delete" testId="danger-zone">
       <div className="flex flex-wrap gap-3">
         <Button variant="secondary" onClick={() => setAsking('leave')}>
           Leave workspace
@@ -62,6 +62,6 @@ export function WorkspaceDangerZone({
         onConfirm={() => remove.mutateAsync().then(onGone)}
         testId="delete-workspace-dialog"
       />
-    </SettingsCard>
+    </Card>
   );
 }
