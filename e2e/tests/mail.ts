@@ -25,7 +25,7 @@ export async function mailedLink(
         link = mail ? pattern.exec(mail.text)?.[0] : undefined;
         return link;
       },
-      { message: `a mail to ${to} with a ${page} link`, timeout: 15_000 },
+      { message: `a mail to ${to} with a ${page} link` },
     )
     .toBeTruthy();
   return link as string;

@@ -110,9 +110,11 @@ test('the board, in list and kanban, light and dark, and the edit dialog pass ax
     { title: 'In progress', status: 'in_progress' },
   ]);
 
+  await signIn(page, account, board);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await signIn(page, account, board);
+    // Back to the list, from the kanban of the round before.
+    await page.goto(board);
     await expect(taskTitles(page)).toHaveCount(4);
     await page.getByTestId('task-select').first().check();
     await expect(page.getByTestId('bulk-bar')).toBeVisible();
