@@ -3,9 +3,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { admin } from './tests/admin-account.ts';
+import { baseURL, port } from './tests/base-url.ts';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+/**
+ * How many times slower than a quiet machine a step may be. CI shares two cores with other work
+ * (load averages of 8 to 14 seen), where a first page load, a sign-in (argon2) or an axe scan
+ * takes several times as long. These are the suite's only time budgets: tests wait for states
+ * (a response, the stream open, an element's state), with these as the bounds.
+ */
+const slowdown = Number(process.env.E2E_SLOWDOWN ?? 4);
 // A fresh embedded database per run, so tests never see data from an earlier run.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-e2e-'));
 
@@ -16,6 +22,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
+  timeout: 30_000 * slowdown,
+  expect: { timeout: 5_000 * slowdown },
   use: {
     baseURL,
     trace: 'retain-on-failure',

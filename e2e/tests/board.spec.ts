@@ -1,20 +1,11 @@
 import { signIn } from './accounts.ts';
 import { expect, test } from './fixtures.ts';
-import {
-  createTasks,
-  dragAnnouncement,
-  newBoard,
-  readTask,
-  taskTitles,
-  titlesInOrder,
-} from './tasks-api.ts';
+import { createTasks, dragAnnouncement, readTask, taskTitles, titlesInOrder } from './tasks-api.ts';
 
 test('drag a card to another column with the mouse and with the keyboard, and reorder the list', async ({
   page,
-  request,
-  adminApi,
+  personalBoard: { account, api, workspaceId, board },
 }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
   const task = await createTasks(api, workspaceId, ['Alpha', 'Beta', 'Gamma']);
   await signIn(page, account, `${board}?view=kanban`);
 
@@ -76,10 +67,8 @@ test('drag a card to another column with the mouse and with the keyboard, and re
 
 test('filters and search live in the URL: shareable, restored by Back, cleared from the empty state', async ({
   page,
-  request,
-  adminApi,
+  personalBoard: { account, api, workspaceId, board },
 }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
   await createTasks(api, workspaceId, [
     { title: 'Fix the login bug', priority: 'high', labels: ['bug'] },
     { title: 'Write the docs', priority: 'low', labels: ['docs'] },
@@ -138,10 +127,8 @@ test('filters and search live in the URL: shareable, restored by Back, cleared f
 
 test('keyboard shortcuts, and a status for several tasks at once', async ({
   page,
-  request,
-  adminApi,
+  personalBoard: { account, api, workspaceId, board },
 }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
   const task = await createTasks(api, workspaceId, ['Third', 'Second', 'First']);
   await signIn(page, account, board);
   await expect(taskTitles(page)).toHaveText(['First', 'Second', 'Third']);
@@ -200,8 +187,10 @@ test('keyboard shortcuts, and a status for several tasks at once', async ({
   }
 });
 
-test('the list loads more tasks as it scrolls', async ({ page, request, adminApi }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
+test('the list loads more tasks as it scrolls', async ({
+  page,
+  personalBoard: { account, api, workspaceId, board },
+}) => {
   await createTasks(
     api,
     workspaceId,

@@ -1,12 +1,15 @@
 import {
-  type APIRequestContext,
   type BrowserContext,
   test as base,
   type ConsoleMessage,
   expect,
   type Page,
 } from '@playwright/test';
+import { type Account, type Credentials, registerAccount, signInApi } from './accounts.ts';
 import { admin } from './admin-account.ts';
+import type { Api } from './api-client.ts';
+import { removeOwnData, revokeOtherSessions, signOutEverywhere } from './cleanup.ts';
+import { personalWorkspace } from './tasks-api.ts';
 
 /**
  * Responses the app expects and handles, which Chromium still logs as console errors: the status
@@ -50,7 +53,22 @@ function watch(page: Page, errors: string[], expected: ExpectedFailures) {
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
 }
 
+/** The accounts of a test; whatever they own and every session of theirs go when it ends. */
+export type Accounts = {
+  /** A new registered, verified account, made through the API, and the API as that account. */
+  create(): Promise<{ account: Account; api: Api }>;
+  /** An account the test made through the pages: pass the object, and update its password. */
+  track(account: Credentials): void;
+  /** The e2e admin as a user of the app; only the worker's own session of it is kept. */
+  admin(): Api;
+};
+
+/** A new account, the API as it, and its (empty) personal board, for the board's tests. */
+export type PersonalBoard = { account: Account; api: Api; workspaceId: string; board: string };
+
 type TestFixtures = {
+  accounts: Accounts;
+  personalBoard: PersonalBoard;
   /** Further failures a test expects, e.g. the 401 a revoked session gets on its next call. */
   expectedFailures: ExpectedFailures;
   pageErrors: string[];
@@ -60,15 +78,51 @@ type TestFixtures = {
 
 type WorkerFixtures = {
   /** The API as the e2e admin, to read the development mail outbox. Signed in once per worker. */
-  adminApi: APIRequestContext;
+  adminApi: Api;
 };
 
 /** Every test fails if a page logged an unexpected console error or threw an uncaught exception. */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   expectedFailures: [{}, { option: true }],
 
+  accounts: async ({ request, adminApi }, use) => {
+    const cleanups: (() => Promise<void>)[] = [];
+    // Signed in again at the end: the test may have signed the account out, or disabled it.
+    const track = (account: Credentials) => {
+      cleanups.push(async () => {
+        const { api } = await signInApi(request, account);
+        await removeOwnData(api);
+        await signOutEverywhere(api, account.password);
+      });
+    };
+    await use({
+      async create() {
+        const made = await registerAccount(request, adminApi);
+        track(made.account);
+        return made;
+      },
+      track,
+      admin() {
+        cleanups.push(async () => {
+          await removeOwnData(adminApi);
+          await revokeOtherSessions(adminApi, admin.password);
+        });
+        return adminApi;
+      },
+    });
+    for (const cleanup of cleanups) await cleanup();
+  },
+
+  personalBoard: async ({ accounts }, use) => {
+    const { account, api } = await accounts.create();
+    const workspaceId = await personalWorkspace(api);
+    await use({ account, api, workspaceId, board: `/w/${workspaceId}` });
+  },
+
+  // Set up after the accounts, so torn down before them: the pages are checked and closed before
+  // the data they show is removed.
   pageErrors: [
-    async ({ context, expectedFailures }, use) => {
+    async ({ accounts: _removedAfterThePagesClose, context, expectedFailures }, use) => {
       const errors: string[] = [];
       const expected = { ...alwaysExpected, ...expectedFailures };
       context.on('page', (page) => watch(page, errors, expected));
@@ -92,21 +146,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   adminApi: [
-    async ({ playwright }, use, workerInfo) => {
-      const { baseURL } = workerInfo.project.use;
-      const anonymous = await playwright.request.newContext({ baseURL });
-      const response = await anonymous.post('/api/v1/auth/sign-in', {
-        data: { email: admin.email, password: admin.password },
-      });
-      expect(response.status(), 'the e2e admin signs in').toBe(200);
-      const { accessToken } = (await response.json()) as { accessToken: string };
-      await anonymous.dispose();
-      const api = await playwright.request.newContext({
-        baseURL,
-        extraHTTPHeaders: { Authorization: `Bearer ${accessToken}` },
-      });
+    async ({ playwright }, use) => {
+      const request = await playwright.request.newContext();
+      const { api } = await signInApi(request, admin);
       await use(api);
-      await api.dispose();
+      await signOutEverywhere(api, admin.password);
+      await request.dispose();
     },
     { scope: 'worker' },
   ],

@@ -1,38 +1,42 @@
-import type { APIRequestContext, Page } from '@playwright/test';
-import { type Account, apiAs, createAccount } from './accounts.ts';
-import { expect } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { type Api, expectAnswer, type Schemas, type Task } from './api-client.ts';
+import type { Accounts } from './fixtures.ts';
 
-export type UserApi = Awaited<ReturnType<typeof apiAs>>;
-export type Task = {
-  id: string;
-  title: string;
-  description: string | null;
-  status: string;
-  priority: string;
-  position: string;
-  version: number;
-  labels: string[];
-  assigneeId: string | null;
-  dueDate: string | null;
+type NewTask = Schemas['CreateTaskBodyInput'];
+
+/** What the API fills in for a field a new task leaves out. */
+const newTaskDefaults: Omit<NewTask, 'title'> = {
+  description: '',
+  priority: 'medium',
+  status: 'todo',
+  assigneeId: null,
+  dueDate: null,
 };
 
-async function personalWorkspace(api: UserApi): Promise<string> {
-  const response = await api.get('/api/v1/workspaces');
-  const { items } = (await response.json()) as { items: { id: string; personal: boolean }[] };
+export async function personalWorkspace(api: Api): Promise<string> {
+  const { items } = await expectAnswer(api.GET('/api/v1/workspaces'), 200, 'list workspaces');
   const personal = items.find((w) => w.personal);
   if (!personal) throw new Error('every account has a personal workspace');
   return personal.id;
 }
 
-/** A new account with its API and its (empty) personal board, for the board's tests. */
-export async function newBoard(
-  request: APIRequestContext,
-  adminApi: APIRequestContext,
-): Promise<{ account: Account; api: UserApi; workspaceId: string; board: string }> {
-  const account = await createAccount(request, adminApi);
-  const api = await apiAs(request, account);
-  const workspaceId = await personalWorkspace(api);
-  return { account, api, workspaceId, board: `/w/${workspaceId}` };
+/** A new workspace of the user of `api`, with its id. */
+export async function createWorkspace(api: Api, name: string): Promise<string> {
+  const created = api.POST('/api/v1/workspaces', { body: { name } });
+  return (await expectAnswer(created, 201, `create workspace ${name}`)).id;
+}
+
+/** A new workspace shared by a new owner with a new member, made through the API. */
+export async function sharedWorkspace(accounts: Accounts, name: string) {
+  const { account: owner, api: ownerApi } = await accounts.create();
+  const { account: member } = await accounts.create();
+  const workspaceId = await createWorkspace(ownerApi, name);
+  const added = ownerApi.POST('/api/v1/workspaces/{workspaceId}/members', {
+    params: { path: { workspaceId } },
+    body: { email: member.email, role: 'member' },
+  });
+  await expectAnswer(added, 201, `add ${member.name} to ${name}`);
+  return { owner, ownerApi, member, workspaceId, board: `/w/${workspaceId}` };
 }
 
 /**
@@ -40,16 +44,18 @@ export async function newBoard(
  * returns them by title.
  */
 export async function createTasks(
-  api: UserApi,
+  api: Api,
   workspaceId: string,
-  tasks: (string | ({ title: string } & Partial<Omit<Task, 'id'>>))[],
+  tasks: (string | ({ title: string } & Partial<NewTask>))[],
 ): Promise<(title: string) => Task> {
   const created = new Map<string, Task>();
   for (const task of tasks) {
-    const data = typeof task === 'string' ? { title: task } : task;
-    const response = await api.post(`/api/v1/workspaces/${workspaceId}/tasks`, { data });
-    expect(response.status(), `create ${data.title}`).toBe(201);
-    created.set(data.title, (await response.json()) as Task);
+    const body = { ...newTaskDefaults, ...(typeof task === 'string' ? { title: task } : task) };
+    const call = api.POST('/api/v1/workspaces/{workspaceId}/tasks', {
+      params: { path: { workspaceId } },
+      body,
+    });
+    created.set(body.title, await expectAnswer(call, 201, `create ${body.title}`));
   }
   return (title) => {
     const task = created.get(title);
@@ -58,20 +64,33 @@ export async function createTasks(
   };
 }
 
-export async function readTask(api: UserApi, workspaceId: string, taskId: string): Promise<Task> {
-  const response = await api.get(`/api/v1/workspaces/${workspaceId}/tasks/${taskId}`);
-  expect(response.status()).toBe(200);
-  return (await response.json()) as Task;
+export async function readTask(api: Api, workspaceId: string, taskId: string): Promise<Task> {
+  const call = api.GET('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
+    params: { path: { workspaceId, taskId } },
+  });
+  return expectAnswer(call, 200, `read task ${taskId}`);
+}
+
+/** Changes a task through the API, as someone else would, and returns it as changed. */
+export async function updateTask(
+  api: Api,
+  workspaceId: string,
+  taskId: string,
+  body: Schemas['UpdateTaskBodyInput'],
+): Promise<Task> {
+  const call = api.PATCH('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
+    params: { path: { workspaceId, taskId } },
+    body,
+  });
+  return expectAnswer(call, 200, `update task ${taskId}`);
 }
 
 /** Titles in manual order, as the API sorts them. */
-export async function titlesInOrder(
-  api: UserApi,
-  workspaceId: string,
-  query = '',
-): Promise<string[]> {
-  const response = await api.get(`/api/v1/workspaces/${workspaceId}/tasks?sort=position${query}`);
-  const { items } = (await response.json()) as { items: Task[] };
+export async function titlesInOrder(api: Api, workspaceId: string): Promise<string[]> {
+  const call = api.GET('/api/v1/workspaces/{workspaceId}/tasks', {
+    params: { path: { workspaceId }, query: { sort: 'position' } },
+  });
+  const { items } = await expectAnswer(call, 200, 'list tasks');
   return items.map((task) => task.title);
 }
 

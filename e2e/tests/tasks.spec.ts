@@ -2,15 +2,12 @@ import type { Page } from '@playwright/test';
 import { signIn } from './accounts.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-import { createTasks, newBoard, readTask, taskTitles, titlesInOrder } from './tasks-api.ts';
+import { createTasks, readTask, taskTitles, titlesInOrder } from './tasks-api.ts';
 
 test('quick add, edit every field in the dialog, open by link, and complete', async ({
   page,
-  request,
-  adminApi,
+  personalBoard: { account, api, workspaceId, board },
 }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
-
   await signIn(page, account);
   await expect(page).toHaveURL(board);
   await expect(page.getByRole('heading', { level: 1, name: 'Personal' })).toBeVisible();
@@ -74,8 +71,10 @@ test('quick add, edit every field in the dialog, open by link, and complete', as
   await expect(row.getByRole('checkbox', { name: /^Complete/ })).toBeChecked();
 });
 
-test('delete a task, then undo from the toast', async ({ page, request, adminApi }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
+test('delete a task, then undo from the toast', async ({
+  page,
+  personalBoard: { account, api, workspaceId, board },
+}) => {
   await createTasks(api, workspaceId, ['Keep me', 'Delete me']);
   await signIn(page, account, board);
 
@@ -87,9 +86,7 @@ test('delete a task, then undo from the toast', async ({ page, request, adminApi
   await expect(taskTitles(page)).toHaveText(['Keep me']);
   const toast = page.getByRole('listitem').filter({ hasText: 'Deleted “Delete me”' });
   await expect(toast).toBeVisible();
-  await expect
-    .poll(async () => (await api.get(`/api/v1/workspaces/${workspaceId}/tasks`)).json())
-    .toMatchObject({ items: [{ title: 'Keep me' }] });
+  await expect.poll(() => titlesInOrder(api, workspaceId)).toEqual(['Keep me']);
 
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByText('Restored “Delete me”')).toBeVisible();
@@ -99,10 +96,8 @@ test('delete a task, then undo from the toast', async ({ page, request, adminApi
 
 test('the board, in list and kanban, light and dark, and the edit dialog pass axe-core', async ({
   page,
-  request,
-  adminApi,
+  personalBoard: { account, api, workspaceId, board },
 }) => {
-  const { account, api, workspaceId, board } = await newBoard(request, adminApi);
   await createTasks(api, workspaceId, [
     { title: 'Overdue and urgent', priority: 'urgent', dueDate: '2020-01-01', labels: ['ops'] },
     { title: 'Assigned', assigneeId: account.id, priority: 'low' },
@@ -110,9 +105,11 @@ test('the board, in list and kanban, light and dark, and the edit dialog pass ax
     { title: 'In progress', status: 'in_progress' },
   ]);
 
+  await signIn(page, account, board);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    await signIn(page, account, board);
+    // Back to the list, from the kanban of the round before.
+    await page.goto(board);
     await expect(taskTitles(page)).toHaveCount(4);
     await page.getByTestId('task-select').first().check();
     await expect(page.getByTestId('bulk-bar')).toBeVisible();
@@ -150,11 +147,9 @@ test.describe('two browsers editing the same task', () => {
 
   test('a save over someone else’s change shows both versions: keep mine, or use theirs', async ({
     page,
-    request,
-    adminApi,
+    personalBoard: { account, api, workspaceId, board },
     newBrowserContext,
   }) => {
-    const { account, api, workspaceId, board } = await newBoard(request, adminApi);
     const { id } = (await createTasks(api, workspaceId, ['Plan the offsite']))('Plan the offsite');
     await signIn(page, account, board);
     const other = await (await newBrowserContext()).newPage();

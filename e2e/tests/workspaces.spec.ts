@@ -1,30 +1,24 @@
 import type { Page } from '@playwright/test';
-import { apiAs, createAccount, signIn } from './accounts.ts';
+import { signIn } from './accounts.ts';
+import { type Api, expectAnswer } from './api-client.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
-import type { UserApi } from './tasks-api.ts';
+import { createWorkspace, sharedWorkspace } from './tasks-api.ts';
 
-type Member = { userId: string; role: string };
-
-async function sharedWorkspace(api: UserApi, name: string): Promise<string> {
-  const response = await api.post('/api/v1/workspaces', { data: { name } });
-  expect(response.status()).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
-
-async function membersOf(api: UserApi, workspaceId: string): Promise<Member[]> {
-  const response = await api.get(`/api/v1/workspaces/${workspaceId}/members`);
-  return ((await response.json()) as { items: Member[] }).items;
+async function membersOf(api: Api, workspaceId: string) {
+  const call = api.GET('/api/v1/workspaces/{workspaceId}/members', {
+    params: { path: { workspaceId } },
+  });
+  return (await expectAnswer(call, 200, 'list members')).items;
 }
 
 const boardHeading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
 test('signing in lands on the personal board; a new workspace is opened and remembered', async ({
   page,
-  request,
-  adminApi,
+  accounts,
 }) => {
-  const account = await createAccount(request, adminApi);
+  const { account } = await accounts.create();
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
@@ -69,13 +63,11 @@ test.describe('an owner managing members', () => {
 
   test('adds a second user by email, changes their role, and removes them', async ({
     page,
-    request,
-    adminApi,
+    accounts,
   }) => {
-    const owner = await createAccount(request, adminApi);
-    const colleague = await createAccount(request, adminApi);
-    const api = await apiAs(request, owner);
-    const workspaceId = await sharedWorkspace(api, 'Design crew');
+    const { account: owner, api } = await accounts.create();
+    const { account: colleague } = await accounts.create();
+    const workspaceId = await createWorkspace(api, 'Design crew');
     await signIn(page, owner, `/w/${workspaceId}`);
     await page.getByRole('link', { name: 'Settings of Design crew' }).click();
     await expect(page).toHaveURL(`/w/${workspaceId}/settings`);
@@ -122,18 +114,15 @@ test.describe('an owner managing members', () => {
 
 test('a member sees the shared board and can leave; an owner renames and deletes', async ({
   page,
-  request,
-  adminApi,
+  accounts,
   newBrowserContext,
 }) => {
-  const owner = await createAccount(request, adminApi);
-  const member = await createAccount(request, adminApi);
-  const api = await apiAs(request, owner);
-  const workspaceId = await sharedWorkspace(api, 'Book club');
-  const added = await api.post(`/api/v1/workspaces/${workspaceId}/members`, {
-    data: { email: member.email },
-  });
-  expect(added.status()).toBe(201);
+  const {
+    owner,
+    ownerApi: api,
+    member,
+    workspaceId,
+  } = await sharedWorkspace(accounts, 'Book club');
 
   const memberPage = await (await newBrowserContext()).newPage();
   await signIn(memberPage, member, `/w/${workspaceId}/settings`);
@@ -165,7 +154,8 @@ test('a member sees the shared board and can leave; an owner renames and deletes
   await confirm.getByLabel('Type “Reading circle” to confirm').fill('Reading circle');
   await remove.click();
   await expect(boardHeading(page, 'Personal')).toBeVisible();
-  expect((await api.get(`/api/v1/workspaces/${workspaceId}`)).status()).toBe(404);
+  const gone = api.GET('/api/v1/workspaces/{workspaceId}', { params: { path: { workspaceId } } });
+  await expectAnswer(gone, 404, 'the deleted workspace');
 
   // A personal workspace offers neither.
   await page.getByRole('link', { name: 'Settings of Personal' }).click();
