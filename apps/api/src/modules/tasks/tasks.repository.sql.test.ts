@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
 import { insertPersonalWorkspace } from '../auth/index.ts';
 import { toPrefixQuery } from './search-query.ts';
-import { createStatsRepository } from './task-stats.repository.ts';
 import { createTasksRepository } from './tasks.repository.ts';
 
 /** The SQL of every tasks repository method, as sent: see __snapshots__/tasks.repository.sql. */
@@ -28,7 +27,12 @@ describe('tasks repository SQL', () => {
       assigneeId: null,
       labels: ['x'],
     } as const;
-    const row = await repo.insert(scope, { ...task, labels: ['x'], position: 'a0' });
+    const row = await repo.insert(scope, {
+      ...task,
+      assigneeId: user.id,
+      labels: ['x'],
+      position: 'a0',
+    });
 
     await sql.record('insert', () =>
       repo.insert(scope, { ...task, labels: ['x'], position: 'Zz' }),
@@ -66,36 +70,18 @@ describe('tasks repository SQL', () => {
     await sql.record('setStatus', () => repo.setStatus(scope, [row.id], 'in_progress'));
     await sql.record('softDelete', () => repo.softDelete(scope, row.id));
     await sql.record('restore', () => repo.restore(scope, row.id));
-    await sql.record('move (in one transaction)', () =>
-      sql.db.transaction().execute(async (trx) => {
-        const tx = createTasksRepository(trx);
-        await tx.lockWorkspace(scope);
-        await tx.neighbourPosition(workspaceId, 'a0', 'after', row.id);
-        await tx.neighbourPosition(workspaceId, 'a0', 'before', row.id);
-      }),
+    await sql.record('lockWorkspace (in a transaction)', () =>
+      sql.db.transaction().execute((trx) => createTasksRepository(trx).lockWorkspace(scope)),
+    );
+    await sql.record('neighbourPosition, after', () =>
+      repo.neighbourPosition(workspaceId, 'a0', 'after', row.id),
+    );
+    await sql.record('neighbourPosition, before', () =>
+      repo.neighbourPosition(workspaceId, 'a0', 'before', row.id),
     );
     await sql.record('labels', () => repo.labels(workspaceId));
     await sql.record('unassign', () => repo.unassign(workspaceId, user.id));
-    await sql.record('workspaceStats', () =>
-      createStatsRepository(sql.db).workspaceStats(workspaceId, {
-        today: '2026-01-02',
-        bounds: [
-          new Date('2026-01-01T00:00:00Z'),
-          new Date('2026-01-02T00:00:00Z'),
-          new Date('2026-01-03T00:00:00Z'),
-        ],
-      }),
-    );
-    await sql.record('instanceStats', () =>
-      createStatsRepository(sql.db).instanceStats({
-        today: '2026-01-02',
-        bounds: [
-          new Date('2026-01-01T00:00:00Z'),
-          new Date('2026-01-02T00:00:00Z'),
-          new Date('2026-01-03T00:00:00Z'),
-        ],
-      }),
-    );
+    await sql.record('claimDueReminders', () => repo.claimDueReminders(100));
     await expect(sql.text()).toMatchFileSnapshot('./__snapshots__/tasks.repository.sql');
   });
 });

@@ -71,79 +71,39 @@ update "tasks" set "deleted_at" = $1, "updated_at" = now(), "version" = "version
     select 1 from workspace_members m where m.workspace_id = $4 and m.user_id = $5
   ) and "id" = $6 and "deleted_at" > now() - make_interval(days => $7) returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 
--- move (in one transaction)
+-- lockWorkspace (in a transaction)
 begin;
 select "w"."id" from "workspaces" as "w" where "w"."id" = $1 and exists (select 1 as "one" from "workspace_members" as "m" where "m"."workspace_id" = "w"."id" and "m"."user_id" = $2) for update;
-select "t"."position" from "tasks" as "t" where "t"."workspace_id" = $1 and "t"."deleted_at" is null and "t"."id" != $2 and "t"."position" > $3 order by "t"."position" asc limit $4;
-select "t"."position" from "tasks" as "t" where "t"."workspace_id" = $1 and "t"."deleted_at" is null and "t"."id" != $2 and "t"."position" < $3 order by "t"."position" desc limit $4;
 commit;
+
+-- neighbourPosition, after
+select "t"."position" from "tasks" as "t" where "t"."workspace_id" = $1 and "t"."deleted_at" is null and "t"."id" != $2 and "t"."position" > $3 order by "t"."position" asc limit $4;
+
+-- neighbourPosition, before
+select "t"."position" from "tasks" as "t" where "t"."workspace_id" = $1 and "t"."deleted_at" is null and "t"."id" != $2 and "t"."position" < $3 order by "t"."position" desc limit $4;
 
 -- labels
 select distinct "l"."label" from (select unnest(labels) as "label" from "tasks" where "workspace_id" = $1 and "deleted_at" is null) as "l" order by "l"."label" limit $2;
 
 -- unassign
 select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", "deleted_at" from "tasks" where "workspace_id" = $1 and "assignee_id" = $2 order by "id" for update;
+update "tasks" set "assignee_id" = $1, "version" = "version" + $2, "updated_at" = now() where "id" in ($3) returning "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at";
 
--- workspaceStats
+-- claimDueReminders
 
-        select
-          count(*)::int as total,
-          count(*) filter (where status = 'todo')::int as todo,
-          count(*) filter (where status = 'in_progress')::int as in_progress,
-          count(*) filter (where status = 'done')::int as done,
-          count(*) filter (where priority = 'low')::int as low,
-          count(*) filter (where priority = 'medium')::int as medium,
-          count(*) filter (where priority = 'high')::int as high,
-          count(*) filter (where priority = 'urgent')::int as urgent,
-          count(*) filter (
-            where created_at >= $1::timestamptz and created_at < $2::timestamptz
-          )::int as created_today,
-          count(*) filter (
-            where status = 'done'
-              and completed_at >= $3::timestamptz and completed_at < $4::timestamptz
-          )::int as completed_today,
-          count(*) filter (where status <> 'done' and due_date < $5::date)::int as overdue,
-          (
-            select coalesce(json_object_agg(s.bucket, s.n), '{}'::json)
-            from (
-              select width_bucket(c.completed_at, $6::timestamptz[]) as bucket, count(*)::int as n
-              from tasks c
-              where c.workspace_id = $7 and c.deleted_at is null and c.status = 'done'
-                and c.completed_at >= $8::timestamptz and c.completed_at < $9::timestamptz
-              group by 1
-            ) s
-          ) as series
-        from tasks
-        where workspace_id = $10 and deleted_at is null;
-
--- instanceStats
-
-        select
-          count(*)::int as total,
-          count(*) filter (where status = 'todo')::int as todo,
-          count(*) filter (where status = 'in_progress')::int as in_progress,
-          count(*) filter (where status = 'done')::int as done,
-          count(*) filter (where priority = 'low')::int as low,
-          count(*) filter (where priority = 'medium')::int as medium,
-          count(*) filter (where priority = 'high')::int as high,
-          count(*) filter (where priority = 'urgent')::int as urgent,
-          count(*) filter (
-            where created_at >= $1::timestamptz and created_at < $2::timestamptz
-          )::int as created_today,
-          count(*) filter (
-            where status = 'done'
-              and completed_at >= $3::timestamptz and completed_at < $4::timestamptz
-          )::int as completed_today,
-          count(*) filter (where status <> 'done' and due_date < $5::date)::int as overdue,
-          (
-            select coalesce(json_object_agg(s.bucket, s.n), '{}'::json)
-            from (
-              select width_bucket(c.completed_at, $6::timestamptz[]) as bucket, count(*)::int as n
-              from tasks c
-              where c.deleted_at is null and c.status = 'done'
-                and c.completed_at >= $7::timestamptz and c.completed_at < $8::timestamptz
-              group by 1
-            ) s
-          ) as series
-        from tasks
-        where deleted_at is null;
+        with due as (
+          select t.id, t.due_date from tasks t
+          where t.deleted_at is null and t.status <> 'done' and t.assignee_id is not null
+            and t.due_date between current_date and current_date + 1
+          order by t.due_date, t.id
+          limit $1
+        ), claimed as (
+          insert into due_reminders (task_id, due_date)
+          select id, due_date from due
+          on conflict do nothing
+          returning task_id, due_date
+        )
+        select t.id as task_id, t.workspace_id, t.title,
+          to_char(c.due_date, 'YYYY-MM-DD') as due_date, t.assignee_id, u.email,
+          c.due_date = current_date as today
+        from claimed c join tasks t on t.id = c.task_id join users u on u.id = t.assignee_id;

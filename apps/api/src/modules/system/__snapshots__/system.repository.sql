@@ -1,0 +1,2 @@
+-- roundTrip
+select 1;
