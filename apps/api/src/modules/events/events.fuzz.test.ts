@@ -1,35 +1,26 @@
 import { createParser } from 'eventsource-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  fuzzOperation,
-  type Injector,
-  listOperations,
-  loadOpenApiDocument,
-  type OpenApiDocument,
-  operationKey,
-  type Schema,
-  validatorsFor,
-} from '../../test/fuzz/index.ts';
+import { beforeAll, vi } from 'vitest';
+import { listenLocally, useFuzzApp } from '../../test/fuzz/app.ts';
+import { type Injector, type Schema, validatorsFor } from '../../test/fuzz/index.ts';
+import { describeFuzz } from '../../test/fuzz/runner.ts';
 import { createTask, newUser, type User } from '../../test/workspaces.ts';
+
+vi.mock('@node-rs/argon2', async (actual) =>
+  (await import('../../test/fuzz/passwords.ts')).cheapArgon2(actual),
+);
 
 /**
  * The event stream, fuzzed over real HTTP (a stream never ends, so `inject` cannot wait for it):
  * every error is a documented problem, and every stream opens with a message that validates
  * against the documented `text/event-stream` schema.
  */
-const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', SSE_MAX_STREAMS_PER_USER: '1000' });
-let doc: OpenApiDocument;
+const ctx = useFuzzApp({ SSE_MAX_STREAMS_PER_USER: '1000' });
 let ada: User;
 let base: string;
 let heads: string[] = [];
 
 beforeAll(async () => {
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = ctx.app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  base = `http://127.0.0.1:${address.port}`;
-  doc = await loadOpenApiDocument(ctx.app);
+  base = await listenLocally(ctx.app);
   ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
   for (let i = 0; i < 5; i++) await createTask(ada, ada.personalId, { title: `T${i}` });
   heads = ['0', '1', '3', '999999'];
@@ -86,22 +77,23 @@ function httpInjector(validate: (m: unknown) => boolean): Injector {
   };
 }
 
-describe('schema-driven fuzzing of the event stream', () => {
-  it('covers every operation the document tags events', () => {
-    expect(listOperations(doc, ['events']).map(operationKey)).toEqual(['GET /api/v1/events']);
-  });
+/** Requests over HTTP, each answer's first message checked against the documented schema. */
+function streamTarget() {
+  const op = ctx.doc.paths['/api/v1/events']?.get as { responses: Record<string, Schema> };
+  const content = op.responses['200']?.content as Record<string, { schema: Schema }>;
+  const validate = validatorsFor(ctx.doc)(content['text/event-stream']?.schema ?? {});
+  return { app: httpInjector(validate as (m: unknown) => boolean), doc: ctx.doc };
+}
 
-  it('GET /api/v1/events answers every generated request as documented', async () => {
-    const op = doc.paths['/api/v1/events']?.get as { responses: Record<string, Schema> };
-    const content = op.responses['200']?.content as Record<string, { schema: Schema }>;
-    const validate = validatorsFor(doc)(content['text/event-stream']?.schema ?? {});
-    const report = await fuzzOperation(httpInjector(validate as (m: unknown) => boolean), doc, {
-      method: 'GET',
-      path: '/api/v1/events',
-      runs: 150,
-      headers: () => ({ authorization: `Bearer ${ada.accessToken}` }),
-      examples: { lastEventId: heads, 'last-event-id': heads },
-    });
-    expect(Object.keys(report.statuses).map(Number)).toEqual(expect.arrayContaining([200, 400]));
-  }, 120_000);
+describeFuzz('schema-driven fuzzing of the event stream', {
+  tags: ['events'],
+  target: streamTarget,
+  runs: 150,
+  headers: () => ({ authorization: `Bearer ${ada.accessToken}` }),
+  plan: {
+    'GET /api/v1/events': {
+      examples: () => ({ lastEventId: heads, 'last-event-id': heads }),
+      reaches: [200, 400],
+    },
+  },
 });

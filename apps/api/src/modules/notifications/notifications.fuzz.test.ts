@@ -1,38 +1,24 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  type Examples,
-  fuzzOperation,
-  listOperations,
-  loadOpenApiDocument,
-  type OpenApiDocument,
-  operationKey,
-} from '../../test/fuzz/index.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  type User,
-} from '../../test/workspaces.ts';
+import { beforeAll, vi } from 'vitest';
+import { useFuzzApp } from '../../test/fuzz/app.ts';
+import { describeFuzz, type PlannedOperation } from '../../test/fuzz/runner.ts';
+import type { User } from '../../test/workspaces.ts';
+import { addMember, createTask, createWorkspace, newUser } from '../../test/workspaces.ts';
+
+vi.mock('@node-rs/argon2', async (actual) =>
+  (await import('../../test/fuzz/passwords.ts')).cheapArgon2(actual),
+);
 
 /**
  * Every notifications operation of the served document, fuzzed from its own schemas with real
  * ids mixed in: no server error, no undeclared status, no body off its schema.
  */
-const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', ADD_MEMBER_RATE_LIMIT: '100000' });
-let doc: OpenApiDocument;
+const ctx = useFuzzApp({ ADD_MEMBER_RATE_LIMIT: '100000' });
 let owner: User;
-const known = {
-  workspace: '',
-  tasks: [] as string[],
-  foreign: '',
-  notifications: [] as string[],
-  cursors: [] as string[],
-};
+const known = { workspace: '', foreign: '', tasks: [] as string[] };
+/** The first page of the owner's notifications. */
+let page: { items: { id: string }[]; nextCursor: string };
 
 beforeAll(async () => {
-  doc = await loadOpenApiDocument(ctx.app);
   owner = await newUser(ctx.app, ctx.database, 'owner@example.com');
   const teammate = await newUser(ctx.app, ctx.database, 'teammate@example.com');
   const outsider = await newUser(ctx.app, ctx.database, 'outsider@example.com');
@@ -46,51 +32,31 @@ beforeAll(async () => {
     known.tasks.push(task.id);
   }
   known.foreign = (await createTask(outsider, outsider.personalId, { title: 'Not yours' })).id;
-  const list = (await owner.get('/api/v1/notifications?limit=2')).json();
-  known.notifications = list.items.map((n: { id: string }) => n.id);
-  known.cursors = [list.nextCursor];
+  page = (await owner.get('/api/v1/notifications?limit=2')).json();
 });
 
-const plan: Record<string, { examples: () => Examples; reaches: number[] }> = {
+const following: PlannedOperation = {
+  examples: () => ({ workspaceId: [known.workspace], taskId: [...known.tasks, known.foreign] }),
+  reaches: [200, 400, 404],
+};
+const plan: Record<string, PlannedOperation> = {
   'GET /api/v1/notifications': {
-    examples: () => ({ cursor: known.cursors, unread: ['true', 'false'] }),
+    examples: () => ({ cursor: [page.nextCursor], unread: ['true', 'false'] }),
     reaches: [200, 400],
   },
   'POST /api/v1/notifications/read': {
-    examples: () => ({ ids: [known.notifications] }),
+    examples: () => ({ ids: [page.items.map((n) => n.id)] }),
     reaches: [200, 400],
   },
-  'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': {
-    examples: () => ({ workspaceId: [known.workspace], taskId: [...known.tasks, known.foreign] }),
-    reaches: [200, 400, 404],
-  },
-  'PUT /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': {
-    examples: () => ({ workspaceId: [known.workspace], taskId: [...known.tasks, known.foreign] }),
-    reaches: [200, 400, 404],
-  },
-  'DELETE /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': {
-    examples: () => ({ workspaceId: [known.workspace], taskId: [...known.tasks, known.foreign] }),
-    reaches: [200, 400, 404],
-  },
+  'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,
+  'PUT /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,
+  'DELETE /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,
 };
 
-describe('schema-driven fuzzing of the notifications operations', () => {
-  it('covers every operation the document tags notifications', () => {
-    const documented = listOperations(doc, ['notifications']).map(operationKey);
-    expect(Object.keys(plan).sort()).toEqual(documented.sort());
-  });
-
-  for (const [key, { examples, reaches }] of Object.entries(plan)) {
-    const [method = '', path = ''] = key.split(' ');
-    it(`${key} answers every generated request as documented`, async () => {
-      const report = await fuzzOperation(ctx.app, doc, {
-        method,
-        path,
-        runs: 200,
-        headers: () => ({ authorization: `Bearer ${owner.accessToken}` }),
-        examples: examples(),
-      });
-      expect(Object.keys(report.statuses).map(Number)).toEqual(expect.arrayContaining(reaches));
-    }, 120_000);
-  }
+describeFuzz('schema-driven fuzzing of the notifications operations', {
+  tags: ['notifications'],
+  target: () => ctx,
+  runs: 200,
+  headers: () => ({ authorization: `Bearer ${owner.accessToken}` }),
+  plan,
 });

@@ -1,0 +1,26 @@
+import { beforeAll } from 'vitest';
+import type { App } from '../../app.ts';
+import { useTestApp } from '../app.ts';
+import { loadOpenApiDocument, type OpenApiDocument } from './document.ts';
+
+/**
+ * The file's test app (see `useTestApp`) with limits high enough never to mask what a request
+ * does, and the OpenAPI document it serves; both ready for the file's later `beforeAll` hooks.
+ */
+export function useFuzzApp(env: Record<string, string> = {}) {
+  const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', ...env }) as ReturnType<typeof useTestApp> & {
+    doc: OpenApiDocument;
+  };
+  beforeAll(async () => {
+    ctx.doc = await loadOpenApiDocument(ctx.app);
+  });
+  return ctx;
+}
+
+/** Listens on a free local port (for what `inject` cannot do, such as streams): its base URL. */
+export async function listenLocally(app: App) {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
