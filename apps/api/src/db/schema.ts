@@ -1,8 +1,9 @@
 import type { ColumnType, Generated } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** Read as ISO 8601 text (platform/db/iso-timestamps.ts); written as a Date or text. */
+type Timestamp = ColumnType<string, Date | string, Date | string>;
 /** A timestamp the database fills in by default (now()), settable on update. */
-type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type DefaultTimestamp = ColumnType<string, Date | string | undefined, Date | string>;
 
 export interface UsersTable {
   id: Generated<string>;
@@ -10,8 +11,8 @@ export interface UsersTable {
   name: string;
   password_hash: string;
   role: Generated<'user' | 'admin'>;
-  email_verified_at: Date | null;
-  disabled_at: Date | null;
+  email_verified_at: Timestamp | null;
+  disabled_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

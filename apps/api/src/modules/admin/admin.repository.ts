@@ -16,16 +16,16 @@ export type AdminUserRow = {
   email: string;
   name: string;
   role: 'user' | 'admin';
-  email_verified_at: Date | null;
-  disabled_at: Date | null;
-  created_at: Date;
-  last_seen_at: Date | null;
+  email_verified_at: string | null;
+  disabled_at: string | null;
+  created_at: string;
+  last_seen_at: string | null;
   created_key: string;
 };
 
 /** The operator's statements: figures across all workspaces, and users. */
 export function createAdminRepository(db: Kysely<DB>) {
-  const lastSeen = sql<Date | null>`(
+  const lastSeen = sql<string | null>`(
     select max(s.last_used_at) from sessions s where s.user_id = u.id
   )`.as('last_seen_at');
 

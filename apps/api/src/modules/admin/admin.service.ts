@@ -9,7 +9,6 @@ import type { JobsAdmin } from '../jobs/index.ts';
 import type { AdminRepository, AdminUserRow, createAdminRepository } from './admin.repository.ts';
 
 const SERIES_DAYS = 30;
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function toAdminUser(row: AdminUserRow): AdminUser {
   return {
@@ -18,9 +17,9 @@ export function toAdminUser(row: AdminUserRow): AdminUser {
     name: row.name,
     role: row.role,
     emailVerified: row.email_verified_at !== null,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: row.created_at,
     disabled: row.disabled_at !== null,
-    lastSeenAt: iso(row.last_seen_at),
+    lastSeenAt: row.last_seen_at,
   };
 }
 
@@ -120,7 +119,7 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
           to: r.to_address,
           subject: r.subject,
           text: r.text_body,
-          createdAt: new Date(r.created_at).toISOString(),
+          createdAt: r.created_at,
         })),
       };
     },

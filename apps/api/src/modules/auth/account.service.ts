@@ -78,8 +78,8 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
         device: describeDevice(r.user_agent),
         userAgent: r.user_agent,
         ip: r.ip,
-        createdAt: new Date(r.created_at).toISOString(),
-        lastUsedAt: new Date(r.last_used_at).toISOString(),
+        createdAt: r.created_at,
+        lastUsedAt: r.last_used_at,
         current: r.id === caller.sessionId,
       }));
     },

@@ -76,7 +76,7 @@ export function createAuthRepository(db: Kysely<DB>) {
         .where('token_hash', '=', tokenHash)
         .where('purpose', '=', purpose)
         .where('used_at', 'is', null)
-        .where('expires_at', '>', new Date())
+        .where('expires_at', '>', new Date().toISOString())
         .returning('user_id')
         .executeTakeFirst();
       return row?.user_id;
@@ -180,7 +180,7 @@ export function createAuthRepository(db: Kysely<DB>) {
 
     /** Whether a session can still be used: not revoked, not expired, user not disabled. */
     isSessionLive: async (sessionId: string) => {
-      const now = new Date();
+      const now = new Date().toISOString();
       const row = await db
         .selectFrom('sessions as s')
         .innerJoin('users as u', 'u.id', 's.user_id')
@@ -200,8 +200,8 @@ export function createAuthRepository(db: Kysely<DB>) {
         .select(['id', 'ip', 'user_agent', 'created_at', 'last_used_at'])
         .where('user_id', '=', userId)
         .where('revoked_at', 'is', null)
-        .where('idle_expires_at', '>', new Date())
-        .where('absolute_expires_at', '>', new Date())
+        .where('idle_expires_at', '>', new Date().toISOString())
+        .where('absolute_expires_at', '>', new Date().toISOString())
         .orderBy('last_used_at', 'desc')
         .limit(1000)
         .execute(),

@@ -54,7 +54,7 @@ export function toUser(row: UserRow): User {
     name: row.name,
     role: row.role,
     emailVerified: row.email_verified_at !== null,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: row.created_at,
   };
 }
 

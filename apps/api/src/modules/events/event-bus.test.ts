@@ -14,7 +14,7 @@ function outbox() {
       user_id: user,
       actor_id: null,
       payload: {},
-      created_at: new Date(0),
+      created_at: new Date(0).toISOString(),
     });
   };
   const repo = {

@@ -17,7 +17,7 @@ export type EventRow = {
   user_id: string | null;
   actor_id: string | null;
   payload: Record<string, unknown>;
-  created_at: Date;
+  created_at: string;
 };
 
 /** Ids as text: pg reads bigint as a string, PGlite as a number; text is exact in both. */

@@ -15,7 +15,7 @@ export function eventFrame(row: EventRow): string {
     type: row.type,
     workspaceId: row.workspace_id,
     actorId: row.actor_id,
-    createdAt: new Date(row.created_at).toISOString(),
+    createdAt: row.created_at,
     data: row.payload,
   });
 }

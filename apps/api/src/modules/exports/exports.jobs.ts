@@ -22,8 +22,6 @@ const header = [
   'completed_at',
 ];
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 const ExportPayload = z.object({ exportId: z.uuid() });
 const ATTEMPTS = 3;
 
@@ -57,9 +55,9 @@ export function exportTasksJob(deps: {
               r.due_date,
               r.assignee_email,
               r.labels.join(';'),
-              iso(r.created_at),
-              iso(r.updated_at),
-              iso(r.completed_at),
+              r.created_at,
+              r.updated_at,
+              r.completed_at,
             ]),
           ]);
           const done = toExport(await exports.complete(exportId, csv, rows.length));

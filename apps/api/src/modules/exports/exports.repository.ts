@@ -66,7 +66,7 @@ export function createExportsRepository(db: Kysely<DB>) {
         .selectFrom('task_exports')
         .select(sql<number>`count(*)::int`.as('n'))
         .where('user_id', '=', userId)
-        .where('created_at', '>', sql<Date>`now() - interval '1 hour'`)
+        .where('created_at', '>', sql<string>`now() - interval '1 hour'`)
         .executeTakeFirstOrThrow();
       return row.n;
     },
@@ -112,8 +112,8 @@ export function createExportsRepository(db: Kysely<DB>) {
           status: 'ready',
           content,
           row_count: rowCount,
-          completed_at: sql<Date>`now()`,
-          expires_at: sql<Date>`now() + make_interval(hours => ${EXPORT_TTL_HOURS})`,
+          completed_at: sql<string>`now()`,
+          expires_at: sql<string>`now() + make_interval(hours => ${EXPORT_TTL_HOURS})`,
         })
         .where('id', '=', exportId)
         .returning(exportColumns)
@@ -122,7 +122,7 @@ export function createExportsRepository(db: Kysely<DB>) {
     fail: (exportId: string) =>
       db
         .updateTable('task_exports')
-        .set({ status: 'failed', completed_at: sql<Date>`now()` })
+        .set({ status: 'failed', completed_at: sql<string>`now()` })
         .where('id', '=', exportId)
         .where('status', '=', 'pending')
         .execute(),
@@ -133,11 +133,11 @@ export function createExportsRepository(db: Kysely<DB>) {
         .updateTable('task_exports')
         .set({ status: 'expired', content: null })
         .where('status', '=', 'ready')
-        .where('expires_at', '<', sql<Date>`now()`)
+        .where('expires_at', '<', sql<string>`now()`)
         .executeTakeFirst();
       const removed = await db
         .deleteFrom('task_exports')
-        .where('created_at', '<', sql<Date>`now() - interval '30 days'`)
+        .where('created_at', '<', sql<string>`now() - interval '30 days'`)
         .executeTakeFirst();
       return { expired: Number(expired.numUpdatedRows), removed: Number(removed.numDeletedRows) };
     },

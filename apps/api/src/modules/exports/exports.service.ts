@@ -9,8 +9,6 @@ import type {
   ExportsRepository,
 } from './exports.repository.ts';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 export function toExport(row: ExportRow): TaskExport {
   return {
     id: row.id,
@@ -18,9 +16,9 @@ export function toExport(row: ExportRow): TaskExport {
     status: row.status,
     format: 'csv',
     rowCount: row.row_count,
-    createdAt: new Date(row.created_at).toISOString(),
-    completedAt: iso(row.completed_at),
-    expiresAt: iso(row.expires_at),
+    createdAt: row.created_at,
+    completedAt: row.completed_at,
+    expiresAt: row.expires_at,
     downloadPath:
       row.status === 'ready'
         ? `/api/v1/workspaces/${row.workspace_id}/exports/${row.id}/download`

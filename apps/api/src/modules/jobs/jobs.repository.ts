@@ -14,10 +14,10 @@ export type JobRow = {
   output: Record<string, unknown> | null;
   retry_count: number;
   retry_limit: number;
-  created_on: Date;
-  start_after: Date;
-  started_on: Date | null;
-  completed_on: Date | null;
+  created_on: string;
+  start_after: string;
+  started_on: string | null;
+  completed_on: string | null;
   created_key: string;
 };
 
@@ -107,7 +107,7 @@ export function createJobsRepository(db: Kysely<DB>) {
     clearEffects: async (before: Date) => {
       const result = await db
         .deleteFrom('job_effects')
-        .where('created_at', '<', before)
+        .where('created_at', '<', before.toISOString())
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },

@@ -10,8 +10,6 @@ import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { JobRow, JobsRepository } from './jobs.repository.ts';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 function errorOf(row: JobRow): string | null {
   if (row.state !== 'failed' && row.state !== 'retry') return null;
   const output = row.output ?? {};
@@ -31,10 +29,10 @@ export function toJob(row: JobRow): Job {
       data && typeof data.payload === 'object' ? (data.payload as Record<string, unknown>) : data,
     error: errorOf(row),
     requestId: data && typeof data.requestId === 'string' ? data.requestId : null,
-    createdAt: iso(row.created_on) ?? '',
-    startAfter: iso(row.start_after) ?? '',
-    startedAt: iso(row.started_on),
-    completedAt: iso(row.completed_on),
+    createdAt: row.created_on ?? '',
+    startAfter: row.start_after ?? '',
+    startedAt: row.started_on,
+    completedAt: row.completed_on,
   };
 }
 

@@ -14,9 +14,9 @@ export function createMaintenanceRepository(db: Kysely<DB>) {
         .deleteFrom('sessions')
         .where((eb) =>
           eb.or([
-            eb('absolute_expires_at', '<', sql<Date>`now() - interval '1 day'`),
-            eb('idle_expires_at', '<', sql<Date>`now() - interval '1 day'`),
-            eb('revoked_at', '<', sql<Date>`now() - interval '30 days'`),
+            eb('absolute_expires_at', '<', sql<string>`now() - interval '1 day'`),
+            eb('idle_expires_at', '<', sql<string>`now() - interval '1 day'`),
+            eb('revoked_at', '<', sql<string>`now() - interval '30 days'`),
           ]),
         )
         .executeTakeFirst();

@@ -17,7 +17,7 @@ export function toNotification(row: NotificationRow): Notification {
     taskId: row.task_id,
     actorId: row.actor_id,
     link: linkOf(row),
-    createdAt: new Date(row.created_at).toISOString(),
-    readAt: row.read_at === null ? null : new Date(row.read_at).toISOString(),
+    createdAt: row.created_at,
+    readAt: row.read_at,
   };
 }

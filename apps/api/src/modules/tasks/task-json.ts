@@ -1,8 +1,6 @@
 import type { Task } from '@taskflow/contract';
 import type { TaskRow } from './tasks.repository.ts';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
 /** A task row as the API (and its events) show it. */
 export function toTask(row: TaskRow): Task {
   return {
@@ -18,8 +16,8 @@ export function toTask(row: TaskRow): Task {
     position: row.position,
     version: row.version,
     createdBy: row.created_by,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-    completedAt: iso(row.completed_at),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
   };
 }

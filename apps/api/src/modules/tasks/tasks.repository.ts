@@ -35,7 +35,7 @@ export type NewTask = {
 /** Where a task is addressed: its workspace, as seen by a member of it. */
 export type TaskScope = { workspaceId: string; userId: string };
 
-const now = sql<Date>`now()`;
+const now = sql<string>`now()`;
 
 /** The column values of a change; completion time follows the status. */
 function changedColumns(changes: TaskChanges): UpdateObject<DB, 'tasks'> {
@@ -208,7 +208,11 @@ export function createTasksRepository(db: Kysely<DB>) {
       update(scope)
         .set((eb) => ({ deleted_at: null, updated_at: now, version: eb('version', '+', 1) }))
         .where('id', '=', taskId)
-        .where('deleted_at', '>', sql<Date>`now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`)
+        .where(
+          'deleted_at',
+          '>',
+          sql<string>`now() - make_interval(days => ${RESTORE_WINDOW_DAYS})`,
+        )
         .returning(taskColumns)
         .executeTakeFirst(),
 

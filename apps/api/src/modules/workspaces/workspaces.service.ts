@@ -31,10 +31,8 @@ const workspaceChange = (row: ChangeRow) => ({
   id: row.id,
   name: row.name,
   personal: row.personal,
-  updatedAt: iso(row.updated_at),
+  updatedAt: row.updated_at,
 });
-
-const iso = (d: Date | string) => new Date(d).toISOString();
 
 export function toWorkspace(row: WorkspaceRow): Workspace {
   return {
@@ -44,8 +42,8 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
     role: row.role,
     createdBy: row.created_by,
     memberCount: row.member_count,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -55,7 +53,7 @@ export function toMember(row: MemberRow): Member {
     name: row.name,
     email: row.email,
     role: row.role,
-    joinedAt: iso(row.created_at),
+    joinedAt: row.created_at,
   };
 }
 

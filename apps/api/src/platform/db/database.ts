@@ -14,6 +14,7 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
+import { IsoTimestamps } from './iso-timestamps.ts';
 import { type Listen, listenOnPglite, listenOnPostgres, noListening } from './listen.ts';
 import { openPglite } from './pglite.ts';
 import { boundedPool } from './unavailable.ts';
@@ -46,10 +47,13 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/** What every connection's results go through. */
+const plugins = [new IsoTimestamps()];
+
 /** The embedded database: PGlite in `dataDir`, locked against a second process. */
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   const { pglite, lock } = await openPglite(dataDir);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
   return {
     db,
     kind: 'pglite',
@@ -73,7 +77,11 @@ export type QueryLog = KyselyConfig['log'];
  */
 export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promise<Database> {
   const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), ...(log ? { log } : {}) });
+  const db = new Kysely<DB>({
+    dialect: new PGliteDialect(pglite),
+    plugins,
+    ...(log ? { log } : {}),
+  });
   return {
     db,
     kind: 'pglite',
@@ -104,6 +112,7 @@ export function openPostgresDatabase(
   pool.on('error', (error) => logger?.warn({ err: error }, 'idle database connection lost'));
   const kysely = new Kysely<DB>({
     dialect: new PostgresDialect({ pool: boundedPool(pool, db.poolMaxWaiting) }),
+    plugins,
     ...(log ? { log } : {}),
   });
   const listening = listenOnPostgres(url, db.connectionTimeoutMs, logger);

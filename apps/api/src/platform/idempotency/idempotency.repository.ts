@@ -10,7 +10,7 @@ export type StoredResponse = {
 /** A request holding a key: the user, the key, and the request's own owner token. */
 export type Claim = { userId: string; key: string; owner: string };
 
-const olderThan = (ms: number) => sql<Date>`now() - make_interval(secs => ${ms / 1000})`;
+const olderThan = (ms: number) => sql<string>`now() - make_interval(secs => ${ms / 1000})`;
 
 /** The `idempotency_keys` table: one row per user and key. */
 export function createIdempotencyRepository(db: Kysely<DB>) {
@@ -112,7 +112,7 @@ export function createIdempotencyRepository(db: Kysely<DB>) {
     async purge(before: Date): Promise<number> {
       const result = await db
         .deleteFrom('idempotency_keys')
-        .where('created_at', '<', before)
+        .where('created_at', '<', before.toISOString())
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
