@@ -4,7 +4,7 @@ import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
-import type { Client, createAccountRecords } from '../auth/index.ts';
+import { type Client, type createAccountRecords, toUser } from '../auth/index.ts';
 import type { JobsAdmin } from '../jobs/index.ts';
 import type { AdminRepository, AdminUserRow, createAdminRepository } from './admin.repository.ts';
 
@@ -12,12 +12,7 @@ const SERIES_DAYS = 30;
 
 export function toAdminUser(row: AdminUserRow): AdminUser {
   return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    emailVerified: row.email_verified_at !== null,
-    createdAt: row.created_at,
+    ...toUser(row),
     disabled: row.disabled_at !== null,
     lastSeenAt: row.last_seen_at,
   };

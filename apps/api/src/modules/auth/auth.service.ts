@@ -47,7 +47,10 @@ export const PROFILE_TTL_MS = 30_000;
 
 const after = (seconds: number) => new Date(Date.now() + seconds * 1000);
 
-export function toUser(row: UserRow): User {
+/** An account as the API shows it to its owner (and, with more, to administrators). */
+export function toUser(
+  row: Pick<UserRow, 'id' | 'email' | 'name' | 'role' | 'email_verified_at' | 'created_at'>,
+): User {
   return {
     id: row.id,
     email: row.email,

@@ -7,7 +7,7 @@ export {
   createAccountRecords,
   insertPersonalWorkspace,
 } from './auth.repository.ts';
-export { createAdminAccount } from './auth.service.ts';
+export { createAdminAccount, toUser } from './auth.service.ts';
 export { createPasswordService, passwordProblems } from './password.ts';
 export type { SessionCache } from './session-cache.ts';
 export { createSigningKeys } from './signing-keys.ts';

@@ -53,30 +53,11 @@ const plugins = [new IsoTimestamps()];
 /** The embedded database: PGlite in `dataDir`, locked against a second process. */
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   const { pglite, lock } = await openPglite(dataDir);
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), plugins });
-  return {
-    db,
-    kind: 'pglite',
-    listen: listenOnPglite(pglite, db),
-    pglite,
-    poolCounts: noPool,
-    ping: pingOver(db),
-    async close() {
-      await db.destroy(); // also closes PGlite
-      lock.release();
-    },
-  };
+  return overPglite(pglite, undefined, () => lock.release());
 }
 
-/** Kysely's hook on every statement executed (tests count them). */
-export type QueryLog = KyselyConfig['log'];
-
-/**
- * A throwaway in-memory PGlite (tests and tools): empty, or a copy of `template` (a data
- * directory dumped by PGlite's `dumpDataDir`).
- */
-export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promise<Database> {
-  const pglite = await PGlite.create(template ? { loadDataDir: template } : {});
+/** A database over a PGlite instance; closing it closes PGlite, then runs `closed`. */
+function overPglite(pglite: PGlite, log?: QueryLog, closed?: () => void): Database {
   const db = new Kysely<DB>({
     dialect: new PGliteDialect(pglite),
     plugins,
@@ -89,8 +70,22 @@ export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promi
     pglite,
     poolCounts: noPool,
     ping: pingOver(db),
-    close: () => db.destroy(),
+    async close() {
+      await db.destroy();
+      closed?.();
+    },
   };
+}
+
+/** Kysely's hook on every statement executed (tests count them). */
+export type QueryLog = KyselyConfig['log'];
+
+/**
+ * A throwaway in-memory PGlite (tests and tools): empty, or a copy of `template` (a data
+ * directory dumped by PGlite's `dumpDataDir`).
+ */
+export async function openMemoryDatabase(log?: QueryLog, template?: Blob): Promise<Database> {
+  return overPglite(await PGlite.create(template ? { loadDataDir: template } : {}), log);
 }
 
 export function openPostgresDatabase(
