@@ -135,7 +135,31 @@ export async function buildApp(config: Config, deps: AppDeps) {
     config,
   });
   const { guards } = auth;
+  const system = createSystemService({
+    db: deps.database.db,
+    ping: deps.database.ping,
+    databaseKind: deps.database.kind,
+    poolCounts: deps.database.poolCounts,
+    redis: deps.redis,
+    jobs: {
+      started: () => jobSystem.queue.started,
+      counts: () => jobSystem.jobsAdmin.totals(),
+      workers: () => jobSystem.queue.workerCount,
+    },
+    openStreams: () => app.eventBus.size,
+    draining: () => app.draining,
+    version,
+    mode: config.mode,
+  });
+  const admin = createAdminModule({
+    db,
+    guards,
+    jobsAdmin: jobSystem.jobsAdmin,
+    system,
+    forget: auth.forget,
+  });
   await app.register(auth.routes);
+  await app.register(admin.usersRoutes);
   await app.register(eventsModule, {
     database: deps.database,
     guards,
@@ -167,35 +191,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
   });
   await app.register(exportsModule.routes);
 
-  const system = createSystemService({
-    db: deps.database.db,
-    ping: deps.database.ping,
-    databaseKind: deps.database.kind,
-    poolCounts: deps.database.poolCounts,
-    redis: deps.redis,
-    jobs: {
-      started: () => jobSystem.queue.started,
-      counts: () => jobSystem.jobsAdmin.totals(),
-      workers: () => jobSystem.queue.workerCount,
-    },
-    openStreams: () => app.eventBus.size,
-    draining: () => app.draining,
-    version,
-    mode: config.mode,
-  });
   app.addHook('onClose', async () => system.close());
   // The first reading of the migrations is taken before traffic; later ones never wait for it.
   app.addHook('onReady', async () => void (await system.readiness()));
   registerSources({ sseConnections: () => app.eventBus.size, pool: deps.database.poolCounts });
   await app.register(systemRoutes, { service: system });
-  const admin = createAdminModule({
-    db,
-    guards,
-    jobsAdmin: jobSystem.jobsAdmin,
-    system,
-    forget: auth.forget,
-  });
-  await app.register(admin.routes);
+  await app.register(admin.opsRoutes);
 
   await app.register(spa, { distDir: config.web.distDir });
   return app;

@@ -29,9 +29,10 @@ export function createAdminModule({ db, guards, jobsAdmin, system, forget }: Dep
   });
   const admin = createAdminService({ repo, jobs: jobsAdmin });
   return {
-    routes: async (app: FastifyInstance) => {
-      await app.register(adminRoutes, { users, guards });
-      await app.register(adminOpsRoutes, { admin, jobs: jobsAdmin, system, guards });
-    },
+    /** What administrators do to users. */
+    usersRoutes: async (app: FastifyInstance) => app.register(adminRoutes, { users, guards }),
+    /** Jobs, figures and the system, for operators. */
+    opsRoutes: async (app: FastifyInstance) =>
+      app.register(adminOpsRoutes, { admin, jobs: jobsAdmin, system, guards }),
   };
 }
