@@ -42,19 +42,6 @@ try {
   redis.disconnect();
 }
 
-/**
- * Test files that never read TEST_DATABASE_URL: they run `taskflow` processes on embedded data
- * directories, or need no database. `npm test` runs them; here they would only run again.
- */
-const embeddedOnly = [
-  'src/cli/cli.test.ts',
-  'src/cli/help.test.ts',
-  'src/cli/operator-commands.test.ts',
-  'src/modules/demo/demo-seed.test.ts',
-  'src/platform/db/pglite.test.ts',
-  'src/server.test.ts',
-];
-
 const vitest = path.join(root, 'node_modules/vitest/vitest.mjs');
 const run = spawnSync(
   process.execPath,
@@ -66,7 +53,10 @@ const run = spawnSync(
     // The image replay starts the container's command against PostgreSQL here.
     '--project',
     'deploy',
-    ...embeddedOnly.flatMap((file) => ['--exclude', file]),
+    // `*.embedded.test.ts` never read TEST_DATABASE_URL: they run `taskflow` processes on embedded
+    // data directories, or need no database. `npm test` runs them; here they would only run again.
+    '--exclude',
+    '**/*.embedded.test.ts',
     ...process.argv.slice(2),
   ],
   {

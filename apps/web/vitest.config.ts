@@ -6,6 +6,9 @@ export default defineProject({
   test: {
     name: 'web',
     environment: 'jsdom',
+    // Each test file in a VM context of a shared worker: jsdom and the module graph are set up
+    // about four times faster than in a process of its own, still isolated per file.
+    pool: 'vmThreads',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
     // Node's Request (used under jsdom) cannot resolve relative URLs, so tests use an absolute base.

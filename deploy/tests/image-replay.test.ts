@@ -37,7 +37,7 @@ const envFor = (port: number) => ({
   ...database,
   PORT: String(port),
   PUBLIC_URL: `http://localhost:${port}`,
-  // apps/api/src/server.test.ts covers the drain; here it would only add seconds.
+  // apps/api/src/server.embedded.test.ts covers the drain; here it would only add seconds.
   DRAIN_DELAY_MS: '0',
   LOG_LEVEL: 'warn',
 });

@@ -1,47 +1,52 @@
 import type { App } from '../app.ts';
+import { createAuthRepository } from '../modules/auth/auth.repository.ts';
+import { createPasswordService } from '../modules/auth/password.ts';
 import type { Database } from '../platform/db/database.ts';
+import { bodyOf, createApiClient } from './api-client.ts';
 
 export const testPassword = 'violet staple gargoyle 42';
 const browser =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
-/** Registers a user and verifies the address through the development outbox. */
-export async function createVerifiedUser(app: App, database: Database, email: string) {
-  await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/register',
-    payload: { email, name: 'Test User', password: testPassword },
-  });
+/** The one-time token from the newest mail to `to` in the development outbox. */
+export async function tokenFromOutbox(database: Database, to: string) {
   const mail = await database.db
     .selectFrom('mail_outbox')
     .select('text_body')
-    .where('to_address', '=', email)
+    .where('to_address', '=', to)
     .orderBy('created_at', 'desc')
     .executeTakeFirstOrThrow();
-  const token = mail.text_body.match(/token=([\w-]+)/)?.[1];
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/verify-email',
-    payload: { token },
-  });
-  if (res.statusCode !== 200) throw new Error(`verification failed: ${res.body}`);
+  return mail.text_body.match(/token=([\w-]+)/)?.[1] ?? '';
 }
 
-/** Signs in and returns a client bound to that session's access token. */
-export async function signedIn(app: App, email: string, password = testPassword) {
-  const res = await app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/sign-in',
-    payload: { email, password },
-    headers: { 'user-agent': browser },
+/** Registers a user and verifies the address through the development outbox. */
+export async function createVerifiedUser(app: App, database: Database, email: string) {
+  const api = createApiClient(app);
+  await api.post('/api/v1/auth/register', {
+    body: { email, name: 'Test User', password: testPassword },
   });
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
-  const userId = res.json().user.id as string;
-  const accessToken = res.json().accessToken as string;
+  const token = await tokenFromOutbox(database, email);
+  bodyOf(await api.post('/api/v1/auth/verify-email', { body: { token } }), 200);
+}
+
+/**
+ * Signs in and returns a client bound to that session's access token: `api`, typed by the
+ * OpenAPI document, and `get`/`send` for raw requests (bodies the document would refuse).
+ */
+export async function signedIn(app: App, email: string, password = testPassword) {
+  const session = bodyOf(
+    await createApiClient(app).post('/api/v1/auth/sign-in', {
+      body: { email, password },
+      headers: { 'user-agent': browser },
+    }),
+    200,
+  );
+  const { accessToken } = session;
   const headers = { authorization: `Bearer ${accessToken}` };
   return {
     accessToken,
-    userId,
+    userId: session.user.id,
+    api: createApiClient(app, { token: accessToken }),
     get: (url: string) => app.inject({ url, headers }),
     send: (
       method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
@@ -50,4 +55,15 @@ export async function signedIn(app: App, email: string, password = testPassword)
       extra: Record<string, string> = {},
     ) => app.inject({ method, url, payload, headers: { ...extra, ...headers } }),
   };
+}
+
+/** The administrator admin@example.com (as `taskflow create-admin` makes one), signed in. */
+export async function createAdmin(app: App, database: Database) {
+  const passwordHash = await createPasswordService().hash(testPassword);
+  await createAuthRepository(database.db).insertAdmin({
+    email: 'admin@example.com',
+    name: 'Admin',
+    passwordHash,
+  });
+  return signedIn(app, 'admin@example.com');
 }

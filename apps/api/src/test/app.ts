@@ -3,9 +3,10 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp, createMailer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createJobSystem } from '../job-system.ts';
-import type { Database } from '../platform/db/database.ts';
+import type { Database, QueryLog } from '../platform/db/database.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createMigratedTestDatabase } from './database.ts';
+import { readyLater } from './ready-later.ts';
 
 /** Collects every log line the app writes, parsed. */
 export function captureLogs() {
@@ -23,17 +24,37 @@ export function captureLogs() {
   return { lines, raw, stream };
 }
 
+/**
+ * Rate limits far above what any test sends, so that a file's requests are never refused for
+ * their number. The tests of a limit ask for the real ones (`limits: 'real'`) and set their own.
+ */
+const highLimits = {
+  RATE_LIMIT_MAX: '1000000',
+  AUTH_IP_RATE_LIMIT: '100000',
+  AUTH_ACCOUNT_RATE_LIMIT: '10000',
+  ADD_MEMBER_RATE_LIMIT: '100000',
+};
+
+export type TestAppOptions = {
+  /** Kysely's hook on every statement of the file's database (`useTestApp`). */
+  log?: QueryLog;
+  /** `high` (the default): limits no test reaches; `real`: the configuration's own. */
+  limits?: 'high' | 'real';
+  logs?: ReturnType<typeof captureLogs>;
+};
+
 /** The real app, as `serve` builds it, over a test database; env entries override defaults. */
 export async function buildTestApp(
   database: Database,
   env: Record<string, string> = {},
-  logs = captureLogs(),
+  { limits = 'high', logs = captureLogs() }: TestAppOptions = {},
 ) {
   const config = loadConfig({
     NODE_ENV: 'test',
     WEB_DIST_DIR: '/nonexistent',
     // A busy test machine lags; the load-shedding tests turn it on.
     SHED_LAG_MS: '0',
+    ...(limits === 'high' ? highLimits : {}),
     ...env,
   });
   const logger = createLogger('debug', logs.stream);
@@ -46,19 +67,27 @@ export async function buildTestApp(
   return { app, logs, config, jobs };
 }
 
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>> & { database: Database };
+
 /**
  * A migrated test database and the app over it for the test file that calls this (at top level),
- * closed after its tests. Later `beforeAll` hooks of the file see it ready.
+ * closed after its tests. Its fields can be read in tests and in the `beforeAll` hooks declared
+ * after this call; read earlier, they throw.
  */
-export function useTestApp(env: Record<string, string> = {}) {
-  const ctx = {} as Awaited<ReturnType<typeof buildTestApp>> & { database: Database };
+export function useTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}) {
+  const ctx = readyLater<TestApp>('the test app');
   beforeAll(async () => {
-    ctx.database = await createMigratedTestDatabase();
-    Object.assign(ctx, await buildTestApp(ctx.database, env));
+    const database = await createMigratedTestDatabase(options.log);
+    try {
+      ctx.ready({ database, ...(await buildTestApp(database, env, options)) });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
   });
   afterAll(async () => {
-    await ctx.app?.close();
-    await ctx.database?.close();
+    await ctx.current?.app.close();
+    await ctx.current?.database.close();
   });
-  return ctx;
+  return ctx.value;
 }

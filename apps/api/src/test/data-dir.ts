@@ -1,7 +1,36 @@
-import pino from 'pino';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { inject } from 'vitest';
 import { loadConfig } from '../config.ts';
-import { createJobSystem, type JobSystem } from '../job-system.ts';
+import type { JobSystem } from '../job-system.ts';
 import { type Database, openEmbeddedDatabase } from '../platform/db/database.ts';
+import { startIdleJobs } from './idle-jobs.ts';
+
+async function pgliteVersion() {
+  const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
+  const pkg = JSON.parse(await readFile(path.join(entry, '../../package.json'), 'utf8'));
+  return pkg.version as string;
+}
+
+/**
+ * A new embedded data directory as TaskFlow's first open leaves it, `empty` (initialized, no
+ * migration) or `migrated` (every migration, the job schema and queues): a copy of the run's
+ * template (global-setup.ts), which takes a second where initializing one takes seven. Removed
+ * again by `remove`.
+ */
+export async function newDataDir(content: 'empty' | 'migrated') {
+  const template = inject('testTemplate');
+  if (template.kind !== 'pglite') throw new Error('embedded data directories need a PGlite run');
+  const dir = await mkdtemp(path.join(tmpdir(), `taskflow-${content}-`));
+  const tar = await readFile(content === 'empty' ? template.emptyFile : template.file);
+  const pglite = await PGlite.create(path.join(dir, 'pgdata'), { loadDataDir: new Blob([tar]) });
+  await pglite.close();
+  await writeFile(path.join(dir, 'pglite-version'), `${await pgliteVersion()}\n`);
+  return { dir, env: { DATA_DIR: dir }, remove: () => rm(dir, { recursive: true, force: true }) };
+}
 
 /**
  * Opens an embedded data directory in the test process, with its job system started and running
@@ -11,22 +40,15 @@ export async function withDataDir<T>(
   dir: string,
   work: (ctx: { database: Database; jobs: JobSystem }) => Promise<T>,
 ): Promise<T> {
-  const config = loadConfig({ DATA_DIR: dir });
   const database = await openEmbeddedDatabase(dir);
-  const jobs = createJobSystem(
-    {
-      database,
-      mailer: { send: () => Promise.reject(new Error('no mail in this fixture')) },
-      logger: pino({ level: 'silent' }),
-      config,
-    },
-    { migrate: true, supervise: false },
-  );
   try {
-    await jobs.queue.start({ work: false });
-    return await work({ database, jobs });
+    const jobs = await startIdleJobs(database, loadConfig({ DATA_DIR: dir }));
+    try {
+      return await work({ database, jobs });
+    } finally {
+      await jobs.queue.stop(1_000);
+    }
   } finally {
-    await jobs.queue.stop(1_000);
     await database.close();
   }
 }

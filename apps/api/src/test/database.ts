@@ -81,11 +81,16 @@ async function openPostgresTestDatabase(adminUrl: string, log?: QueryLog, templa
 }
 
 /**
- * A fresh, empty database of its own: an in-memory PGlite, or a new PostgreSQL database that is
- * dropped again on close. Test files never share state.
+ * A fresh, empty database of its own: an in-memory PGlite (a copy of the run's empty template,
+ * see global-setup.ts), or a new PostgreSQL database that is dropped again on close. Test files
+ * never share state.
  */
 export async function createTestDatabase(log?: QueryLog): Promise<Database> {
-  if (!testDatabaseUrl) return openMemoryDatabase(log);
+  const template = inject('testTemplate');
+  if (template.kind === 'pglite') {
+    return openMemoryDatabase(log, new Blob([await readFile(template.emptyFile)]));
+  }
+  if (!testDatabaseUrl) throw new Error('a PostgreSQL template needs TEST_DATABASE_URL');
   return openPostgresTestDatabase(testDatabaseUrl, log);
 }
 

@@ -9,13 +9,16 @@ import {
   openPostgresDatabase,
 } from '../platform/db/database.ts';
 import { migrateUp } from '../platform/db/migrator.ts';
-import { installJobSchema } from '../platform/queue/boss.ts';
 import { createPostgresTestDatabase } from './database.ts';
+import { startIdleJobs } from './idle-jobs.ts';
 
 /** Where each test file's database is copied from. */
 export type TestTemplate =
-  /** A migrated PGlite data directory, dumped to a tar file. */
-  | { kind: 'pglite'; file: string }
+  /**
+   * A migrated PGlite data directory, dumped to a tar file; and `emptyFile`, the same directory
+   * before any migration (for embedded data directories: see data-dir.ts).
+   */
+  | { kind: 'pglite'; file: string; emptyFile: string }
   /** A migrated PostgreSQL database on the TEST_DATABASE_URL server. */
   | { kind: 'postgres'; database: string };
 
@@ -25,10 +28,15 @@ declare module 'vitest' {
   }
 }
 
+/**
+ * Every migration, the job schema and the queues of every job type, as a test app's job system
+ * defines them: its start then finds them all in one query.
+ */
 async function migrated(database: Database) {
   try {
     await migrateUp(database.db);
-    await installJobSchema(database);
+    const jobs = await startIdleJobs(database, loadConfig({ NODE_ENV: 'test' }));
+    await jobs.queue.stop(1_000);
   } catch (error) {
     await database.close();
     throw error;
@@ -52,13 +60,18 @@ export default async function setup(project: TestProject) {
     return drop;
   }
   const database = await openMemoryDatabase();
-  await migrated(database);
-  if (!database.pglite) throw new Error('an in-memory database is PGlite');
-  const dump = await database.pglite.dumpDataDir('none');
-  await database.close();
   const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-template-'));
-  const file = path.join(dir, 'migrated.tar');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
-  project.provide('testTemplate', { kind: 'pglite', file });
+  const dump = async (name: string) => {
+    if (!database.pglite) throw new Error('an in-memory database is PGlite');
+    const file = path.join(dir, name);
+    const tar = await database.pglite.dumpDataDir('none');
+    await writeFile(file, Buffer.from(await tar.arrayBuffer()));
+    return file;
+  };
+  const emptyFile = await dump('empty.tar');
+  await migrated(database);
+  const file = await dump('migrated.tar');
+  await database.close();
+  project.provide('testTemplate', { kind: 'pglite', file, emptyFile });
   return () => rm(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,8 @@
-import type { Task, Workspace } from '@taskflow/contract';
+import type { paths } from '@taskflow/contract/openapi';
 import type { App } from '../app.ts';
 import type { Database } from '../platform/db/database.ts';
 import { createVerifiedUser, signedIn } from './accounts.ts';
+import { bodyOf, type RequestOptions } from './api-client.ts';
 
 export type Client = Awaited<ReturnType<typeof signedIn>>;
 
@@ -9,7 +10,7 @@ export type Client = Awaited<ReturnType<typeof signedIn>>;
 export async function newUser(app: App, database: Database, email: string) {
   await createVerifiedUser(app, database, email);
   const client = await signedIn(app, email);
-  const list = (await client.get('/api/v1/workspaces')).json() as { items: Workspace[] };
+  const list = bodyOf(await client.api.get('/api/v1/workspaces'), 200);
   const personal = list.items.find((w) => w.personal);
   if (!personal) throw new Error(`${email} has no personal workspace`);
   return { ...client, email, personalId: personal.id };
@@ -17,14 +18,8 @@ export async function newUser(app: App, database: Database, email: string) {
 
 export type User = Awaited<ReturnType<typeof newUser>>;
 
-function expectStatus(res: { statusCode: number; body: string }, status: number, what: string) {
-  if (res.statusCode !== status) throw new Error(`${what}: ${res.statusCode} ${res.body}`);
-}
-
-export async function createWorkspace(owner: Client, name: string): Promise<Workspace> {
-  const res = await owner.send('POST', '/api/v1/workspaces', { name });
-  expectStatus(res, 201, 'create workspace');
-  return res.json();
+export async function createWorkspace(owner: Client, name: string) {
+  return bodyOf(await owner.api.post('/api/v1/workspaces', { body: { name } }), 201);
 }
 
 export async function addMember(
@@ -33,36 +28,58 @@ export async function addMember(
   email: string,
   role: 'owner' | 'member' = 'member',
 ) {
-  const res = await owner.send('POST', `/api/v1/workspaces/${workspaceId}/members`, {
-    email,
-    role,
-  });
-  expectStatus(res, 201, 'add member');
+  const path = { workspaceId };
+  bodyOf(
+    await owner.api.post('/api/v1/workspaces/{workspaceId}/members', {
+      path,
+      body: { email, role },
+    }),
+    201,
+  );
 }
 
 export const tasksPath = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}/tasks`;
 
+type TasksPath = paths['/api/v1/workspaces/{workspaceId}/tasks'];
+type NewTask = RequestOptions<NonNullable<TasksPath['post']>>['body'];
+type TaskQuery = NonNullable<RequestOptions<NonNullable<TasksPath['get']>>['query']>;
+
+/** Creates a task; `body` is as loose as the generated ones that the fuzz tests send. */
 export async function createTask(
   client: Client,
   workspaceId: string,
   body: Record<string, unknown>,
-): Promise<Task> {
-  const res = await client.send('POST', tasksPath(workspaceId), body);
-  expectStatus(res, 201, 'create task');
-  return res.json();
+) {
+  return bodyOf(
+    await client.api.post('/api/v1/workspaces/{workspaceId}/tasks', {
+      path: { workspaceId },
+      body: body as NewTask,
+    }),
+    201,
+  );
 }
 
-/** Every task of a list, page after page (`query` without cursor). */
-export async function listAll(client: Client, workspaceId: string, query: string) {
-  const items: Task[] = [];
-  let cursor: string | null = null;
+/**
+ * Every task of a list, page after page (`query` without cursor); a query string stands for the
+ * same query as typed in a URL (the tables of filters).
+ */
+export async function listAll(client: Client, workspaceId: string, query: TaskQuery | string = {}) {
+  const filters =
+    typeof query === 'string'
+      ? (Object.fromEntries(new URLSearchParams(query)) as TaskQuery)
+      : query;
+  const items = [];
+  let cursor: string | undefined;
   do {
-    const suffix: string = cursor ? `&cursor=${cursor}` : '';
-    const res = await client.get(`${tasksPath(workspaceId)}?${query}${suffix}`);
-    expectStatus(res, 200, 'list tasks');
-    const page = res.json() as { items: Task[]; nextCursor: string | null };
+    const page = bodyOf(
+      await client.api.get('/api/v1/workspaces/{workspaceId}/tasks', {
+        path: { workspaceId },
+        query: { ...filters, cursor },
+      }),
+      200,
+    );
     items.push(...page.items);
-    cursor = page.nextCursor;
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return items;
 }

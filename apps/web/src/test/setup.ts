@@ -1,3 +1,4 @@
+import { ReadableStream } from 'node:stream/web';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 
@@ -6,3 +7,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
+
+// jsdom has no streams, and a VM context (the `vmThreads` pool) does not see Node's globals: the
+// live stream's tests build response bodies with Node's.
+globalThis.ReadableStream ??= ReadableStream as typeof globalThis.ReadableStream;

@@ -1,22 +1,17 @@
 import type { AdminStats, AdminUserList, DetailedHealth, JobList } from '@taskflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
+import { createAdmin, createVerifiedUser, signedIn } from '../../test/accounts.ts';
+import { bodyOf } from '../../test/api-client.ts';
 import { useTestApp } from '../../test/app.ts';
 import { listOperations, loadOpenApiDocument } from '../../test/fuzz/index.ts';
 import { createTask, newUser, type User } from '../../test/workspaces.ts';
-import { createAdminAccount } from '../auth/index.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
+const ctx = useTestApp();
 let admin: Awaited<ReturnType<typeof signedIn>>;
 let ada: User;
 
 beforeAll(async () => {
-  await createAdminAccount(
-    ctx.database.db,
-    { email: 'admin@example.com', name: 'Admin', password: testPassword },
-    { ip: null, userAgent: 'test' },
-  );
-  admin = await signedIn(ctx.app, 'admin@example.com');
+  admin = await createAdmin(ctx.app, ctx.database);
   ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
 });
 
@@ -72,7 +67,7 @@ describe('admin operations', () => {
   });
 
   it('changes roles; a demoted admin is signed out; the last admin stays', async () => {
-    const self = (await admin.get('/api/v1/me')).json().id as string;
+    const self = bodyOf(await admin.api.get('/api/v1/me'), 200).id;
     const last = await admin.send('PATCH', `/api/v1/admin/users/${self}`, { role: 'user' });
     expect(last.statusCode).toBe(409);
 

@@ -1,16 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
+import { createAdmin, createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
+import { bodyOf } from '../../test/api-client.ts';
 import { useTestApp } from '../../test/app.ts';
-import { createAdminAccount } from '../auth/index.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
+const ctx = useTestApp();
 
 beforeAll(async () => {
-  await createAdminAccount(
-    ctx.database.db,
-    { email: 'admin@example.com', name: 'Admin', password: testPassword },
-    { ip: null, userAgent: 'test' },
-  );
+  await createAdmin(ctx.app, ctx.database);
   await createVerifiedUser(ctx.app, ctx.database, 'member@example.com');
 });
 
@@ -25,9 +21,8 @@ describe('admin routes', () => {
 
   it('the outbox lists mails newest first', async () => {
     const admin = await signedIn(ctx.app, 'admin@example.com');
-    const res = await admin.get('/api/v1/admin/mail-outbox?limit=5');
-    expect(res.statusCode).toBe(200);
-    const items = res.json().items as { to: string; subject: string; text: string }[];
+    const res = await admin.api.get('/api/v1/admin/mail-outbox', { query: { limit: 5 } });
+    const { items } = bodyOf(res, 200);
     expect(items[0]).toMatchObject({
       to: 'member@example.com',
       subject: 'Verify your TaskFlow email address',
@@ -38,7 +33,7 @@ describe('admin routes', () => {
   it('an admin can sign a user out everywhere', async () => {
     const admin = await signedIn(ctx.app, 'admin@example.com');
     const member = await signedIn(ctx.app, 'member@example.com');
-    const id = (await member.get('/api/v1/me')).json().id as string;
+    const id = bodyOf(await member.api.get('/api/v1/me'), 200).id;
     expect((await admin.send('POST', `/api/v1/admin/users/${id}/sessions/revoke`)).statusCode).toBe(
       204,
     );
@@ -48,7 +43,7 @@ describe('admin routes', () => {
   it('disabling a user ends its sessions at once and refuses its sign-in', async () => {
     const admin = await signedIn(ctx.app, 'admin@example.com');
     const member = await signedIn(ctx.app, 'member@example.com');
-    const id = (await member.get('/api/v1/me')).json().id as string;
+    const id = bodyOf(await member.api.get('/api/v1/me'), 200).id;
     expect((await admin.send('POST', `/api/v1/admin/users/${id}/disable`)).statusCode).toBe(204);
     expect((await member.get('/api/v1/me')).statusCode).toBe(401);
     const again = await ctx.app.inject({

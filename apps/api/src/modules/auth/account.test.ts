@@ -3,7 +3,7 @@ import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.
 import { useTestApp } from '../../test/app.ts';
 import { describeDevice } from './account.service.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
+const ctx = useTestApp();
 
 beforeAll(async () => {
   await createVerifiedUser(ctx.app, ctx.database, 'grace@example.com');

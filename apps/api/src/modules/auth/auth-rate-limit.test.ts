@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.ts';
 
-const ctx = useTestApp({
-  AUTH_IP_RATE_LIMIT: '5',
-  AUTH_ACCOUNT_RATE_LIMIT: '3',
-  AUTH_RATE_LIMIT_WINDOW_SECONDS: '600',
-});
+const ctx = useTestApp(
+  { AUTH_IP_RATE_LIMIT: '5', AUTH_ACCOUNT_RATE_LIMIT: '3', AUTH_RATE_LIMIT_WINDOW_SECONDS: '600' },
+  { limits: 'real' },
+);
 
 const signIn = (email: string, ip: string) =>
   ctx.app.inject({

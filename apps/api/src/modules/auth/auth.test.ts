@@ -1,36 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../platform/db/database.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createMigratedTestDatabase } from '../../test/database.ts';
+import { describe, expect, it } from 'vitest';
+import { tokenFromOutbox as tokenFromTheOutbox } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
+const ctx = useTestApp();
 const ORIGIN = 'http://localhost:80';
 const password = 'violet staple gargoyle 42';
 /** Every secret the tests see, to look for in the logs. */
 const secrets = new Set<string>([password]);
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  ctx = await buildTestApp(database, { RATE_LIMIT_MAX: '10000' });
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
-});
 
 const post = (url: string, payload?: object, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url, payload, headers });
 
 /** The one-time token from the newest mail to `to` in the development outbox. */
 async function tokenFromOutbox(to: string) {
-  const mail = await database.db
-    .selectFrom('mail_outbox')
-    .select('text_body')
-    .where('to_address', '=', to)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow();
-  const token = mail.text_body.match(/token=([\w-]+)/)?.[1] ?? '';
+  const token = await tokenFromTheOutbox(ctx.database, to);
   secrets.add(token);
   return token;
 }
@@ -170,7 +153,7 @@ describe('refresh tokens', () => {
     expect(replay.json().code).toBe('SESSION_EXPIRED');
     expect((await refresh(legit)).statusCode).toBe(401);
     expect((await me(accessToken)).statusCode).toBe(401);
-    const events = await database.db
+    const events = await ctx.database.db
       .selectFrom('audit_events')
       .select('type')
       .where('type', '=', 'refresh.reuse_detected')

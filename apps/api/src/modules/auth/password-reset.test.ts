@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createVerifiedUser, signedIn } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' });
+const ctx = useTestApp();
 
 beforeAll(async () => {
   await createVerifiedUser(ctx.app, ctx.database, 'rosa@example.com');

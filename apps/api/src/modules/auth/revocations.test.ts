@@ -21,8 +21,8 @@ describe('revocations reach every instance', () => {
 
   beforeAll(async () => {
     database = await createMigratedTestDatabase();
-    a = (await buildTestApp(database, { RATE_LIMIT_MAX: '10000' })).app;
-    b = (await buildTestApp(database, { RATE_LIMIT_MAX: '10000' })).app;
+    a = (await buildTestApp(database)).app;
+    b = (await buildTestApp(database)).app;
     await a.ready();
     bUrl = await b.listen({ host: '127.0.0.1', port: 0 });
   });

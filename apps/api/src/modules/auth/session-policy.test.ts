@@ -10,9 +10,8 @@ let https: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
   database = await createMigratedTestDatabase();
-  const env = { RATE_LIMIT_MAX: '10000', AUTH_ACCOUNT_RATE_LIMIT: '100' };
-  ctx = await buildTestApp(database, env);
-  https = await buildTestApp(database, { ...env, PUBLIC_URL: 'https://tasks.example' });
+  ctx = await buildTestApp(database);
+  https = await buildTestApp(database, { PUBLIC_URL: 'https://tasks.example' });
   await createVerifiedUser(ctx.app, database, 'kim@example.com');
 });
 afterAll(async () => {

@@ -1,10 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
-import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
+import { describe, expect, it } from 'vitest';
 import { testPassword } from '../../test/accounts.ts';
-import { finished, runCli, startNode, waitForLine } from '../../test/cli.ts';
-import { createPostgresTestDatabase, testDatabaseUrl } from '../../test/database.ts';
+import { finished, startNode, waitForLine } from '../../test/cli.ts';
+import { useClusterDatabase } from '../../test/cluster.ts';
+import { testDatabaseUrl } from '../../test/database.ts';
 import { openStream, type Received } from '../../test/event-stream.ts';
 
 /**
@@ -13,13 +11,11 @@ import { openStream, type Received } from '../../test/event-stream.ts';
  * on the other with Last-Event-ID and loses nothing. Runs in `npm run test:pg`.
  */
 describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
-  let db: { url: string; drop: () => Promise<void> };
-  let database: Database;
-  const processes: ChildProcess[] = [];
+  const { cluster, spawned: processes } = useClusterDatabase();
 
   async function serve() {
     const child = startNode(['serve'], {
-      DATABASE_URL: db.url,
+      DATABASE_URL: cluster.url,
       PUBLIC_URL: 'http://127.0.0.1:3000',
       HOST: '127.0.0.1',
       PORT: '0',
@@ -45,7 +41,7 @@ describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
         body: JSON.stringify(body),
       });
     await post('/api/v1/auth/register', { email, name: 'Cluster', password: testPassword });
-    const mail = await database.db
+    const mail = await cluster.database.db
       .selectFrom('mail_outbox')
       .select('text_body')
       .where('to_address', '=', email)
@@ -56,19 +52,6 @@ describe.runIf(testDatabaseUrl)('two API processes on one PostgreSQL', () => {
     const session = (await signIn.json()) as { accessToken: string };
     return { token: session.accessToken, post };
   }
-
-  beforeAll(async () => {
-    db = await createPostgresTestDatabase(testDatabaseUrl ?? '');
-    const migrate = await runCli(['migrate', 'up'], { DATABASE_URL: db.url });
-    expect(migrate.code, migrate.stderr).toBe(0);
-    database = openPostgresDatabase(db.url, loadConfig({}).db);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const child of processes) child.kill('SIGKILL');
-    await database?.close();
-    await db?.drop();
-  });
 
   it('delivers writes made through B to a subscriber on A, and resumes on B after A stops', async () => {
     const [a, b] = await Promise.all([serve(), serve()]);

@@ -2,28 +2,17 @@ import { MAX_REPLAY } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testPassword } from '../../test/accounts.ts';
-import { useTestApp } from '../../test/app.ts';
 import { openStream, type Received } from '../../test/event-stream.ts';
 import { loadOpenApiDocument, type Schema, validatorsFor } from '../../test/fuzz/index.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 import { appendEvents, createEventsRepository } from './events.repository.ts';
 
-const ctx = useTestApp({
-  RATE_LIMIT_MAX: '1000000',
-  ADD_MEMBER_RATE_LIMIT: '100000',
+const { ctx, signUp, ada, bob } = useTestUsers(['ada', 'bob'], {
   SSE_MAX_STREAMS_PER_USER: '3',
   SSE_HEARTBEAT_SECONDS: '1',
 });
 let base: string;
-let ada: User;
-let bob: User;
 let validMessage: (message: unknown) => boolean;
 
 beforeAll(async () => {
@@ -31,8 +20,6 @@ beforeAll(async () => {
   const address = ctx.app.server.address();
   if (!address || typeof address === 'string') throw new Error('not listening');
   base = `http://127.0.0.1:${address.port}`;
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
   const doc = await loadOpenApiDocument(ctx.app);
   const op = doc.paths['/api/v1/events']?.get as { responses: Record<string, Schema> };
   const content = op.responses['200']?.content as Record<string, { schema: Schema }>;
@@ -263,8 +250,8 @@ describe('retention', () => {
 
 describe('who receives what', () => {
   it('never an event of a workspace one does not belong to, including right after leaving it', async () => {
-    const carol = await newUser(ctx.app, ctx.database, 'carol@example.com');
-    const dave = await newUser(ctx.app, ctx.database, 'dave@example.com');
+    const carol = await signUp('carol');
+    const dave = await signUp('dave');
     const shared = (await createWorkspace(carol, 'Shared')).id;
     const daves = await openStream(base, dave.accessToken);
     await daves.ready();
@@ -307,10 +294,9 @@ describe('who receives what', () => {
   });
 
   it('a notification reaches only its reader', async () => {
-    const erin = await newUser(ctx.app, ctx.database, 'erin@example.com');
-    const frank = await newUser(ctx.app, ctx.database, 'frank@example.com');
-    const team = (await createWorkspace(erin, 'Team')).id;
-    await addMember(erin, team, frank.email);
+    const erin = await signUp('erin');
+    const frank = await signUp('frank');
+    const team = await createTeam(erin, 'Team', frank);
     const erins = await openStream(base, erin.accessToken);
     const franks = await openStream(base, frank.accessToken);
     await Promise.all([erins.ready(), franks.ready()]);
@@ -336,7 +322,7 @@ describe('who receives what', () => {
 
 describe('many writers, a subscriber that keeps reconnecting', () => {
   it('receives every event exactly once, in id order', async () => {
-    const gina = await newUser(ctx.app, ctx.database, 'gina@example.com');
+    const gina = await signUp('gina');
     const ws = (await createWorkspace(gina, 'Busy')).id;
     const tasks = await Promise.all(
       Array.from({ length: 20 }, (_, i) => createTask(gina, ws, { title: `Writer ${i}` })),
@@ -396,7 +382,7 @@ describe('many writers, a subscriber that keeps reconnecting', () => {
 
 describe('ending streams', () => {
   it('ends a stream once its session is revoked', async () => {
-    const hal = await newUser(ctx.app, ctx.database, 'hal@example.com');
+    const hal = await signUp('hal');
     const stream = await openStream(base, hal.accessToken);
     await stream.ready();
     const res = await hal.send('POST', '/api/v1/me/sessions/revoke-all', {
@@ -408,7 +394,7 @@ describe('ending streams', () => {
   });
 
   it('on shutdown, with a retry hint, so that the client reconnects elsewhere', async () => {
-    const ivy = await newUser(ctx.app, ctx.database, 'ivy@example.com');
+    const ivy = await signUp('ivy');
     const stream = await openStream(base, ivy.accessToken);
     await stream.ready();
     const closing = ctx.app.close();

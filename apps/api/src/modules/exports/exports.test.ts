@@ -1,29 +1,16 @@
 import type { TaskExport } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  type User,
-} from '../../test/workspaces.ts';
+import { createTeam, type User, useTestUsers } from '../../test/users.ts';
+import { createTask } from '../../test/workspaces.ts';
 import { createExportsRepository } from './exports.repository.ts';
 
-const ctx = useTestApp({ EXPORTS_PER_HOUR: '3' });
-let ada: User;
-let bob: User;
-let eve: User;
+const { ctx, ada, bob, eve } = useTestUsers(['ada', 'bob', 'eve'], { EXPORTS_PER_HOUR: '3' });
 let team: string;
 const exportsPath = () => `/api/v1/workspaces/${team}/exports`;
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  eve = await newUser(ctx.app, ctx.database, 'eve@example.com');
-  team = (await createWorkspace(ada, 'Team')).id;
-  await addMember(ada, team, bob.email);
+  team = await createTeam(ada, 'Team', bob);
   await createTask(ada, team, { title: 'Plain', labels: ['a', 'b'], assigneeId: bob.userId });
   await createTask(ada, team, { title: '=HYPERLINK("http://evil")', description: 'two\nlines' });
   const gone = await createTask(ada, team, { title: 'Deleted' });

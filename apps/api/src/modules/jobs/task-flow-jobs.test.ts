@@ -1,29 +1,18 @@
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JobContext, JobDefinition } from '../../platform/queue/job-queue.ts';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  type User,
-} from '../../test/workspaces.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { createTask } from '../../test/workspaces.ts';
 
 /**
  * TaskFlow's job handlers: each is idempotent (run twice, one effect), which is what makes a
  * retry after a crash safe. Handlers are run directly here, twice, as a redelivery would.
  */
-const ctx = useTestApp({ JOBS_IN_PROCESS: 'false' });
-let ada: User;
-let bob: User;
+const { ctx, ada, bob } = useTestUsers(['ada', 'bob'], { JOBS_IN_PROCESS: 'false' });
 let team: string;
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  team = (await createWorkspace(ada, 'Team')).id;
-  await addMember(ada, team, bob.email);
+  team = await createTeam(ada, 'Team', bob);
 });
 
 const definition = (type: string) => {

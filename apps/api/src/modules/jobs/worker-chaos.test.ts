@@ -1,13 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMailer } from '../../app.ts';
 import { loadConfig } from '../../config.ts';
 import { createJobSystem } from '../../job-system.ts';
-import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
 import { createLogger } from '../../platform/logger.ts';
-import { finished, runCli, startNode, waitForLine } from '../../test/cli.ts';
-import { createPostgresTestDatabase, testDatabaseUrl } from '../../test/database.ts';
+import { finished, startNode, waitForLine } from '../../test/cli.ts';
+import { useClusterDatabase } from '../../test/cluster.ts';
+import { testDatabaseUrl } from '../../test/database.ts';
 
 const JOBS = 500;
 const env = (url: string) => ({
@@ -27,29 +26,14 @@ const env = (url: string) => ({
  * and every side effect (a mail in the outbox) happens exactly once. Runs in `npm run test:pg`.
  */
 describe.runIf(testDatabaseUrl)('workers killed mid-run', () => {
-  let db: { url: string; drop: () => Promise<void> };
-  let database: Database;
-  const workers: ChildProcess[] = [];
-
-  beforeAll(async () => {
-    db = await createPostgresTestDatabase(testDatabaseUrl ?? '');
-    const migrate = await runCli(['migrate', 'up'], { DATABASE_URL: db.url });
-    expect(migrate.code, migrate.stderr).toBe(0);
-    database = openPostgresDatabase(db.url, loadConfig({}).db);
-  }, 60_000);
-
-  afterAll(async () => {
-    for (const worker of workers) worker.kill('SIGKILL');
-    await database?.close();
-    await db?.drop();
-  });
+  const { cluster, spawned: workers } = useClusterDatabase();
 
   const count = async (query: ReturnType<typeof sql>) =>
-    (await sql<{ n: number }>`select count(*)::int as n from ${query}`.execute(database.db)).rows[0]
-      ?.n ?? 0;
+    (await sql<{ n: number }>`select count(*)::int as n from ${query}`.execute(cluster.database.db))
+      .rows[0]?.n ?? 0;
 
   async function startWorker() {
-    const child = startNode(['worker'], env(db.url));
+    const child = startNode(['worker'], env(cluster.url));
     workers.push(child);
     const done = finished(child);
     await waitForLine(child, /TaskFlow worker is running/);
@@ -63,8 +47,9 @@ describe.runIf(testDatabaseUrl)('workers killed mid-run', () => {
     // thawed, has to recover them.
     a.child.kill('SIGSTOP');
     b.child.kill('SIGSTOP');
-    const config = loadConfig({ DATABASE_URL: db.url });
+    const config = loadConfig({ DATABASE_URL: cluster.url });
     const logger = createLogger('warn');
+    const { database } = cluster;
     const producer = createJobSystem(
       { database, mailer: createMailer(config, { database, logger }), logger, config },
       { migrate: false, supervise: false },
@@ -98,7 +83,7 @@ describe.runIf(testDatabaseUrl)('workers killed mid-run', () => {
     }
     const outbox = await sql<{ subject: string; n: number }>`
       select subject, count(*)::int as n from mail_outbox where subject like 'chaos %'
-      group by subject`.execute(database.db);
+      group by subject`.execute(cluster.database.db);
     expect(outbox.rows).toHaveLength(JOBS);
     expect(outbox.rows.filter((r) => r.n !== 1)).toEqual([]);
     // The jobs A held were run again, by B.

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { insertPersonalWorkspace } from '../auth/index.ts';
 import { createNotificationsRepository } from './notifications.repository.ts';
 
 /** The SQL of notifications and followers: see __snapshots__/notifications.repository.sql. */
@@ -8,12 +7,8 @@ const sql = useSqlRecorder();
 
 describe('notifications repository SQL', () => {
   it('matches the snapshot', async () => {
-    const user = await sql.db
-      .insertInto('users')
-      .values({ email: 'sql@example.com', name: 'Sql', password_hash: 'x' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const workspaceId = await insertPersonalWorkspace(sql.db, user.id);
+    const { userId, workspaceId } = await sql.user();
+    const user = { id: userId };
     const task = await sql.db
       .insertInto('tasks')
       .values({ workspace_id: workspaceId, title: 'T', position: 'a0', created_by: user.id })

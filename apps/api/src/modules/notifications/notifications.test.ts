@@ -1,28 +1,13 @@
 import type { Notification, NotificationList } from '@taskflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { createTeam, type User, useTestUsers } from '../../test/users.ts';
+import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000', ADD_MEMBER_RATE_LIMIT: '10000' });
-let ada: User;
-let bob: User;
-let cy: User;
+const { signUp, ada, bob, cy } = useTestUsers(['ada', 'bob', 'cy']);
 let team: string;
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  cy = await newUser(ctx.app, ctx.database, 'cy@example.com');
-  team = (await createWorkspace(ada, 'Team')).id;
-  await addMember(ada, team, bob.email);
-  await addMember(ada, team, cy.email);
+  team = await createTeam(ada, 'Team', bob, cy);
 });
 
 async function inbox(user: User, query = ''): Promise<NotificationList> {
@@ -89,7 +74,7 @@ describe('who is told what', () => {
   });
 
   it('someone who left the workspace is told nothing more about its tasks', async () => {
-    const dee = await newUser(ctx.app, ctx.database, 'dee@example.com');
+    const dee = await signUp('dee');
     await addMember(ada, team, dee.email);
     const task = await createTask(dee, team, { title: 'Dee made this' });
     expect((await dee.send('POST', `/api/v1/workspaces/${team}/leave`)).statusCode).toBe(204);
@@ -99,7 +84,7 @@ describe('who is told what', () => {
   });
 
   it('following a task of a workspace one is not in answers 404, like a missing task', async () => {
-    const outsider = await newUser(ctx.app, ctx.database, 'outsider@example.com');
+    const outsider = await signUp('outsider');
     const task = await createTask(ada, team, { title: 'Private' });
     for (const method of ['PUT', 'DELETE'] as const) {
       const res = await outsider.send(method, followPath(task.id));
@@ -112,7 +97,7 @@ describe('who is told what', () => {
 
 describe('reading notifications', () => {
   it('pages newest first with an opaque cursor, filters unread, and marks read', async () => {
-    const eve = await newUser(ctx.app, ctx.database, 'eve@example.com');
+    const eve = await signUp('eve');
     const ws = (await createWorkspace(ada, 'Paging')).id;
     await addMember(ada, ws, eve.email);
     for (let i = 0; i < 7; i++) {

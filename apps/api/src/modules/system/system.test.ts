@@ -1,23 +1,12 @@
 import { Meta, Readiness } from '@taskflow/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config.ts';
 import { migrations } from '../../db/migrations/index.ts';
-import { type Database, openPostgresDatabase } from '../../platform/db/database.ts';
+import { openPostgresDatabase } from '../../platform/db/database.ts';
 import { migrateDown, migrateUp } from '../../platform/db/migrator.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createMigratedTestDatabase } from '../../test/database.ts';
+import { buildTestApp, useTestApp } from '../../test/app.ts';
 
-let database: Database;
-let ctx: Awaited<ReturnType<typeof buildTestApp>>;
-
-beforeAll(async () => {
-  database = await createMigratedTestDatabase();
-  ctx = await buildTestApp(database);
-});
-afterAll(async () => {
-  await ctx.app.close();
-  await database.close();
-});
+const ctx = useTestApp();
 
 describe('system routes', () => {
   it('GET /health answers 200', async () => {
@@ -42,9 +31,9 @@ describe('system routes', () => {
   });
 
   it('GET /ready answers 503 naming pending migrations', async () => {
-    await migrateDown(database.db);
+    await migrateDown(ctx.database.db);
     // An instance of the new version started before `migrate up` was run.
-    const early = await buildTestApp(database);
+    const early = await buildTestApp(ctx.database);
     try {
       const res = await early.app.inject({ url: '/ready' });
       expect(res.statusCode).toBe(503);
@@ -55,7 +44,7 @@ describe('system routes', () => {
       expect(res.json().checks.migrations.detail).toContain(Object.keys(migrations).at(-1));
     } finally {
       await early.app.close();
-      await migrateUp(database.db);
+      await migrateUp(ctx.database.db);
     }
   });
 });

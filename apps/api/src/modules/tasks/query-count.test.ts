@@ -1,22 +1,9 @@
 import type { LogEvent } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../../app.ts';
-import type { Database } from '../../platform/db/database.ts';
-import { buildTestApp } from '../../test/app.ts';
-import { createMigratedTestDatabase } from '../../test/database.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestUsers } from '../../test/users.ts';
+import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 
 /** No N+1: a list costs the same statements whether it holds 1, 20 or 100 rows. */
-let database: Database;
-let app: App;
-let ada: User;
 const statements: string[] = [];
 let counting = false;
 
@@ -43,19 +30,7 @@ async function countFor(url: string) {
   return { count: statements.length, size: (res.json().items as unknown[] | undefined)?.length };
 }
 
-beforeAll(async () => {
-  database = await createMigratedTestDatabase(record);
-  ({ app } = await buildTestApp(database, {
-    RATE_LIMIT_MAX: '100000',
-    ADD_MEMBER_RATE_LIMIT: '1000',
-  }));
-  ada = await newUser(app, database, 'ada@example.com');
-});
-
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const { signUp, ada } = useTestUsers(['ada'], {}, { log: record });
 
 describe('statements per request', () => {
   it('listing 1, 20 and 100 tasks (filtered, searched, sorted) issues one statement', async () => {
@@ -95,7 +70,7 @@ describe('statements per request', () => {
         i <= users;
         i++
       ) {
-        const user = await newUser(app, database, `member${i}@example.com`);
+        const user = await signUp(`member${i}`);
         await addMember(ada, team, user.email);
       }
       workspaceCounts.push((await countFor('/api/v1/workspaces')).count);

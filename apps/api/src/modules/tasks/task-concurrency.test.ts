@@ -1,29 +1,15 @@
 import { TASK_PRIORITIES, TASK_STATUSES, type Task, type TaskSort } from '@taskflow/contract';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { describe, expect, it } from 'vitest';
+import { bodyOf } from '../../test/api-client.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', ADD_MEMBER_RATE_LIMIT: '100000' });
-let ada: User;
-let bob: User;
-
-beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-});
+const { ada, bob } = useTestUsers(['ada', 'bob']);
 
 describe('concurrent writes', () => {
   it('two PATCHes with the same version: exactly one 200 and one 412, every time', async () => {
-    const ws = (await createWorkspace(ada, 'Race')).id;
-    await addMember(ada, ws, bob.email);
+    const ws = await createTeam(ada, 'Race', bob);
     for (let round = 0; round < 20; round++) {
       const task = await createTask(ada, ws, { title: `Race ${round}` });
       const url = `${tasksPath(ws)}/${task.id}`;
@@ -36,7 +22,12 @@ describe('concurrent writes', () => {
       const [winner, loser] = a.statusCode === 200 ? [a, b] : [b, a];
       // The loser is shown exactly what the winner wrote.
       expect(loser.json().current).toEqual(winner.json());
-      const stored = (await ada.get(url)).json() as Task;
+      const stored = bodyOf(
+        await ada.api.get('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
+          path: { workspaceId: ws, taskId: task.id },
+        }),
+        200,
+      );
       expect(stored).toEqual(winner.json());
       expect(stored.version).toBe(2);
     }

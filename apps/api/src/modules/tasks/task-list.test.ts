@@ -1,20 +1,11 @@
-import type { Task } from '@taskflow/contract';
+import type { Task, TaskSort } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  listAll,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { bodyOf } from '../../test/api-client.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { createTask, listAll, tasksPath } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000' });
-let ada: User;
-let bob: User;
+const { ctx, ada, bob } = useTestUsers(['ada', 'bob']);
 let ws: string;
 let tasks: Task[];
 
@@ -22,10 +13,7 @@ const titles = (items: Task[]) => items.map((t) => t.title).sort();
 const list = async (query: string) => titles(await listAll(ada, ws, query));
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  ws = (await createWorkspace(ada, 'Listing')).id;
-  await addMember(ada, ws, bob.email);
+  ws = await createTeam(ada, 'Listing', bob);
   const specs = [
     {
       title: 'Deploy the API',
@@ -164,7 +152,13 @@ describe('sorting and pagination', () => {
     'sort=%s, one task per page, walks every task once in order',
     async (sort) => {
       const paged = await listAll(ada, ws, `sort=${sort}&limit=1`);
-      const all = (await ada.get(`${tasksPath(ws)}?sort=${sort}&limit=100`)).json().items as Task[];
+      const all = bodyOf(
+        await ada.api.get('/api/v1/workspaces/{workspaceId}/tasks', {
+          path: { workspaceId: ws },
+          query: { sort: sort as TaskSort, limit: 100 },
+        }),
+        200,
+      ).items;
       expect(paged.map((t) => t.id)).toEqual(all.map((t) => t.id));
       expect(paged.map((t) => t.title)).toEqual([...all].sort(expected[sort]).map((t) => t.title));
       expect(paged).toHaveLength(tasks.length);

@@ -1,27 +1,24 @@
 import type { Task } from '@taskflow/contract';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  createTask,
-  createWorkspace,
-  listAll,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { bodyOf } from '../../test/api-client.ts';
+import { useTestUsers } from '../../test/users.ts';
+import { createTask, createWorkspace, listAll } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000' });
-let ada: User;
+const { ada } = useTestUsers(['ada']);
 let ws: string;
 let byTitle: Record<string, Task>;
 
 const order = async () => (await listAll(ada, ws, 'sort=position&limit=100')).map((t) => t.title);
-const move = (title: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  ada.send('POST', `${tasksPath(ws)}/${byTitle[title]?.id}/move`, body, headers);
+type Place = { afterId?: string; beforeId?: string; status?: Task['status'] };
+const move = (title: string, body: Place, headers: Record<string, string> = {}) =>
+  ada.api.post('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/move', {
+    path: { workspaceId: ws, taskId: byTitle[title]?.id ?? '' },
+    body,
+    headers,
+  });
 const id = (title: string) => byTitle[title]?.id;
 
 beforeEach(async () => {
-  ada ??= await newUser(ctx.app, ctx.database, 'ada@example.com');
   ws = (await createWorkspace(ada, 'Board')).id;
   byTitle = {};
   // Created bottom-up: each new task goes on top, so the order reads A B C D E.
@@ -32,7 +29,7 @@ beforeEach(async () => {
 
 describe('moving tasks', () => {
   it('after a task, before a task, to the top and to the bottom', async () => {
-    expect((await move('E', { afterId: id('A') })).statusCode).toBe(200);
+    expect((await move('E', { afterId: id('A') })).status).toBe(200);
     expect(await order()).toEqual(['A', 'E', 'B', 'C', 'D']);
     await move('A', { beforeId: id('D') });
     expect(await order()).toEqual(['E', 'B', 'C', 'A', 'D']);
@@ -44,7 +41,7 @@ describe('moving tasks', () => {
 
   it('changes only the moved task', async () => {
     const before = await listAll(ada, ws, 'limit=100');
-    const moved = (await move('C', { afterId: id('D') })).json() as Task;
+    const moved = bodyOf(await move('C', { afterId: id('D') }), 200);
     const after = await listAll(ada, ws, 'limit=100');
     const untouched = (list: Task[]) => list.filter((t) => t.id !== moved.id);
     expect(untouched(after).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
@@ -54,7 +51,7 @@ describe('moving tasks', () => {
   });
 
   it('into another column, with or without a place in it', async () => {
-    const done = (await move('B', { status: 'done' })).json() as Task;
+    const done = bodyOf(await move('B', { status: 'done' }), 200);
     expect(done).toMatchObject({ status: 'done', position: byTitle.B?.position });
     expect(done.completedAt).not.toBeNull();
     await move('D', { status: 'done', beforeId: id('B') });
@@ -67,8 +64,8 @@ describe('moving tasks', () => {
   it('many moves to one place at once all land there, each with its own position', async () => {
     const movers = ['B', 'C', 'D', 'E'];
     const results = await Promise.all(movers.map((t) => move(t, { afterId: id('A') })));
-    expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
-    const positions = results.map((r) => (r.json() as Task).position);
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const positions = results.map((r) => bodyOf(r, 200).position);
     expect(new Set(positions).size).toBe(4);
     const now = await order();
     expect(now[0]).toBe('A');
@@ -85,10 +82,9 @@ describe('moving tasks', () => {
 
   it('with If-Match, a stale version gets 412 and the task stays', async () => {
     const stale = await move('C', { afterId: id('E') }, { 'if-match': '"7"' });
-    expect(stale.statusCode).toBe(412);
-    expect(stale.json().current).toMatchObject({ id: id('C'), version: 1 });
+    expect(bodyOf(stale, 412).current).toMatchObject({ id: id('C'), version: 1 });
     expect(await order()).toEqual(['A', 'B', 'C', 'D', 'E']);
-    expect((await move('C', { afterId: id('E') }, { 'if-match': '"1"' })).statusCode).toBe(200);
+    expect((await move('C', { afterId: id('E') }, { 'if-match': '"1"' })).status).toBe(200);
   });
 
   it.each([
@@ -101,7 +97,6 @@ describe('moving tasks', () => {
       Object.entries(body).map(([k, v]) => [k, v === 'self' ? id('C') : (id(v) ?? v)]),
     );
     const res = await move('C', resolved);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().errors[0].path).toBe(path);
+    expect(bodyOf(res, 400).errors?.[0]?.path).toBe(path);
   });
 });

@@ -1,26 +1,21 @@
-import type { TaskStats } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryCache, createVersionedCache } from '../../platform/cache/shared-cache.ts';
-import { useTestApp } from '../../test/app.ts';
-import {
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { bodyOf } from '../../test/api-client.ts';
+import { useTestUsers } from '../../test/users.ts';
+import { createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 import { createStatsRepository } from './task-stats.repository.ts';
 import { createStatsService } from './task-stats.service.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000' });
-let ada: User;
+const { ctx, ada } = useTestUsers(['ada']);
 let ws: string;
 
 const stats = async (tz = 'UTC') => {
-  const res = await ada.get(`/api/v1/workspaces/${ws}/stats?tz=${encodeURIComponent(tz)}`);
-  expect(res.statusCode).toBe(200);
-  return res.json() as TaskStats;
+  const res = await ada.api.get('/api/v1/workspaces/{workspaceId}/stats', {
+    path: { workspaceId: ws },
+    query: { tz },
+  });
+  return bodyOf(res, 200);
 };
 const today = () => new Date().toISOString().slice(0, 10);
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -30,7 +25,6 @@ const shift = (id: string, column: 'created_at' | 'completed_at', hoursAgo: numb
   );
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
   ws = (await createWorkspace(ada, 'Stats')).id;
 });
 

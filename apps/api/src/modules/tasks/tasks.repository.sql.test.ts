@@ -1,7 +1,6 @@
 import { TASK_SORTS } from '@taskflow/contract';
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { insertPersonalWorkspace } from '../auth/index.ts';
 import { toPrefixQuery } from './search-query.ts';
 import { createTasksRepository } from './tasks.repository.ts';
 
@@ -10,12 +9,8 @@ const sql = useSqlRecorder();
 
 describe('tasks repository SQL', () => {
   it('matches the snapshot', async () => {
-    const user = await sql.db
-      .insertInto('users')
-      .values({ email: 'sql@example.com', name: 'Sql', password_hash: 'x' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const workspaceId = await insertPersonalWorkspace(sql.db, user.id);
+    const { userId, workspaceId } = await sql.user();
+    const user = { id: userId };
     const scope = { workspaceId, userId: user.id };
     const repo = createTasksRepository(sql.db);
     const task = {

@@ -1,28 +1,16 @@
 import type { Task } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  listAll,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { bodyOf } from '../../test/api-client.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { createTask, createWorkspace, listAll, tasksPath } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000' });
-let ada: User;
-let bob: User;
+const { ctx, ada, bob } = useTestUsers(['ada', 'bob']);
 let ws: string;
 let base: string;
 
 beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  ws = (await createWorkspace(ada, 'Tasks')).id;
-  await addMember(ada, ws, bob.email);
+  ws = await createTeam(ada, 'Tasks', bob);
   base = tasksPath(ws);
 });
 
@@ -30,10 +18,12 @@ const ifMatch = (version: number | string) => ({ 'if-match': `"${version}"` });
 
 describe('creating and reading tasks', () => {
   it('fills defaults, answers 201 with the version as ETag, and reads back the same', async () => {
-    const res = await ada.send('POST', base, { title: '  Write the brief ' });
-    expect(res.statusCode).toBe(201);
+    const res = await ada.api.post('/api/v1/workspaces/{workspaceId}/tasks', {
+      path: { workspaceId: ws },
+      body: { title: '  Write the brief ' },
+    });
+    const task = bodyOf(res, 201);
     expect(res.headers.etag).toBe('"1"');
-    const task = res.json() as Task;
     expect(task).toMatchObject({
       workspaceId: ws,
       title: 'Write the brief',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Task } from '@taskflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
+import { bodyOf } from '../../test/api-client.ts';
 import {
   listOperations,
   loadOpenApiDocument,
@@ -9,15 +9,8 @@ import {
   type Operation,
   operationKey,
 } from '../../test/fuzz/index.ts';
-import {
-  addMember,
-  type Client,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { createTeam, useTestUsers } from '../../test/users.ts';
+import { type Client, createTask, tasksPath } from '../../test/workspaces.ts';
 
 /**
  * Tenant isolation (OWASP API1 broken object level authorization, API3 broken object property
@@ -25,11 +18,8 @@ import {
  * and task operation of the served document (following tasks included): new routes join the
  * matrix by being documented.
  */
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000', ADD_MEMBER_RATE_LIMIT: '10000' });
+const { ctx, owner, member, outsider } = useTestUsers(['owner', 'member', 'outsider']);
 let doc: OpenApiDocument;
-let owner: User;
-let member: User;
-let outsider: User;
 let shared: string;
 let task: Task;
 let exportId: string;
@@ -97,11 +87,7 @@ const withIds = (doc: OpenApiDocument) =>
 
 beforeAll(async () => {
   doc = await loadOpenApiDocument(ctx.app);
-  owner = await newUser(ctx.app, ctx.database, 'owner@example.com');
-  member = await newUser(ctx.app, ctx.database, 'member@example.com');
-  outsider = await newUser(ctx.app, ctx.database, 'outsider@example.com');
-  shared = (await createWorkspace(owner, 'Shared')).id;
-  await addMember(owner, shared, member.email);
+  shared = await createTeam(owner, 'Shared', member);
   task = await createTask(owner, shared, { title: 'Secret plan', labels: ['internal'] });
   await createTask(outsider, outsider.personalId, { title: 'Outsider task' });
   exportId = (await owner.send('POST', `/api/v1/workspaces/${shared}/exports`)).json().id;
@@ -154,7 +140,12 @@ describe('tenant isolation', () => {
 
   it('ids of another workspace are refused as references, like unknown ids', async () => {
     const own = outsider.personalId;
-    const [mine] = (await outsider.get(tasksPath(own))).json().items as Task[];
+    const [mine] = bodyOf(
+      await outsider.api.get('/api/v1/workspaces/{workspaceId}/tasks', {
+        path: { workspaceId: own },
+      }),
+      200,
+    ).items;
     const moved = await outsider.send('POST', `${tasksPath(own)}/${mine?.id}/move`, {
       afterId: task.id,
     });
@@ -178,7 +169,12 @@ describe('tenant isolation', () => {
     expect(res.json()).toEqual(task);
     const ws = (await owner.get(`/api/v1/workspaces/${shared}`)).json();
     expect(ws).toMatchObject({ name: 'Shared', memberCount: 2 });
-    const list = (await owner.get(tasksPath(shared))).json().items as Task[];
+    const list = bodyOf(
+      await owner.api.get('/api/v1/workspaces/{workspaceId}/tasks', {
+        path: { workspaceId: shared },
+      }),
+      200,
+    ).items;
     expect(list.map((t) => t.title)).toEqual(['Secret plan']);
   });
 

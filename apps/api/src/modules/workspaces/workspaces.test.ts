@@ -1,35 +1,23 @@
-import type { Member, Task, Workspace } from '@taskflow/contract';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, useTestApp } from '../../test/app.ts';
-import {
-  addMember,
-  createTask,
-  createWorkspace,
-  newUser,
-  tasksPath,
-  type User,
-} from '../../test/workspaces.ts';
+import { describe, expect, it } from 'vitest';
+import { bodyOf } from '../../test/api-client.ts';
+import { buildTestApp } from '../../test/app.ts';
+import { type User, useTestUsers } from '../../test/users.ts';
+import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
 
-const ctx = useTestApp({ RATE_LIMIT_MAX: '100000', ADD_MEMBER_RATE_LIMIT: '10000' });
-let ada: User;
-let bob: User;
-let cy: User;
+const { ctx, ada, bob, cy } = useTestUsers(['ada', 'bob', 'cy']);
 
 const membersPath = (id: string) => `/api/v1/workspaces/${id}/members`;
 const roles = async (user: User, id: string) =>
   Object.fromEntries(
-    ((await user.get(membersPath(id))).json().items as Member[]).map((m) => [m.email, m.role]),
+    bodyOf(
+      await user.api.get('/api/v1/workspaces/{workspaceId}/members', { path: { workspaceId: id } }),
+      200,
+    ).items.map((m) => [m.email, m.role]),
   );
-
-beforeAll(async () => {
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
-  bob = await newUser(ctx.app, ctx.database, 'bob@example.com');
-  cy = await newUser(ctx.app, ctx.database, 'cy@example.com');
-});
 
 describe('workspaces', () => {
   it('every user has a personal workspace from registration on, owned by them alone', async () => {
-    const { items } = (await ada.get('/api/v1/workspaces')).json() as { items: Workspace[] };
+    const { items } = bodyOf(await ada.api.get('/api/v1/workspaces'), 200);
     expect(items).toEqual([
       expect.objectContaining({
         name: 'Personal',
@@ -44,7 +32,7 @@ describe('workspaces', () => {
   it('a created workspace is shared: its creator owns it and sees it after the personal one', async () => {
     const team = await createWorkspace(ada, '  Launch team ');
     expect(team).toMatchObject({ name: 'Launch team', personal: false, role: 'owner' });
-    const { items } = (await ada.get('/api/v1/workspaces')).json() as { items: Workspace[] };
+    const { items } = bodyOf(await ada.api.get('/api/v1/workspaces'), 200);
     expect(items.map((w) => w.name)).toEqual(['Personal', 'Launch team']);
   });
 
@@ -153,7 +141,12 @@ describe('members', () => {
 
     expect((await ada.send('DELETE', `${membersPath(team.id)}/${cy.userId}`)).statusCode).toBe(204);
     expect((await cy.get(tasksPath(team.id))).statusCode).toBe(404);
-    const after = (await ada.get(`${tasksPath(team.id)}/${assigned.id}`)).json() as Task;
+    const after = bodyOf(
+      await ada.api.get('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
+        path: { workspaceId: team.id, taskId: assigned.id },
+      }),
+      200,
+    );
     expect(after.assigneeId).toBeNull();
     expect(after.version).toBe(assigned.version + 1);
     const assign = await ada.send('PATCH', `${tasksPath(team.id)}/${assigned.id}`, {
@@ -163,7 +156,11 @@ describe('members', () => {
   });
 
   it('adding members by email is rate-limited per user', async () => {
-    const limited = await buildTestApp(ctx.database, { ADD_MEMBER_RATE_LIMIT: '2' });
+    const limited = await buildTestApp(
+      ctx.database,
+      { ADD_MEMBER_RATE_LIMIT: '2' },
+      { limits: 'real' },
+    );
     try {
       const probe = async () =>
         limited.app.inject({

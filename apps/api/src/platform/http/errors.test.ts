@@ -12,7 +12,7 @@ let ctx: Awaited<ReturnType<typeof buildTestApp>>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ctx = await buildTestApp(database, { BODY_LIMIT_BYTES: '2048', RATE_LIMIT_MAX: '1000' });
+  ctx = await buildTestApp(database, { BODY_LIMIT_BYTES: '2048' });
   const app = ctx.app;
   app.post(
     '/api/v1/test/echo',

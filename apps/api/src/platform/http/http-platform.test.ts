@@ -91,10 +91,11 @@ describe('security headers and CORS', () => {
 
 describe('rate limiting', () => {
   it('answers 429 problem+json with Retry-After past the limit; health is exempt', async () => {
-    const { app } = await buildTestApp(database, {
-      RATE_LIMIT_MAX: '3',
-      RATE_LIMIT_WINDOW_MS: '60000',
-    });
+    const { app } = await buildTestApp(
+      database,
+      { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_MS: '60000' },
+      { limits: 'real' },
+    );
     const statuses = [];
     for (let i = 0; i < 4; i++)
       statuses.push((await app.inject({ url: '/api/v1/meta' })).statusCode);

@@ -17,7 +17,11 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'assets', 'index-abc123.js'), bundle);
   await writeFile(path.join(dist, 'favicon.svg'), '<svg/>');
   database = openOfflineDatabase();
-  ctx = await buildTestApp(database, { WEB_DIST_DIR: dist, RATE_LIMIT_MAX: '2' });
+  ctx = await buildTestApp(
+    database,
+    { WEB_DIST_DIR: dist, RATE_LIMIT_MAX: '2' },
+    { limits: 'real' },
+  );
 });
 afterAll(async () => {
   await ctx.app.close();

@@ -7,7 +7,7 @@ import { createIdempotencyRepository } from './idempotency.repository.ts';
 const tasksOf = (workspaceId: string) => `/api/v1/workspaces/${workspaceId}/tasks`;
 
 describe('Idempotency-Key on POST', () => {
-  const ctx = useTestApp({ RATE_LIMIT_MAX: '10000' });
+  const ctx = useTestApp();
   let user: User;
   let other: User;
 

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useTestApp } from '../../test/app.ts';
 import { openStream } from '../../test/event-stream.ts';
-import { createTask, newUser, type User } from '../../test/workspaces.ts';
+import { useTestUsers } from '../../test/users.ts';
+import { createTask } from '../../test/workspaces.ts';
 
 type Family = {
   name: string;
@@ -14,8 +14,7 @@ const parse = createRequire(import.meta.url)('parse-prometheus-text-format') as 
 ) => Family[];
 
 const TOKEN = 'a-metrics-token-for-tests';
-const ctx = useTestApp({ METRICS_TOKEN: TOKEN });
-let ada: User;
+const { ctx, ada } = useTestUsers(['ada'], { METRICS_TOKEN: TOKEN });
 let base: string;
 
 beforeAll(async () => {
@@ -23,7 +22,6 @@ beforeAll(async () => {
   const address = ctx.app.server.address();
   if (!address || typeof address === 'string') throw new Error('not listening');
   base = `http://127.0.0.1:${address.port}`;
-  ada = await newUser(ctx.app, ctx.database, 'ada@example.com');
 });
 
 describe('GET /metrics', () => {

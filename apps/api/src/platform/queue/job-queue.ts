@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { fromKysely, type JobResult, type PgBoss } from 'pg-boss';
+import { fromKysely, type JobResult, type PgBoss, type Queue } from 'pg-boss';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
@@ -66,17 +66,33 @@ export function createJobQueue(boss: PgBoss, logger: Logger, tuning: QueueTuning
   let started: Promise<void> | undefined;
   let running = false;
 
-  async function ensureQueue(def: JobDefinition) {
-    const dead = deadLetterOf(def.type);
-    const options = {
+  function policyOf(def: JobDefinition) {
+    return {
       retryLimit: (def.attempts ?? 3) - 1,
       retryDelay: def.retryDelaySeconds ?? 2,
       retryBackoff: true,
       expireInSeconds: tuning.expireSeconds,
       heartbeatSeconds: tuning.heartbeatSeconds,
-      deadLetter: dead,
+      deadLetter: deadLetterOf(def.type),
     };
-    await boss.createQueue(dead, { retentionSeconds: 14 * 86_400 });
+  }
+
+  /**
+   * Whether a queue and its dead letters exist with this policy already: most starts (every
+   * restart, every CLI command, every test app over a migrated copy) find them so and skip the
+   * three statements per job type that creating and updating them cost.
+   */
+  function isCurrent(def: JobDefinition, existing: Map<string, Queue>) {
+    const queue = existing.get(def.type);
+    if (!queue || !existing.has(deadLetterOf(def.type))) return false;
+    return Object.entries(policyOf(def)).every(
+      ([key, value]) => queue[key as keyof Queue] === value,
+    );
+  }
+
+  async function ensureQueue(def: JobDefinition) {
+    const options = policyOf(def);
+    await boss.createQueue(options.deadLetter, { retentionSeconds: 14 * 86_400 });
     await boss.createQueue(def.type, { ...options, notify: true });
     // createQueue keeps an existing queue as it is: bring its policy up to date.
     await boss.updateQueue(def.type, options);
@@ -137,7 +153,12 @@ export function createJobQueue(boss: PgBoss, logger: Logger, tuning: QueueTuning
     async start({ work }: { work: boolean }) {
       started ??= (async () => {
         await boss.start();
-        for (const def of definitions.values()) await ensureQueue(def);
+        const names = [...definitions.keys()].flatMap((type) => [type, deadLetterOf(type)]);
+        const found = names.length > 0 ? await boss.getQueues(names, { limit: names.length }) : [];
+        const existing = new Map(found.map((queue) => [queue.name, queue]));
+        for (const def of definitions.values()) {
+          if (!isCurrent(def, existing)) await ensureQueue(def);
+        }
         running = true;
       })().catch((error: unknown) => {
         started = undefined;

@@ -1,13 +1,16 @@
 import http from 'node:http';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { finished, startNode, waitForLine } from './test/cli.ts';
 
 const fixture = fileURLToPath(new URL('./test/fixtures/slow-server.ts', import.meta.url));
+const template = inject('testTemplate');
+/** The slow server's database: a copy of the run's empty template. */
+const TEMPLATE_FILE = template.kind === 'pglite' ? template.emptyFile : '';
 
 async function start(env: Record<string, string> = {}) {
-  const child = startNode([], { LOG_LEVEL: 'info', ...env }, fixture);
+  const child = startNode([], { LOG_LEVEL: 'info', TEMPLATE_FILE, ...env }, fixture);
   const done = finished(child);
   const line = await waitForLine(child, /^listening /);
   return { child, done, base: line.replace('listening ', '').trim() };
@@ -109,7 +112,7 @@ async function waitForRequestStart(base: string) {
 describe('a parent that does not pass SIGTERM on', () => {
   it('leaves no server behind: the server shuts down and frees its port', async () => {
     const wrapper = fileURLToPath(new URL('./test/fixtures/deaf-wrapper.ts', import.meta.url));
-    const parent = startNode([], { LOG_LEVEL: 'info' }, wrapper);
+    const parent = startNode([], { LOG_LEVEL: 'info', TEMPLATE_FILE }, wrapper);
     // The output pipe closes once both have exited: the server writes to it too.
     const done = finished(parent);
     const line = await waitForLine(parent, /^listening /);

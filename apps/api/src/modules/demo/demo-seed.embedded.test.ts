@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { finished, startNode, waitForLine } from '../../test/cli.ts';
+import { newDataDir } from '../../test/data-dir.ts';
 
 describe('the demo workspace', () => {
   it('a first `taskflow serve` on an empty embedded database seeds it and logs a login that works; the next does not', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-demo-'));
+    const { dir, remove } = await newDataDir('empty');
     try {
       const env = {
         DATA_DIR: dir,
@@ -54,7 +52,7 @@ describe('the demo workspace', () => {
       second.kill('SIGTERM');
       expect((await again).stdout).not.toContain('Demo workspace created');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await remove();
     }
   }, 120_000);
 });

@@ -1,9 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../db/migrations/index.ts';
 import { runCli } from '../test/cli.ts';
+import { newDataDir } from '../test/data-dir.ts';
 
 describe('taskflow CLI', () => {
   it('--help lists the commands', async () => {
@@ -34,42 +32,41 @@ describe('taskflow CLI', () => {
   });
 
   it('create-admin reads the password from stdin, never argv, and refuses a weak one', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-admin-'));
+    const { env, remove } = await newDataDir('migrated');
     try {
       const args = ['create-admin', '--email', 'Root@Example.com', '--name', 'Root'];
-      const weak = await runCli(args, { DATA_DIR: dir }, 'password\n');
+      const weak = await runCli(args, env, 'password\n');
       expect(weak.code).toBe(1);
       expect(weak.stderr).toContain('too common');
-      const ok = await runCli(args, { DATA_DIR: dir }, 'correct horse battery staple\n');
+      const ok = await runCli(args, env, 'correct horse battery staple\n');
       expect(ok.code).toBe(0);
       expect(ok.stdout).toContain('created admin root@example.com');
-      const again = await runCli(args, { DATA_DIR: dir }, 'correct horse battery staple\n');
+      const again = await runCli(args, env, 'correct horse battery staple\n');
       expect(again.code).toBe(1);
       expect(again.stderr).toContain('already exists');
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await remove();
     }
   }, 120_000);
 
   it('keys rotate adds a signing key and retires the previous one', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-keys-'));
+    const { env, remove } = await newDataDir('empty');
     try {
-      expect((await runCli(['migrate', 'up'], { DATA_DIR: dir })).code).toBe(0);
-      const first = await runCli(['keys', 'rotate'], { DATA_DIR: dir });
-      const second = await runCli(['keys', 'rotate'], { DATA_DIR: dir });
+      expect((await runCli(['migrate', 'up'], env)).code).toBe(0);
+      const first = await runCli(['keys', 'rotate'], env);
+      const second = await runCli(['keys', 'rotate'], env);
       expect(first.code).toBe(0);
       const kid = (run: { stdout: string }) => run.stdout.match(/new signing key (\S+);/)?.[1];
       expect(kid(first)).toMatch(/^[0-9a-f-]{36}$/);
       expect(kid(second)).not.toBe(kid(first));
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await remove();
     }
   }, 120_000);
 
   it('migrate status / up / down on an embedded data directory', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'taskflow-cli-'));
+    const { env, remove } = await newDataDir('empty');
     try {
-      const env = { DATA_DIR: dir };
       expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(/0001_users\s+pending/);
       expect((await runCli(['migrate', 'up'], env)).stdout).toContain('applied 0001_users');
       expect((await runCli(['migrate', 'status'], env)).stdout).toMatch(/0001_users\s+applied/);
@@ -79,7 +76,7 @@ describe('taskflow CLI', () => {
         new RegExp(`${last}\\s+pending`),
       );
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await remove();
     }
   }, 120_000);
 });

@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Job, JobStats, TaskStats } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPasswordService } from '../modules/auth/password.ts';
 import { type Run, runCli } from '../test/cli.ts';
-import { withDataDir } from '../test/data-dir.ts';
+import { newDataDir, withDataDir } from '../test/data-dir.ts';
 
 /**
  * `seed`, `tasks stats` and `jobs …` as an operator runs them: real processes, one after another
@@ -14,6 +11,7 @@ import { withDataDir } from '../test/data-dir.ts';
  */
 let dir: string;
 let env: Record<string, string>;
+let remove: () => Promise<void>;
 /** The JSON document of a run that succeeded (its stderr tells why not). */
 const json = <T>(run: Run) => {
   expect(run.code, run.stderr).toBe(0);
@@ -21,12 +19,9 @@ const json = <T>(run: Run) => {
 };
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'taskflow-operator-'));
-  env = { DATA_DIR: dir };
+  ({ dir, env, remove } = await newDataDir('migrated'));
 });
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => remove());
 
 const MINUTE = 60_000;
 let workspaceId: string;
