@@ -1,6 +1,7 @@
 import { beforeAll } from 'vitest';
 import type { App } from '../../app.ts';
 import { useTestApp } from '../app.ts';
+import { readyLater } from '../ready-later.ts';
 import { loadOpenApiDocument, type OpenApiDocument } from './document.ts';
 
 /**
@@ -8,13 +9,15 @@ import { loadOpenApiDocument, type OpenApiDocument } from './document.ts';
  * does, and the OpenAPI document it serves; both ready for the file's later `beforeAll` hooks.
  */
 export function useFuzzApp(env: Record<string, string> = {}) {
-  const ctx = useTestApp({ RATE_LIMIT_MAX: '1000000', ...env }) as ReturnType<typeof useTestApp> & {
-    doc: OpenApiDocument;
-  };
+  const app = useTestApp({ RATE_LIMIT_MAX: '1000000', ...env });
+  const doc = readyLater<OpenApiDocument>('the served OpenAPI document');
   beforeAll(async () => {
-    ctx.doc = await loadOpenApiDocument(ctx.app);
+    doc.ready(await loadOpenApiDocument(app.app));
   });
-  return ctx;
+  return new Proxy(app, {
+    get: (target, property) =>
+      property === 'doc' ? (doc.current ?? doc.value) : Reflect.get(target, property),
+  }) as typeof app & { doc: OpenApiDocument };
 }
 
 /** Listens on a free local port (for what `inject` cannot do, such as streams): its base URL. */
