@@ -1,4 +1,4 @@
-import { expect, type Page, type Request, type Response } from '@playwright/test';
+import { expect, type Frame, type Page, type Response } from '@playwright/test';
 import { type Credentials, signIn } from './accounts.ts';
 
 const isStream = (response: Response) =>
@@ -25,30 +25,26 @@ export async function openLive(page: Page, account: Credentials | null, path: st
 /** The stream's next successful connection from `page`, to wait for once it is allowed. */
 export const nextStream = (page: Page) => page.waitForResponse(isStream);
 
-/** Reads of tasks and notifications: what a page would do to learn a change by asking. */
-const isRead = (request: Request) =>
-  request.method() === 'GET' &&
-  /^\/api\/v1\/(workspaces\/[^/]+\/tasks|notifications)\b/.test(new URL(request.url()).pathname);
-
 /**
- * Does `action`, then waits until every page `shows` the change. None of them may read tasks or
- * notifications meanwhile: the change reached them through their streams, not by a refetch.
+ * Does `action` in one page, then waits until every other page `shows` the change, without a
+ * reload: the board polls nothing, so what reaches them arrives through their streams (a page
+ * may still refetch a column an event touched, as the board does when it cannot place a task).
  */
 export async function expectPushed(
   pages: Page[],
   action: () => Promise<unknown>,
   shows: (page: Page) => Promise<unknown>,
 ) {
-  const reads: string[] = [];
-  const onRequest = (request: Request) => {
-    if (isRead(request)) reads.push(`${request.method()} ${request.url()}`);
+  const navigations: string[] = [];
+  const onNavigation = (frame: Frame) => {
+    if (frame === frame.page().mainFrame()) navigations.push(frame.url());
   };
-  for (const page of pages) page.on('request', onRequest);
+  for (const page of pages) page.on('framenavigated', onNavigation);
   try {
     await action();
     await Promise.all(pages.map(shows));
   } finally {
-    for (const page of pages) page.off('request', onRequest);
+    for (const page of pages) page.off('framenavigated', onNavigation);
   }
-  expect(reads, 'reads while the change was on its way').toEqual([]);
+  expect(navigations, 'pages reloaded while the change was on its way').toEqual([]);
 }
