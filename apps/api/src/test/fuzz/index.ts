@@ -43,14 +43,7 @@ export async function fuzzOperation(
   await fc.assert(
     fc.asyncProperty(requests, async (draft) => {
       const request = withHeaders(draft, fixedHeaders());
-      let response = await send(app, request);
-      // Load shedding refuses a request before any of it runs, so it says nothing about the
-      // request: on a starved machine, send it again once the app has caught up, a few times.
-      for (let tries = 0; tries < 5 && isShed(response); tries++) {
-        const seconds = Number(response.headers['retry-after']) || 1;
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-        response = await send(app, request);
-      }
+      const response = await send(app, request);
       statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
       await options.afterEach?.(request, response);
       const problems = checkResponse(doc, op, response);
@@ -78,16 +71,6 @@ async function send(app: Injector, request: SentRequest): Promise<ReceivedRespon
     ...(request.payload === undefined ? {} : { payload: request.payload }),
   });
   return { statusCode: res.statusCode, headers: res.headers, body: res.body };
-}
-
-/** The app's answer while it sheds load: 503 `SERVICE_UNAVAILABLE` with `Retry-After`. */
-export function isShed(response: ReceivedResponse) {
-  if (response.statusCode !== 503 || response.headers['retry-after'] === undefined) return false;
-  try {
-    return JSON.parse(response.body).code === 'SERVICE_UNAVAILABLE';
-  } catch {
-    return false;
-  }
 }
 
 export * from './document.ts';
