@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { noControlCharacters, Role, User } from './auth.ts';
+import { Role, User } from './auth.ts';
 import { JobStats } from './jobs.ts';
+import { requestBody } from './named.ts';
+import { cursorParam, limitParam, listOf, pageOf } from './pagination.ts';
+import { noControlCharacters } from './text.ts';
 
 export const OutboxMail = z
   .object({
@@ -12,12 +15,10 @@ export const OutboxMail = z
   })
   .meta({ id: 'OutboxMail' });
 
-export const OutboxList = z
-  .object({ items: z.array(OutboxMail).max(100) })
-  .meta({ id: 'OutboxList' });
+export const OutboxList = listOf(OutboxMail, 100).meta({ id: 'OutboxList' });
 
 export const OutboxQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: limitParam(100, 50),
 });
 
 export const UserIdParams = z.object({ id: z.uuid() });
@@ -41,25 +42,15 @@ export const ListUsersQuery = z
       .refine(noControlCharacters, 'Use printable characters only')
       .optional()
       .describe('Part of a name or an email address'),
-    cursor: z
-      .string()
-      .max(200)
-      .regex(/^[\w-]+$/)
-      .optional()
-      .describe('`nextCursor` of the previous page'),
-    limit: z.coerce.number().int().min(1).max(USER_PAGE_MAX).default(50),
+    cursor: cursorParam(),
+    limit: limitParam(USER_PAGE_MAX, 50),
   })
   .strict();
 export type ListUsersQuery = z.input<typeof ListUsersQuery>;
 
-export const AdminUserList = z
-  .object({
-    items: z.array(AdminUser).max(USER_PAGE_MAX),
-    nextCursor: z.string().max(200).nullable(),
-  })
-  .meta({ id: 'AdminUserList' });
+export const AdminUserList = pageOf(AdminUser, USER_PAGE_MAX).meta({ id: 'AdminUserList' });
 
-export const UpdateUserBody = z.object({ role: Role }).strict().meta({ id: 'UpdateUserBody' });
+export const UpdateUserBody = requestBody('UpdateUserBody', { role: Role });
 export type UpdateUserBody = z.input<typeof UpdateUserBody>;
 
 const DayFigures = z.object({

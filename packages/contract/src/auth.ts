@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { requestBody } from './named.ts';
+import { listOf } from './pagination.ts';
+import { requiredText } from './text.ts';
 
 /** Emails are compared and stored lower-cased and trimmed. */
 export const Email = z
@@ -19,15 +22,7 @@ export const NewPassword = z
 /** A password being presented, not chosen: only bounded, so old passwords keep working. */
 export const PresentedPassword = z.string().min(1).max(1024);
 
-/** Control characters (NUL above all, which PostgreSQL cannot store) have no place in text fields. */
-export const noControlCharacters = (s: string) => !/\p{Cc}/u.test(s);
-
-export const PersonName = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name')
-  .max(100)
-  .refine(noControlCharacters, 'Use printable characters only');
+export const PersonName = requiredText(100, 'Enter your name');
 
 export const Role = z.enum(['user', 'admin']).meta({ id: 'Role' });
 export type Role = z.infer<typeof Role>;
@@ -44,22 +39,19 @@ export const User = z
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;
 
-export const RegisterBody = z
-  .object({ email: Email, name: PersonName, password: NewPassword })
-  .strict()
-  .meta({ id: 'RegisterBody' });
+export const RegisterBody = requestBody('RegisterBody', {
+  email: Email,
+  name: PersonName,
+  password: NewPassword,
+});
 export type RegisterBody = z.input<typeof RegisterBody>;
 
-export const SignInBody = z
-  .object({ email: Email, password: PresentedPassword })
-  .strict()
-  .meta({ id: 'SignInBody' });
+export const SignInBody = requestBody('SignInBody', { email: Email, password: PresentedPassword });
 export type SignInBody = z.input<typeof SignInBody>;
 
-export const OneTimeTokenBody = z
-  .object({ token: z.string().min(16).max(200) })
-  .strict()
-  .meta({ id: 'OneTimeTokenBody' });
+export const OneTimeTokenBody = requestBody('OneTimeTokenBody', {
+  token: z.string().min(16).max(200),
+});
 
 /** A signed-in session as the client sees it: a short-lived bearer token and who it is for. */
 export const AuthSession = z
@@ -96,31 +88,25 @@ export const SessionInfo = z
   .meta({ id: 'SessionInfo' });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
-export const SessionList = z
-  .object({ items: z.array(SessionInfo).max(1000) })
-  .meta({ id: 'SessionList' });
+export const SessionList = listOf(SessionInfo, 1000).meta({ id: 'SessionList' });
 
 export const SessionIdParams = z.object({ id: z.uuid() });
 
-export const UpdateProfileBody = z
-  .object({ name: PersonName })
-  .strict()
-  .meta({ id: 'UpdateProfileBody' });
+export const UpdateProfileBody = requestBody('UpdateProfileBody', { name: PersonName });
 
-export const ChangePasswordBody = z
-  .object({ currentPassword: PresentedPassword, newPassword: NewPassword })
-  .strict()
-  .meta({ id: 'ChangePasswordBody' });
+export const ChangePasswordBody = requestBody('ChangePasswordBody', {
+  currentPassword: PresentedPassword,
+  newPassword: NewPassword,
+});
 
-export const EmailBody = z.object({ email: Email }).strict().meta({ id: 'EmailBody' });
+export const EmailBody = requestBody('EmailBody', { email: Email });
 
-export const ResetPasswordBody = z
-  .object({ token: z.string().min(16).max(200), newPassword: NewPassword })
-  .strict()
-  .meta({ id: 'ResetPasswordBody' });
+export const ResetPasswordBody = requestBody('ResetPasswordBody', {
+  token: z.string().min(16).max(200),
+  newPassword: NewPassword,
+});
 
 /** Re-entering the password confirms that the person at the keyboard owns the account (ASVS 7.5.2). */
-export const PasswordConfirmationBody = z
-  .object({ password: PresentedPassword })
-  .strict()
-  .meta({ id: 'PasswordConfirmationBody' });
+export const PasswordConfirmationBody = requestBody('PasswordConfirmationBody', {
+  password: PresentedPassword,
+});

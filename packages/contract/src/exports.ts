@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { explainedEnum } from './named.ts';
 
 /** How long an export can be downloaded once it is ready. */
 export const EXPORT_TTL_HOURS = 24;
 
-export const ExportStatus = z.enum(['pending', 'ready', 'failed', 'expired']).meta({
-  id: 'ExportStatus',
-  description: '`pending` being made; `ready` to download; `failed`; `expired` (the file is gone)',
+const EXPORT_STATUSES = ['pending', 'ready', 'failed', 'expired'] as const;
+export const ExportStatus = explainedEnum('ExportStatus', EXPORT_STATUSES, {
+  pending: 'being made',
+  ready: 'to download',
+  expired: '(the file is gone)',
 });
 
 export const TaskExport = z

@@ -8,4 +8,5 @@ export * from './meta.ts';
 export * from './notifications.ts';
 export * from './problem.ts';
 export * from './tasks.ts';
+export * from './text.ts';
 export * from './workspaces.ts';

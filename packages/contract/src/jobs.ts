@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { explainedEnum } from './named.ts';
+import { cursorParam, limitParam, pageOf } from './pagination.ts';
 
 export const JOB_STATES = [
   'created',
@@ -8,10 +10,11 @@ export const JOB_STATES = [
   'cancelled',
   'failed',
 ] as const;
-export const JobState = z.enum(JOB_STATES).meta({
-  id: 'JobState',
-  description:
-    '`created` waiting; `retry` waiting after a failed attempt; `active` running; `completed`; `cancelled`; `failed` after its last attempt (a copy then waits in the dead-letter queue)',
+export const JobState = explainedEnum('JobState', JOB_STATES, {
+  created: 'waiting',
+  retry: 'waiting after a failed attempt',
+  active: 'running',
+  failed: 'after its last attempt (a copy then waits in the dead-letter queue)',
 });
 export type JobState = z.infer<typeof JobState>;
 
@@ -59,20 +62,13 @@ export const ListJobsQuery = z
   .object({
     state: JobState.optional(),
     type: JobType.optional(),
-    limit: z.coerce.number().int().min(1).max(JOB_PAGE_MAX).default(50),
-    cursor: z
-      .string()
-      .max(200)
-      .regex(/^[\w-]+$/)
-      .optional()
-      .describe('`nextCursor` of the previous page'),
+    limit: limitParam(JOB_PAGE_MAX, 50),
+    cursor: cursorParam(),
   })
   .strict();
 export type ListJobsQuery = z.input<typeof ListJobsQuery>;
 
-export const JobList = z
-  .object({ items: z.array(Job).max(JOB_PAGE_MAX), nextCursor: z.string().max(200).nullable() })
-  .meta({ id: 'JobList' });
+export const JobList = pageOf(Job, JOB_PAGE_MAX).meta({ id: 'JobList' });
 export type JobList = z.infer<typeof JobList>;
 
 const StateCounts = z.object(

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { explainedEnum } from './named.ts';
+import { cursorParam, limitParam, pageOf } from './pagination.ts';
 
 export const NOTIFICATION_TYPES = [
   'task.assigned',
@@ -6,10 +8,11 @@ export const NOTIFICATION_TYPES = [
   'task.due',
   'export.ready',
 ] as const;
-export const NotificationType = z.enum(NOTIFICATION_TYPES).meta({
-  id: 'NotificationType',
-  description:
-    '`task.assigned` a task was assigned to you; `task.changed` a task you follow changed; `task.due` a task of yours is due soon; `export.ready` an export you asked for can be downloaded',
+export const NotificationType = explainedEnum('NotificationType', NOTIFICATION_TYPES, {
+  'task.assigned': 'a task was assigned to you',
+  'task.changed': 'a task you follow changed',
+  'task.due': 'a task of yours is due soon',
+  'export.ready': 'an export you asked for can be downloaded',
 });
 export type NotificationType = z.infer<typeof NotificationType>;
 
@@ -41,25 +44,16 @@ export const ListNotificationsQuery = z
       .transform((v) => v === 'true')
       .optional()
       .describe('`true`: only the unread ones'),
-    cursor: z
-      .string()
-      .max(200)
-      .regex(/^[\w-]+$/)
-      .optional()
-      .describe('`nextCursor` of the previous page'),
-    limit: z.coerce.number().int().min(1).max(NOTIFICATION_PAGE_MAX).default(20),
+    cursor: cursorParam(),
+    limit: limitParam(NOTIFICATION_PAGE_MAX, 20),
   })
   .strict();
 export type ListNotificationsQuery = z.input<typeof ListNotificationsQuery>;
 
 const Count = z.int().min(0).max(2_147_483_647);
 
-export const NotificationList = z
-  .object({
-    items: z.array(Notification).max(NOTIFICATION_PAGE_MAX),
-    nextCursor: z.string().max(200).nullable(),
-    unreadCount: Count,
-  })
+export const NotificationList = pageOf(Notification, NOTIFICATION_PAGE_MAX)
+  .extend({ unreadCount: Count })
   .meta({ id: 'NotificationList' });
 export type NotificationList = z.infer<typeof NotificationList>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { noControlCharacters } from './auth.ts';
+import { requestBody } from './named.ts';
+import { cursorParam, limitParam, listOf, nextCursor, pageOf } from './pagination.ts';
 import { ProblemDetails } from './problem.ts';
+import { requiredText } from './text.ts';
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES).meta({ id: 'TaskStatus' });
@@ -13,18 +15,15 @@ export type TaskPriority = z.infer<typeof TaskPriority>;
 
 export const MAX_LABELS = 20;
 export const PAGE_LIMIT_MAX = 100;
+/** A task list's cursor holds its sort and that sort's key (a `position` runs to 200 characters). */
+const TASK_CURSOR_MAX = 1000;
 /** How long a deleted task can be restored. */
 export const RESTORE_WINDOW_DAYS = 30;
 
 /** Line breaks and tabs belong in a description; other control characters (NUL) do not. */
 const noControlExceptWhitespace = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
 
-export const TaskTitle = z
-  .string()
-  .trim()
-  .min(1, 'Enter a title')
-  .max(200)
-  .refine(noControlCharacters, 'Use printable characters only');
+export const TaskTitle = requiredText(200, 'Enter a title');
 
 export const TaskDescription = z
   .string()
@@ -32,12 +31,7 @@ export const TaskDescription = z
   .refine(noControlExceptWhitespace, 'Use printable characters only')
   .meta({ description: 'Markdown text' });
 
-export const Label = z
-  .string()
-  .trim()
-  .min(1, 'Labels cannot be empty')
-  .max(50)
-  .refine(noControlCharacters, 'Use printable characters only');
+export const Label = requiredText(50, 'Labels cannot be empty');
 
 /** Labels as given, without repeats (compared case-insensitively; the first spelling stays). */
 export const Labels = z
@@ -78,18 +72,15 @@ export const Task = z
   .meta({ id: 'Task' });
 export type Task = z.infer<typeof Task>;
 
-export const CreateTaskBody = z
-  .object({
-    title: TaskTitle,
-    description: TaskDescription.default(''),
-    status: TaskStatus.default('todo'),
-    priority: TaskPriority.default('medium'),
-    dueDate: DueDate.nullable().default(null),
-    assigneeId: z.uuid().nullable().default(null),
-    labels: Labels.default([]),
-  })
-  .strict()
-  .meta({ id: 'CreateTaskBody' });
+export const CreateTaskBody = requestBody('CreateTaskBody', {
+  title: TaskTitle,
+  description: TaskDescription.default(''),
+  status: TaskStatus.default('todo'),
+  priority: TaskPriority.default('medium'),
+  dueDate: DueDate.nullable().default(null),
+  assigneeId: z.uuid().nullable().default(null),
+  labels: Labels.default([]),
+});
 export type CreateTaskBody = z.input<typeof CreateTaskBody>;
 export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 
@@ -156,47 +147,32 @@ export const ListTasksQuery = z
       .optional()
       .describe('Full-text search over title and description; words match as prefixes'),
     sort: TaskSort.optional().describe('`relevance` when `q` is given, else `position`'),
-    cursor: z
-      .string()
-      .max(1000)
-      .regex(/^[\w-]+$/)
-      .optional()
-      .describe('`nextCursor` of the previous page'),
-    limit: z.coerce.number().int().min(1).max(PAGE_LIMIT_MAX).default(50),
+    cursor: cursorParam(TASK_CURSOR_MAX),
+    limit: limitParam(PAGE_LIMIT_MAX, 50),
   })
   .strict();
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 export type ListTasksOptions = z.output<typeof ListTasksQuery>;
 
-export const TaskList = z
-  .object({
-    items: z.array(Task).max(PAGE_LIMIT_MAX),
-    nextCursor: z
-      .string()
-      .max(1000)
-      .nullable()
-      .describe('Pass as `cursor` for the next page; null on the last page'),
-  })
-  .meta({ id: 'TaskList' });
+export const TaskList = pageOf(
+  Task,
+  PAGE_LIMIT_MAX,
+  nextCursor(TASK_CURSOR_MAX).describe('Pass as `cursor` for the next page; null on the last page'),
+).meta({ id: 'TaskList' });
 export type TaskList = z.infer<typeof TaskList>;
 
-export const BulkStatusBody = z
-  .object({
-    ids: z
-      .array(z.uuid())
-      .min(1)
-      .max(PAGE_LIMIT_MAX)
-      .refine((ids) => new Set(ids).size === ids.length, 'List each task once'),
-    status: TaskStatus,
-  })
-  .strict()
-  .meta({ id: 'BulkStatusBody' });
+export const BulkStatusBody = requestBody('BulkStatusBody', {
+  ids: z
+    .array(z.uuid())
+    .min(1)
+    .max(PAGE_LIMIT_MAX)
+    .refine((ids) => new Set(ids).size === ids.length, 'List each task once'),
+  status: TaskStatus,
+});
 export type BulkStatusBody = z.input<typeof BulkStatusBody>;
 export type BulkStatusInput = z.output<typeof BulkStatusBody>;
 
-export const TaskItems = z
-  .object({ items: z.array(Task).max(PAGE_LIMIT_MAX) })
-  .meta({ id: 'TaskItems' });
+export const TaskItems = listOf(Task, PAGE_LIMIT_MAX).meta({ id: 'TaskItems' });
 
 const MoveStatus = TaskStatus.describe('The column the task moves to');
 /** Where a task goes: right after one task, right before one, or only into another column. */
@@ -236,9 +212,7 @@ export const TaskConflictProblem = ProblemDetails.extend({ current: Task }).meta
   description: 'RFC 9457 problem details with the current version of the task',
 });
 
-export const LabelList = z
-  .object({ items: z.array(z.string().max(50)).max(500) })
-  .meta({ id: 'LabelList' });
+export const LabelList = listOf(z.string().max(50), 500).meta({ id: 'LabelList' });
 
 const Counts = <T extends readonly [string, ...string[]]>(keys: T) =>
   z.object(

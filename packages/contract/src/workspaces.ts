@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import { Email, noControlCharacters } from './auth.ts';
+import { Email } from './auth.ts';
+import { requestBody } from './named.ts';
+import { listOf } from './pagination.ts';
+import { requiredText } from './text.ts';
 
 /** Owners manage the workspace and its members; members work on its tasks. */
 export const WorkspaceRole = z.enum(['owner', 'member']).meta({ id: 'WorkspaceRole' });
 export type WorkspaceRole = z.infer<typeof WorkspaceRole>;
 
-export const WorkspaceName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name')
-  .max(100)
-  .refine(noControlCharacters, 'Use printable characters only');
+export const WorkspaceName = requiredText(100, 'Enter a name');
 
 /** The most workspaces one user can belong to, and the most members one workspace can have. */
 export const MAX_WORKSPACES_PER_USER = 200;
@@ -35,20 +33,14 @@ export const Workspace = z
   .meta({ id: 'Workspace' });
 export type Workspace = z.infer<typeof Workspace>;
 
-export const WorkspaceList = z
-  .object({ items: z.array(Workspace).max(MAX_WORKSPACES_PER_USER) })
-  .meta({ id: 'WorkspaceList' });
+export const WorkspaceList = listOf(Workspace, MAX_WORKSPACES_PER_USER).meta({
+  id: 'WorkspaceList',
+});
 
-export const CreateWorkspaceBody = z
-  .object({ name: WorkspaceName })
-  .strict()
-  .meta({ id: 'CreateWorkspaceBody' });
+export const CreateWorkspaceBody = requestBody('CreateWorkspaceBody', { name: WorkspaceName });
 export type CreateWorkspaceBody = z.input<typeof CreateWorkspaceBody>;
 
-export const UpdateWorkspaceBody = z
-  .object({ name: WorkspaceName })
-  .strict()
-  .meta({ id: 'UpdateWorkspaceBody' });
+export const UpdateWorkspaceBody = requestBody('UpdateWorkspaceBody', { name: WorkspaceName });
 export type UpdateWorkspaceBody = z.input<typeof UpdateWorkspaceBody>;
 
 export const WorkspaceParams = z.object({ workspaceId: z.uuid() });
@@ -64,20 +56,15 @@ export const Member = z
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;
 
-export const MemberList = z
-  .object({ items: z.array(Member).max(MAX_MEMBERS_PER_WORKSPACE) })
-  .meta({ id: 'MemberList' });
+export const MemberList = listOf(Member, MAX_MEMBERS_PER_WORKSPACE).meta({ id: 'MemberList' });
 
-export const AddMemberBody = z
-  .object({ email: Email, role: WorkspaceRole.default('member') })
-  .strict()
-  .meta({ id: 'AddMemberBody' });
+export const AddMemberBody = requestBody('AddMemberBody', {
+  email: Email,
+  role: WorkspaceRole.default('member'),
+});
 export type AddMemberBody = z.input<typeof AddMemberBody>;
 
-export const UpdateMemberBody = z
-  .object({ role: WorkspaceRole })
-  .strict()
-  .meta({ id: 'UpdateMemberBody' });
+export const UpdateMemberBody = requestBody('UpdateMemberBody', { role: WorkspaceRole });
 export type UpdateMemberBody = z.input<typeof UpdateMemberBody>;
 
 export const MemberParams = z.object({ workspaceId: z.uuid(), userId: z.uuid() });
