@@ -20,7 +20,16 @@ export const WorkspaceChange = z
   })
   .meta({ id: 'WorkspaceChange' });
 
-const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, description: string) =>
+/** `task.created` → `TaskCreatedEvent`: the name of an event's schema in the document. */
+const schemaId = (type: string) =>
+  `${type.replace(/(?:^|\.)(\w)/g, (_, c: string) => c.toUpperCase())}Event`;
+
+/** An event of the outbox, of `type`, with its own `data`. */
+const envelope = <T extends string, D extends z.ZodRawShape>(
+  type: T,
+  data: D,
+  description: string,
+) =>
   z
     .object({
       id: EventId,
@@ -31,78 +40,73 @@ const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, descr
         .describe('The workspace it happened in; null for personal events'),
       actorId: z.uuid().nullable().describe('Who made the change; null for the system'),
       createdAt: z.iso.datetime(),
-      data,
+      data: z.object(data),
     })
-    .meta({ description });
+    .meta({ id: schemaId(type), description });
 
-export const TaskCreatedEvent = envelope(
-  'task.created',
-  z.object({ task: Task }),
-  'A task was created',
-).meta({ id: 'TaskCreatedEvent' });
+export const TaskCreatedEvent = envelope('task.created', { task: Task }, 'A task was created');
 export const TaskUpdatedEvent = envelope(
   'task.updated',
-  z.object({ task: Task }),
+  { task: Task },
   'A task changed: its fields, its status or its place',
-).meta({ id: 'TaskUpdatedEvent' });
+);
 export const TaskDeletedEvent = envelope(
   'task.deleted',
-  z.object({ taskId: z.uuid() }),
+  { taskId: z.uuid() },
   'A task was deleted (it can be restored for a while)',
-).meta({ id: 'TaskDeletedEvent' });
+);
 export const TaskRestoredEvent = envelope(
   'task.restored',
-  z.object({ task: Task }),
+  { task: Task },
   'A deleted task was restored',
-).meta({ id: 'TaskRestoredEvent' });
+);
 export const WorkspaceCreatedEvent = envelope(
   'workspace.created',
-  z.object({ workspace: WorkspaceChange }),
+  { workspace: WorkspaceChange },
   'A workspace was created; its creator is its first member',
-).meta({ id: 'WorkspaceCreatedEvent' });
+);
 export const WorkspaceUpdatedEvent = envelope(
   'workspace.updated',
-  z.object({ workspace: WorkspaceChange }),
+  { workspace: WorkspaceChange },
   'A workspace was renamed',
-).meta({ id: 'WorkspaceUpdatedEvent' });
+);
 export const WorkspaceDeletedEvent = envelope(
   'workspace.deleted',
-  z.object({ workspaceId: z.uuid() }),
+  { workspaceId: z.uuid() },
   'A workspace was deleted with its tasks; its members receive nothing more from it',
-).meta({ id: 'WorkspaceDeletedEvent' });
+);
 export const MemberAddedEvent = envelope(
   'member.added',
-  z.object({ member: Member }),
+  { member: Member },
   'Someone joined a workspace (the new member receives this too)',
-).meta({ id: 'MemberAddedEvent' });
+);
 export const MemberUpdatedEvent = envelope(
   'member.updated',
-  z.object({ member: Member }),
+  { member: Member },
   'A member’s role changed',
-).meta({ id: 'MemberUpdatedEvent' });
+);
 export const MemberRemovedEvent = envelope(
   'member.removed',
-  z.object({ userId: z.uuid() }),
+  { userId: z.uuid() },
   'Someone left or was removed; the person removed receives this, then nothing more',
-).meta({ id: 'MemberRemovedEvent' });
+);
 export const NotificationCreatedEvent = envelope(
   'notification.created',
-  z.object({ notification: Notification }),
+  { notification: Notification },
   'A notification for you (only its reader receives it)',
-).meta({ id: 'NotificationCreatedEvent' });
-
+);
 export const NotificationsReadEvent = envelope(
   'notifications.read',
-  z.object({
+  {
     ids: z
       .array(z.uuid())
       .max(100)
       .nullable()
       .describe('The notifications marked read; null when all were'),
     unreadCount: z.int().min(0).max(2_147_483_647),
-  }),
+  },
   'You marked notifications read (in this tab or another)',
-).meta({ id: 'NotificationsReadEvent' });
+);
 
 /** Every event of the outbox, told apart by `type`. */
 export const LiveEvent = z
