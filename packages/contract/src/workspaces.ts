@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email } from './auth.ts';
+import { Email, User } from './auth.ts';
 import { requestBody } from './named.ts';
 import { listOf } from './pagination.ts';
 import { requiredText } from './text.ts';
@@ -47,9 +47,9 @@ export const WorkspaceParams = z.object({ workspaceId: z.uuid() });
 
 export const Member = z
   .object({
-    userId: z.uuid(),
-    name: z.string().max(100),
-    email: z.string().max(254),
+    userId: User.shape.id,
+    name: User.shape.name,
+    email: User.shape.email,
     role: WorkspaceRole,
     joinedAt: z.iso.datetime(),
   })
