@@ -45,27 +45,36 @@ export async function unwrap<R extends ApiResult>(call: Promise<R>): Promise<Dat
   return result.data as DataOf<R>;
 }
 
-/** The paths the API answers GET on, and what one takes in its path and answers with. */
-type GetPath = { [P in keyof paths]: paths[P] extends { get: object } ? P : never }[keyof paths];
+/** The paths the API answers GET on, and what one takes in its parameters and answers with. */
+export type GetPath = {
+  [P in keyof paths]: paths[P] extends { get: object } ? P : never;
+}[keyof paths];
 type GetOperation<P extends GetPath> = paths[P] extends { get: infer O } ? O : never;
-type PathParams<P extends GetPath> =
-  GetOperation<P> extends { parameters: { path: infer Q } } ? Q : never;
-type GetData<P extends GetPath> =
+export type GetParams<P extends GetPath> =
+  GetOperation<P> extends { parameters: infer Q } ? Q : never;
+export type PathParams<P extends GetPath> = GetParams<P> extends { path: infer Q } ? Q : never;
+export type GetData<P extends GetPath> =
   GetOperation<P> extends { responses: { 200: { content: { 'application/json': infer D } } } }
     ? D
     : never;
 
-/**
- * A GET whose only parameters are in its path, for query functions: its data or its ApiError,
- * cancelled by `signal`.
- */
-export function getByPath<P extends GetPath>(
+/** A GET for query functions: its data or its ApiError, cancelled by `signal`. */
+export function getData<P extends GetPath>(
   path: P,
-  params: PathParams<P>,
+  params: GetParams<P>,
   signal: AbortSignal,
 ): Promise<GetData<P>> {
   // openapi-fetch's own signature cannot follow a path that is still generic: the types above
   // give the same request and answer for each path.
   const get = api.GET as (path: string, init: object) => Promise<ApiResult>;
-  return unwrap(get(path, { params: { path: params }, signal })) as Promise<GetData<P>>;
+  return unwrap(get(path, { params, signal })) as Promise<GetData<P>>;
+}
+
+/** A GET whose only parameters are in its path. */
+export function getByPath<P extends GetPath>(
+  path: P,
+  params: PathParams<P>,
+  signal: AbortSignal,
+): Promise<GetData<P>> {
+  return getData(path, { path: params } as GetParams<P>, signal);
 }

@@ -1,3 +1,5 @@
+import { type GetParams, type GetPath, getData } from './client.ts';
+
 /** Where a cursor-paged list starts, and where its next page does (none after the last). */
 export const cursorPaging = {
   initialPageParam: null as string | null,
@@ -7,3 +9,18 @@ export const cursorPaging = {
 /** The query params that ask for one page: its cursor, except for the first page. */
 export const cursorOf = (pageParam: string | null) =>
   pageParam === null ? {} : { cursor: pageParam };
+
+/**
+ * How an infinite query fetches and pages a cursor-paged GET: every page is asked for with
+ * `params`, its cursor added to their query.
+ */
+export function cursorPagedGet<P extends GetPath>(path: P, params: GetParams<P>) {
+  const given = params as { query?: object };
+  const pageOf = (pageParam: string | null) =>
+    ({ ...given, query: { ...given.query, ...cursorOf(pageParam) } }) as GetParams<P>;
+  return {
+    queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) =>
+      getData(path, pageOf(pageParam), signal),
+    ...cursorPaging,
+  };
+}

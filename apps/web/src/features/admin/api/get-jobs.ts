@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
-import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
+import { cursorPagedGet } from '../../../api/cursor-pages.ts';
 import type { JobFilters } from '../model/admin-types.ts';
 import { adminKeys } from './admin-keys.ts';
 
@@ -11,20 +10,7 @@ export const JOBS_REFRESH_MS = 15_000;
 export function jobsQueryOptions(filters: JobFilters) {
   return infiniteQueryOptions({
     queryKey: adminKeys.jobList(filters),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/admin/jobs', {
-          params: {
-            query: {
-              ...filters,
-              limit: JOB_PAGE_SIZE,
-              ...cursorOf(pageParam),
-            },
-          },
-          signal,
-        }),
-      ),
-    ...cursorPaging,
+    ...cursorPagedGet('/api/v1/admin/jobs', { query: { ...filters, limit: JOB_PAGE_SIZE } }),
     refetchInterval: JOBS_REFRESH_MS,
   });
 }

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
-import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
+import { cursorPagedGet } from '../../../api/cursor-pages.ts';
 import { adminKeys } from './admin-keys.ts';
 
 export const USER_PAGE_SIZE = 20;
@@ -9,20 +8,9 @@ export const USER_PAGE_SIZE = 20;
 export function usersQueryOptions(q: string) {
   return infiniteQueryOptions({
     queryKey: adminKeys.userList(q),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/admin/users', {
-          params: {
-            query: {
-              limit: USER_PAGE_SIZE,
-              ...(q === '' ? {} : { q }),
-              ...cursorOf(pageParam),
-            },
-          },
-          signal,
-        }),
-      ),
-    ...cursorPaging,
+    ...cursorPagedGet('/api/v1/admin/users', {
+      query: { limit: USER_PAGE_SIZE, ...(q === '' ? {} : { q }) },
+    }),
   });
 }
 

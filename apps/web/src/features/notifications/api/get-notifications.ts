@@ -1,20 +1,12 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
-import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
+import { cursorPagedGet } from '../../../api/cursor-pages.ts';
 import { unreadCountOf } from '../model/notification-pages.ts';
 import { notificationKeys } from './notification-keys.ts';
 
 /** The caller's notifications, newest first, a page at a time; each page has the unread count. */
 export const notificationsQueryOptions = infiniteQueryOptions({
   queryKey: notificationKeys.list(),
-  queryFn: ({ pageParam, signal }) =>
-    unwrap(
-      api.GET('/api/v1/notifications', {
-        params: { query: cursorOf(pageParam) },
-        signal,
-      }),
-    ),
-  ...cursorPaging,
+  ...cursorPagedGet('/api/v1/notifications', {}),
 });
 
 export function useNotifications() {

@@ -1,15 +1,11 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getByPath } from '../../../api/client.ts';
+import { useQuery } from '@tanstack/react-query';
+import { itemsQueryOptions } from '../../../api/item-lists.ts';
 import { taskKeys } from './task-keys.ts';
 
-export function labelsQueryOptions(workspaceId: string) {
-  return queryOptions({
-    queryKey: taskKeys.labels(workspaceId),
-    queryFn: ({ signal }) =>
-      getByPath('/api/v1/workspaces/{workspaceId}/labels', { workspaceId }, signal),
-    select: (list) => list.items,
+export const labelsQueryOptions = (workspaceId: string) =>
+  itemsQueryOptions(taskKeys.labels(workspaceId), '/api/v1/workspaces/{workspaceId}/labels', {
+    workspaceId,
   });
-}
 
 export function useLabels(workspaceId: string) {
   return useQuery(labelsQueryOptions(workspaceId));

@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../../api/client.ts';
-import { cursorOf, cursorPaging } from '../../../api/cursor-pages.ts';
+import { cursorPagedGet } from '../../../api/cursor-pages.ts';
 import type { ListQuery } from '../model/task-types.ts';
 import { taskKeys } from './task-keys.ts';
 
@@ -8,17 +7,7 @@ import { taskKeys } from './task-keys.ts';
 export function tasksQueryOptions(workspaceId: string, query: ListQuery) {
   return infiniteQueryOptions({
     queryKey: taskKeys.list(workspaceId, query),
-    queryFn: ({ pageParam, signal }) =>
-      unwrap(
-        api.GET('/api/v1/workspaces/{workspaceId}/tasks', {
-          params: {
-            path: { workspaceId },
-            query: { ...query, ...cursorOf(pageParam) },
-          },
-          signal,
-        }),
-      ),
-    ...cursorPaging,
+    ...cursorPagedGet('/api/v1/workspaces/{workspaceId}/tasks', { path: { workspaceId }, query }),
   });
 }
 
