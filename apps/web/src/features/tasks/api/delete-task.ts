@@ -1,36 +1,36 @@
-import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import type { Task } from '../model/task-types.ts';
 import { useRestoreTask } from './restore-task.ts';
-import { useTaskCache } from './task-cache.ts';
+import { useTaskMutation } from './task-cache.ts';
 
 /** The task leaves the board at once; the toast that says so offers Undo (the API restores). */
 export function useDeleteTask(workspaceId: string) {
-  const cache = useTaskCache(workspaceId);
   const restore = useRestoreTask(workspaceId);
-  return useMutation({
-    ...cache.mutation,
-    mutationFn: (task: Task) =>
+  return useTaskMutation(
+    workspaceId,
+    (task: Task) =>
       unwrap(
         api.DELETE('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
           params: { path: { workspaceId, taskId: task.id } },
         }),
       ),
-    onMutate: async (task) => {
-      const rollback = await cache.snapshot();
-      cache.remove(task.id);
-      return { rollback };
-    },
-    onError: (error, _task, context) => {
-      context?.rollback();
-      toast.error(humanMessage(error));
-    },
-    onSuccess: (_data, task) => {
-      toast(`Deleted “${task.title}”`, {
-        action: { label: 'Undo', onClick: () => restore.mutate(task.id) },
-      });
-    },
-  });
+    (cache) => ({
+      onMutate: async (task) => {
+        const rollback = await cache.snapshot();
+        cache.remove(task.id);
+        return { rollback };
+      },
+      onError: (error, _task, context) => {
+        context?.rollback();
+        toast.error(humanMessage(error));
+      },
+      onSuccess: (_data, task) => {
+        toast(`Deleted “${task.title}”`, {
+          action: { label: 'Undo', onClick: () => restore.mutate(task.id) },
+        });
+      },
+    }),
+  );
 }

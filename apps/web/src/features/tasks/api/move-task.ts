@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
 import type { components } from '@taskflow/contract/openapi';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import type { Placement } from '../model/task-pages.ts';
 import type { Task, TaskStatus } from '../model/task-types.ts';
-import { useTaskCache } from './task-cache.ts';
+import { useTaskMutation } from './task-cache.ts';
 
 export type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
 
@@ -22,25 +21,26 @@ function moveBody({ status, afterId, beforeId }: Omit<MoveTaskVariables, 'task'>
 
 /** A drop: the card stays where it was dropped unless the API refuses the move. */
 export function useMoveTask(workspaceId: string) {
-  const cache = useTaskCache(workspaceId);
-  return useMutation({
-    ...cache.mutation,
-    mutationFn: ({ task, status, afterId, beforeId }: MoveTaskVariables) =>
+  return useTaskMutation(
+    workspaceId,
+    ({ task, status, afterId, beforeId }: MoveTaskVariables) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/move', {
           params: { path: { workspaceId, taskId: task.id } },
           body: moveBody({ status, afterId, beforeId }),
         }),
       ),
-    onMutate: async ({ task, status, afterId, beforeId }) => {
-      const rollback = await cache.snapshot();
-      cache.put({ ...task, status: status ?? task.status }, { afterId, beforeId });
-      return { rollback };
-    },
-    onError: (error, _variables, context) => {
-      context?.rollback();
-      toast.error(humanMessage(error));
-    },
-    onSuccess: (task) => cache.put(task),
-  });
+    (cache) => ({
+      onMutate: async ({ task, status, afterId, beforeId }) => {
+        const rollback = await cache.snapshot();
+        cache.put({ ...task, status: status ?? task.status }, { afterId, beforeId });
+        return { rollback };
+      },
+      onError: (error, _variables, context) => {
+        context?.rollback();
+        toast.error(humanMessage(error));
+      },
+      onSuccess: (task) => cache.put(task),
+    }),
+  );
 }

@@ -1,24 +1,24 @@
-import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
-import { useTaskCache } from './task-cache.ts';
+import { useTaskMutation } from './task-cache.ts';
 
 /** Undo of a deletion: the task comes back where it was, its position unchanged. */
 export function useRestoreTask(workspaceId: string) {
-  const cache = useTaskCache(workspaceId);
-  return useMutation({
-    ...cache.mutation,
-    mutationFn: (taskId: string) =>
+  return useTaskMutation(
+    workspaceId,
+    (taskId: string) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/tasks/{taskId}/restore', {
           params: { path: { workspaceId, taskId } },
         }),
       ),
-    onSuccess: (task) => {
-      cache.put(task);
-      toast.success(`Restored “${task.title}”`);
-    },
-    onError: (error) => toast.error(humanMessage(error)),
-  });
+    (cache) => ({
+      onSuccess: (task) => {
+        cache.put(task);
+        toast.success(`Restored “${task.title}”`);
+      },
+      onError: (error) => toast.error(humanMessage(error)),
+    }),
+  );
 }

@@ -1,4 +1,10 @@
-import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  type QueryKey,
+  type UseMutationOptions,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { matchesQuery, sortOf } from '../model/task-match.ts';
 import {
   findTask,
@@ -100,6 +106,23 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
 /** The task cache of one workspace, for a component or mutation hook. */
 export function useTaskCache(workspaceId: string) {
   return taskCache(useQueryClient(), workspaceId);
+}
+
+export type TaskCache = ReturnType<typeof taskCache>;
+
+/**
+ * A mutation of one workspace's tasks: `mutationFn` sends it; what every task mutation carries
+ * (`cache.mutation`) comes first, then the options made with the workspace's task cache.
+ */
+export function useTaskMutation<TData, TVariables, TContext = unknown>(
+  workspaceId: string,
+  mutationFn: (variables: TVariables) => Promise<TData>,
+  options: (
+    cache: TaskCache,
+  ) => Omit<UseMutationOptions<TData, Error, TVariables, TContext>, 'mutationFn'>,
+) {
+  const cache = useTaskCache(workspaceId);
+  return useMutation({ ...cache.mutation, mutationFn, ...options(cache) });
 }
 
 /** Looks a task up in what the board has loaded, for commands that start from an id. */

@@ -1,10 +1,9 @@
-import { useMutation } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { applyChanges, conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Task } from '../model/task-types.ts';
-import { useTaskCache } from './task-cache.ts';
+import { useTaskMutation } from './task-cache.ts';
 
 export type UpdateTaskVariables = {
   /** The task as the change was made on: its version goes in If-Match. */
@@ -20,10 +19,9 @@ export type UpdateTaskVariables = {
  * `notify: false` leaves the error to the caller (a form shows it beside its fields).
  */
 export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
-  const cache = useTaskCache(workspaceId);
-  return useMutation({
-    ...cache.mutation,
-    mutationFn: ({ task, changes, conditional = false }: UpdateTaskVariables) =>
+  return useTaskMutation(
+    workspaceId,
+    ({ task, changes, conditional = false }: UpdateTaskVariables) =>
       unwrap(
         api.PATCH('/api/v1/workspaces/{workspaceId}/tasks/{taskId}', {
           params: {
@@ -33,17 +31,19 @@ export function useUpdateTask(workspaceId: string, { notify = true } = {}) {
           body: changes,
         }),
       ),
-    onMutate: async ({ task, changes }) => {
-      const rollback = await cache.snapshot();
-      cache.put(applyChanges(task, changes));
-      return { rollback };
-    },
-    onError: (error, _variables, context) => {
-      context?.rollback();
-      const current = conflictOf(error);
-      if (current) cache.put(current);
-      if (notify) toast.error(humanMessage(error));
-    },
-    onSuccess: (task) => cache.put(task),
-  });
+    (cache) => ({
+      onMutate: async ({ task, changes }) => {
+        const rollback = await cache.snapshot();
+        cache.put(applyChanges(task, changes));
+        return { rollback };
+      },
+      onError: (error, _variables, context) => {
+        context?.rollback();
+        const current = conflictOf(error);
+        if (current) cache.put(current);
+        if (notify) toast.error(humanMessage(error));
+      },
+      onSuccess: (task) => cache.put(task),
+    }),
+  );
 }
