@@ -95,6 +95,15 @@ function ChartFigure({
   );
 }
 
+const taskLines: Series[] = [
+  { key: 'tasksCreated', name: 'Created', colour: 'var(--chart-1)' },
+  { key: 'tasksCompleted', name: 'Completed', colour: 'var(--chart-2)' },
+];
+const jobLines: Series[] = [
+  { key: 'jobsCompleted', name: 'Completed', colour: 'var(--chart-2)' },
+  { key: 'jobsFailed', name: 'Failed', colour: 'var(--chart-3)' },
+];
+
 /**
  * Tasks and jobs per day over the last 30 days. The only user of Recharts: the dashboard loads
  * this module lazily, so the chart library stays out of every other page.
@@ -107,19 +116,13 @@ export default function ActivityCharts({ series }: { series: DayFigures[] }) {
         title="Tasks per day, last 30 days"
         testId="tasks-chart"
         data={data}
-        lines={[
-          { key: 'tasksCreated', name: 'Created', colour: 'var(--chart-1)' },
-          { key: 'tasksCompleted', name: 'Completed', colour: 'var(--chart-2)' },
-        ]}
+        lines={taskLines}
       />
       <ChartFigure
         title="Jobs per day, last 30 days"
         testId="jobs-chart"
         data={data}
-        lines={[
-          { key: 'jobsCompleted', name: 'Completed', colour: 'var(--chart-2)' },
-          { key: 'jobsFailed', name: 'Failed', colour: 'var(--chart-3)' },
-        ]}
+        lines={jobLines}
       />
     </div>
   );
