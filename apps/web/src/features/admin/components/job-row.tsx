@@ -4,9 +4,15 @@ import { useCancelJob } from '../api/cancel-job.ts';
 import { useRetryJob } from '../api/retry-job.ts';
 import type { Job } from '../model/admin-types.ts';
 import { formatDateTime } from '../model/format.ts';
-import { canDo } from '../model/job-actions.ts';
+import { type JobAction, jobActions } from '../model/job-actions.ts';
 import { JobDetails } from './job-details.tsx';
 import { JobStateBadge } from './job-state-badge.tsx';
+
+/** The button of each action a job may offer. */
+const actionButtons: Record<JobAction, { label: string; variant: 'primary' | 'danger' }> = {
+  retry: { label: 'Retry', variant: 'primary' },
+  cancel: { label: 'Cancel', variant: 'danger' },
+};
 
 /**
  * One job: its queue, state and attempts; its details on demand; Retry or Cancel when the API
@@ -19,6 +25,7 @@ export function JobRow({ job }: { job: Job }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const detailsButton = useRef<HTMLButtonElement>(null);
+  const mutations = { retry, cancel };
   const busy = retry.isPending || cancel.isPending;
 
   const act = (mutation: typeof retry) => {
@@ -49,27 +56,18 @@ export function JobRow({ job }: { job: Job }) {
         >
           Details
         </Button>
-        {canDo('retry', job.state) && (
+        {jobActions(job.state).map((action) => (
           <Button
+            key={action}
+            variant={actionButtons[action].variant}
             size="sm"
-            aria-label={`Retry the ${job.type} job`}
+            aria-label={`${actionButtons[action].label} the ${job.type} job`}
             disabled={busy}
-            onClick={() => act(retry)}
+            onClick={() => act(mutations[action])}
           >
-            Retry
+            {actionButtons[action].label}
           </Button>
-        )}
-        {canDo('cancel', job.state) && (
-          <Button
-            variant="danger"
-            size="sm"
-            aria-label={`Cancel the ${job.type} job`}
-            disabled={busy}
-            onClick={() => act(cancel)}
-          >
-            Cancel
-          </Button>
-        )}
+        ))}
         {busy && (
           <span role="status" className="text-xs text-slate-600 dark:text-slate-300">
             Saving…
