@@ -1,4 +1,5 @@
 import { Button } from '../../../components/button.tsx';
+import { PersonSummary } from '../../../components/person-summary.tsx';
 import { RoleSelect } from '../../../components/role-select.tsx';
 import type { AdminUser, Role } from '../model/admin-types.ts';
 import { roleNames } from '../model/admin-types.ts';
@@ -30,32 +31,36 @@ export function UserRow({
       data-testid="user-row"
       data-user-id={user.id}
     >
-      <div className="min-w-0 flex-1 text-sm">
-        <p className="font-medium">
-          <span data-testid="user-row-name">{user.name}</span>
-          {isYou && <span className="ml-2 text-slate-600 dark:text-slate-300">(you)</span>}
-          {user.disabled && (
-            <span
-              className={`ml-2 ${pill} bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100`}
-              data-testid="user-disabled"
-            >
-              Disabled
-            </span>
-          )}
-          {!user.emailVerified && (
-            <span
-              className={`ml-2 ${pill} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}
-            >
-              Email not verified
-            </span>
-          )}
-        </p>
-        <p className="truncate text-slate-600 dark:text-slate-300">{user.email}</p>
+      <PersonSummary
+        name={user.name}
+        email={user.email}
+        isYou={isYou}
+        nameTestId="user-row-name"
+        badges={
+          <>
+            {user.disabled && (
+              <span
+                className={`ml-2 ${pill} bg-red-100 text-red-900 dark:bg-red-900 dark:text-red-100`}
+                data-testid="user-disabled"
+              >
+                Disabled
+              </span>
+            )}
+            {!user.emailVerified && (
+              <span
+                className={`ml-2 ${pill} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}
+              >
+                Email not verified
+              </span>
+            )}
+          </>
+        }
+      >
         <p className="text-xs text-slate-600 dark:text-slate-300">
           Joined {formatDateTime(user.createdAt)} · last seen{' '}
           {user.lastSeenAt ? formatDateTime(user.lastSeenAt) : 'never'}
         </p>
-      </div>
+      </PersonSummary>
       <RoleSelect
         id={`admin-role-${user.id}`}
         person={user.name}

@@ -1,4 +1,5 @@
 import type { components } from '@taskflow/contract/openapi';
+import { PersonSummary } from '../../../components/person-summary.tsx';
 import { RoleSelect } from '../../../components/role-select.tsx';
 
 type Member = components['schemas']['Member'];
@@ -22,13 +23,12 @@ export function MemberRow({
 }) {
   return (
     <li className="flex flex-wrap items-center gap-3 py-3" data-testid="member-row">
-      <div className="min-w-0 flex-1 text-sm">
-        <p className="font-medium">
-          <span data-testid="member-name">{member.name}</span>
-          {isYou && <span className="ml-2 text-slate-600 dark:text-slate-300">(you)</span>}
-        </p>
-        <p className="truncate text-slate-600 dark:text-slate-300">{member.email}</p>
-      </div>
+      <PersonSummary
+        name={member.name}
+        email={member.email}
+        isYou={isYou}
+        nameTestId="member-name"
+      />
       {manage ? (
         <>
           <RoleSelect
