@@ -1,5 +1,5 @@
 import type { components } from '@taskflow/contract/openapi';
-import { useState } from 'react';
+import { type ComponentProps, useState } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { Card } from '../../../components/card.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
@@ -7,6 +7,26 @@ import { useDeleteWorkspace } from '../api/delete-workspace.ts';
 import { useLeaveWorkspace } from '../api/leave-workspace.ts';
 
 type Workspace = components['schemas']['Workspace'];
+
+/** A button that asks in a dialog, whose confirm button says the same, before it acts. */
+function ConfirmedAction({
+  label,
+  variant,
+  ...dialog
+}: { label: string; variant: 'secondary' | 'danger' } & Omit<
+  ComponentProps<typeof ConfirmDialog>,
+  'open' | 'onOpenChange' | 'confirmLabel'
+>) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <Button variant={variant} onClick={() => setOpen(true)}>
+        {label}
+      </Button>
+      <ConfirmDialog open={open} onOpenChange={setOpen} confirmLabel={label} {...dialog} />
+    </>
+  );
+}
 
 /** Leaving and deleting; neither exists for a personal workspace. `onGone` leaves the page. */
 export function WorkspaceDangerZone({
@@ -18,10 +38,6 @@ export function WorkspaceDangerZone({
 }) {
   const leave = useLeaveWorkspace(workspace.id);
   const remove = useDeleteWorkspace(workspace.id);
-  const [asking, setAsking] = useState<'leave' | 'delete' | null>(null);
-  const close = (open: boolean) => {
-    if (!open) setAsking(null);
-  };
 
   if (workspace.personal) {
     return (
@@ -34,34 +50,26 @@ export function WorkspaceDangerZone({
   return (
     <Card title="Leave or delete" testId="danger-zone">
       <div className="flex flex-wrap gap-3">
-        <Button variant="secondary" onClick={() => setAsking('leave')}>
-          Leave workspace
-        </Button>
+        <ConfirmedAction
+          label="Leave workspace"
+          variant="secondary"
+          title={`Leave ${workspace.name}?`}
+          description="You lose access to its tasks until an owner adds you again."
+          onConfirm={() => leave.mutateAsync().then(onGone)}
+          testId="leave-dialog"
+        />
         {workspace.role === 'owner' && (
-          <Button variant="danger" onClick={() => setAsking('delete')}>
-            Delete workspace
-          </Button>
+          <ConfirmedAction
+            label="Delete workspace"
+            variant="danger"
+            title={`Delete ${workspace.name}?`}
+            description="The workspace and all its tasks are deleted for every member. This cannot be undone."
+            typeToConfirm={workspace.name}
+            onConfirm={() => remove.mutateAsync().then(onGone)}
+            testId="delete-workspace-dialog"
+          />
         )}
       </div>
-      <ConfirmDialog
-        open={asking === 'leave'}
-        onOpenChange={close}
-        title={`Leave ${workspace.name}?`}
-        description="You lose access to its tasks until an owner adds you again."
-        confirmLabel="Leave workspace"
-        onConfirm={() => leave.mutateAsync().then(onGone)}
-        testId="leave-dialog"
-      />
-      <ConfirmDialog
-        open={asking === 'delete'}
-        onOpenChange={close}
-        title={`Delete ${workspace.name}?`}
-        description="The workspace and all its tasks are deleted for every member. This cannot be undone."
-        confirmLabel="Delete workspace"
-        typeToConfirm={workspace.name}
-        onConfirm={() => remove.mutateAsync().then(onGone)}
-        testId="delete-workspace-dialog"
-      />
     </Card>
   );
 }
