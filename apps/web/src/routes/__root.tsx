@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Link, Outlet, useParams } from '@tanstack/react-router';
-import { lazy, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { NotFound } from '../components/not-found.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
@@ -32,6 +32,22 @@ const WorkspaceSwitcher = lazy(() =>
     default: module.WorkspaceSwitcher,
   })),
 );
+
+/** A lazily loaded part of the header; meanwhile a blank of its width (a class such as `w-9`). */
+function LazySlot({ width, children }: { width: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <span
+          className={`inline-block h-8 ${width} rounded-md bg-slate-100 dark:bg-slate-800`}
+          aria-hidden="true"
+        />
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function RootLayout() {
   const session = useSession();
@@ -80,28 +96,14 @@ function RootLayout() {
             </ul>
           </nav>
           {session.status === 'signed-in' && (
-            <Suspense
-              fallback={
-                <span
-                  className="inline-block h-8 w-9 rounded-md bg-slate-100 dark:bg-slate-800"
-                  aria-hidden="true"
-                />
-              }
-            >
-              <LiveUpdates userId={session.user.id} />
-            </Suspense>
-          )}
-          {session.status === 'signed-in' && (
-            <Suspense
-              fallback={
-                <span
-                  className="inline-block h-8 w-72 rounded-md bg-slate-100 dark:bg-slate-800"
-                  aria-hidden="true"
-                />
-              }
-            >
-              <WorkspaceSwitcher currentId={workspaceId} />
-            </Suspense>
+            <>
+              <LazySlot width="w-9">
+                <LiveUpdates userId={session.user.id} />
+              </LazySlot>
+              <LazySlot width="w-72">
+                <WorkspaceSwitcher currentId={workspaceId} />
+              </LazySlot>
+            </>
           )}
           <UserMenu />
           <ThemeToggle />
