@@ -4,10 +4,9 @@
  * machine's instances in its environment, and its admin socket to read and change server states.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { type Spawned, spawnLogged } from './processes.ts';
+import { findProgram, type Spawned, spawnLogged } from './processes.ts';
 
 export const haproxyConfig = path.resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');
 /** The backend of the API instances in haproxy.cfg. */
@@ -17,12 +16,7 @@ export const CONFIGURED_SERVERS = 3;
 
 /** HAPROXY_BIN, else `haproxy` on PATH, else Debian's /usr/sbin/haproxy. */
 export function haproxyBinary(): string | undefined {
-  const candidates = [
-    process.env.HAPROXY_BIN,
-    ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'haproxy')),
-    '/usr/sbin/haproxy',
-  ];
-  return candidates.find((file): file is string => file !== undefined && existsSync(file));
+  return findProgram('HAPROXY_BIN', 'haproxy', '/usr/sbin/haproxy');
 }
 
 function requireBinary(): string {

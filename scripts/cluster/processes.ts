@@ -4,9 +4,10 @@
  * an HTTP answer, a log line, an exit — never by a fixed delay.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants } from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 export type Spawned = {
@@ -24,6 +25,16 @@ const children = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+
+/** `process.env[envVar]`, else `name` on PATH, else `fallback`: the first that exists. */
+export function findProgram(envVar: string, name: string, fallback: string): string | undefined {
+  const candidates = [
+    process.env[envVar],
+    ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, name)),
+    fallback,
+  ];
+  return candidates.find((file): file is string => file !== undefined && existsSync(file));
+}
 
 /** Exit status as a shell reports it: 137 after SIGKILL, 143 after SIGTERM. */
 export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {

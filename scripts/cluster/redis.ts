@@ -4,20 +4,20 @@
  * back on the same port — an outage the API instances must ride out — without touching the
  * machine's own Redis. It dies with the script.
  */
-import { existsSync } from 'node:fs';
 import { connect } from 'node:net';
-import path from 'node:path';
 import { Redis } from 'ioredis';
-import { freePort, type Spawned, spawnLogged, stopProcess, waitFor } from './processes.ts';
+import {
+  findProgram,
+  freePort,
+  type Spawned,
+  spawnLogged,
+  stopProcess,
+  waitFor,
+} from './processes.ts';
 
 /** REDIS_SERVER_BIN, else `redis-server` on PATH, else Debian's /usr/bin/redis-server. */
 export function redisServerBinary(): string | undefined {
-  const candidates = [
-    process.env.REDIS_SERVER_BIN,
-    ...(process.env.PATH ?? '').split(path.delimiter).map((dir) => path.join(dir, 'redis-server')),
-    '/usr/bin/redis-server',
-  ];
-  return candidates.find((file): file is string => file !== undefined && existsSync(file));
+  return findProgram('REDIS_SERVER_BIN', 'redis-server', '/usr/bin/redis-server');
 }
 
 export type RedisServer = {
