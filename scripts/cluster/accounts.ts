@@ -129,3 +129,22 @@ export async function signUpClients(options: SignUpOptions): Promise<LoadClient[
     await pool.end();
   }
 }
+
+/**
+ * `clients` accounts of a scenario's own, signed up through the cluster's balancer; their
+ * addresses carry the run's id and start with `role`.
+ */
+export function scenarioAccounts(
+  cluster: { lbUrl: string; databaseUrl: string },
+  runId: string,
+  role: string,
+  clients = 1,
+): Promise<LoadClient[]> {
+  return signUpClients({
+    baseUrl: cluster.lbUrl,
+    databaseUrl: cluster.databaseUrl,
+    clients,
+    label: runId,
+    role,
+  });
+}

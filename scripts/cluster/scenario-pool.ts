@@ -7,7 +7,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { signUpClients } from './accounts.ts';
+import { scenarioAccounts } from './accounts.ts';
 import { countBy, ms, type Scenario, secondsOf, until } from './harness.ts';
 import { retryDelay } from './load.ts';
 import { probeReady, type ReadyAnswer } from './ready-probe.ts';
@@ -47,13 +47,7 @@ export const poolSaturation: Scenario = {
   async run({ cluster, runId, log }) {
     const failures: string[] = [];
     const figures: string[] = [];
-    const [owner] = await signUpClients({
-      baseUrl: cluster.lbUrl,
-      databaseUrl: cluster.databaseUrl,
-      clients: 1,
-      label: runId,
-      role: 'pool',
-    });
+    const [owner] = await scenarioAccounts(cluster, runId, 'pool');
     if (!owner) throw new Error('no account for the pool scenario');
     await seedTasks(cluster.databaseUrl, owner.workspaceId, runId);
     const instance = await cluster.addInstance({ env: TINY_POOL });

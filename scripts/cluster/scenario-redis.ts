@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CSRF_HEADER } from '@taskflow/contract';
-import { signUpClients } from './accounts.ts';
+import { scenarioAccounts } from './accounts.ts';
 import {
   countBy,
   ms,
@@ -65,13 +65,7 @@ export const redisOutage: Scenario = {
   description: `Redis killed for ${OUTAGE_MS / 1000} s under load: instances stay ready (degraded), sign-in limits hold, a new instance starts, all reattach`,
   async run(context) {
     const { cluster, redis, redisPrefix, runId } = context;
-    const [shared, local] = await signUpClients({
-      baseUrl: cluster.lbUrl,
-      databaseUrl: cluster.databaseUrl,
-      clients: 2,
-      label: runId,
-      role: 'brute',
-    });
+    const [shared, local] = await scenarioAccounts(cluster, runId, 'brute', 2);
     if (!shared || !local) throw new Error('no accounts to brute-force');
     const balanced = cluster.instances.filter((i) => i.balanced).length;
     // Through the balancer, as an attacker would come, against the per-account limit: it applies

@@ -5,7 +5,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CSRF_HEADER } from '@taskflow/contract';
-import { signUpClients } from './accounts.ts';
+import { scenarioAccounts } from './accounts.ts';
 import { ms, type Scenario } from './harness.ts';
 import { isReady, openStream } from './stream.ts';
 import type { Instance } from './topology.ts';
@@ -19,16 +19,8 @@ export const signOutEverywhere: Scenario = {
   description:
     'Sign out everywhere on instance A: instance B refuses the old token and ends its stream within 1 s',
   async run({ cluster, runId, log }) {
-    const failures: string[] = [];
-    const figures: string[] = [];
     const [a, b] = cluster.instances as [Instance, Instance];
-    const [user] = await signUpClients({
-      baseUrl: cluster.lbUrl,
-      databaseUrl: cluster.databaseUrl,
-      clients: 1,
-      label: runId,
-      role: 'revoke',
-    });
+    const [user] = await scenarioAccounts(cluster, runId, 'revoke');
     if (!user) throw new Error('no account to sign out');
     const auth = { authorization: `Bearer ${user.token}` };
     const readOnB = async () => {
@@ -40,6 +32,8 @@ export const signOutEverywhere: Scenario = {
       return response.status;
     };
 
+    const failures: string[] = [];
+    const figures: string[] = [];
     const stream = await openStream(b.url, user.token);
     try {
       if (stream.status !== 200)

@@ -6,7 +6,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { call, signUpClients } from './accounts.ts';
+import { call, scenarioAccounts } from './accounts.ts';
 import { ms, type Scenario, servedBy } from './harness.ts';
 import { startLoad } from './load.ts';
 import { type EventStream, isReady, openStream } from './stream.ts';
@@ -62,13 +62,7 @@ export const streamThroughKill: Scenario = {
   async run({ cluster, runId, log }) {
     const failures: string[] = [];
     const figures: string[] = [];
-    const [subscriber, writer] = await signUpClients({
-      baseUrl: cluster.lbUrl,
-      databaseUrl: cluster.databaseUrl,
-      clients: 2,
-      label: runId,
-      role: 'stream',
-    });
+    const [subscriber, writer] = await scenarioAccounts(cluster, runId, 'stream', 2);
     if (!subscriber || !writer) throw new Error('no accounts for the stream');
     const workspace = await call<{ id: string }>(cluster.lbUrl, 'POST', '/api/v1/workspaces', 201, {
       token: writer.token,
