@@ -16,8 +16,8 @@ import {
 import { planDrop } from '../model/neighbours.ts';
 import { TASK_STATUSES, type Task } from '../model/task-types.ts';
 import { KanbanColumn } from './kanban-column.tsx';
-import type { TaskViewProps } from './task-list-view.tsx';
 import { TaskMeta } from './task-meta.tsx';
+import type { TaskViewProps } from './task-view-props.ts';
 
 /** Where a drop lands: the card or column under the task, and the ids of that column. */
 function dropOf({ active, over }: DragEndEvent) {

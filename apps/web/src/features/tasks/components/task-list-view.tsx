@@ -9,21 +9,11 @@ import {
   taskAnnouncements,
   useTaskSensors,
 } from '../hooks/use-task-dnd.ts';
-import { type BoardSearch, effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
+import { effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
 import { planDrop } from '../model/neighbours.ts';
-import type { Member, Task } from '../model/task-types.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
 import { SortableTask } from './sortable-task.tsx';
-
-export type TaskViewProps = {
-  workspaceId: string;
-  search: BoardSearch;
-  members: ReadonlyMap<string, Member>;
-  selectedId: string | null;
-  onToggleDone: (task: Task) => void;
-  onClearFilters: () => void;
-  onDraggingChange: (dragging: boolean) => void;
-};
+import type { TaskViewProps } from './task-view-props.ts';
 
 /** All matching tasks, one a row; dragged to reorder while in manual order. */
 export function TaskListView({
