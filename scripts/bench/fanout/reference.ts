@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { Task } from '@taskflow/contract';
+import { CreateTaskBody, type Task } from '@taskflow/contract';
 
 /** A server-sent event, framed as the app frames it. */
 const message = (id: string, type: string, data: unknown) =>
@@ -27,15 +27,9 @@ function subscribe(res: http.ServerResponse) {
 function taskFrame(workspaceId: string, title: string): { task: Task; frame: string } {
   const now = new Date().toISOString();
   const task: Task = {
+    ...CreateTaskBody.parse({ title }),
     id: randomUUID(),
     workspaceId,
-    title,
-    description: '',
-    status: 'todo',
-    priority: 'medium',
-    dueDate: null,
-    assigneeId: null,
-    labels: [],
     position: 'a0',
     version: 1,
     createdBy: randomUUID(),
