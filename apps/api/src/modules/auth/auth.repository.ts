@@ -2,7 +2,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
 
 export type UserRow = Selectable<UsersTable>;
-type Purpose = OneTimeTokensTable['purpose'];
+export type TokenPurpose = OneTimeTokensTable['purpose'];
 export type Client = { ip: string | null; userAgent: string | null };
 
 /**
@@ -55,7 +55,7 @@ export function createAuthRepository(db: Kysely<DB>) {
     insertOneTimeToken: (t: {
       tokenHash: string;
       userId: string;
-      purpose: Purpose;
+      purpose: TokenPurpose;
       expiresAt: Date;
     }) =>
       db
@@ -69,7 +69,7 @@ export function createAuthRepository(db: Kysely<DB>) {
         .execute(),
 
     /** Marks a live token used, once: the user id when it was live, else undefined. */
-    consumeOneTimeToken: async (tokenHash: string, purpose: Purpose) => {
+    consumeOneTimeToken: async (tokenHash: string, purpose: TokenPurpose) => {
       const row = await db
         .updateTable('one_time_tokens')
         .set({ used_at: new Date() })
