@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
-import { DomainError, InvalidInputError } from '../../platform/errors.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import {
   type AuthRepository,
@@ -13,7 +13,11 @@ import {
   type TokenPurpose,
   type UserRow,
 } from './auth.repository.ts';
-import { createPasswordService, type PasswordService, passwordProblems } from './password.ts';
+import {
+  createPasswordService,
+  type PasswordService,
+  requireAcceptablePassword,
+} from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
@@ -125,10 +129,7 @@ export function createAuthService(deps: Deps) {
      * password, so registration cannot be used to find out who has an account.
      */
     async register(input: { email: string; name: string; password: string }, client: Client) {
-      const problems = passwordProblems(input.password);
-      if (problems.length > 0) {
-        throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
-      }
+      requireAcceptablePassword(input.password, 'password');
       const passwordHash = await passwords.hash(input.password);
       const user = await repo.insertUser({ email: input.email, name: input.name, passwordHash });
       if (user) {
@@ -267,10 +268,7 @@ export function createAuthService(deps: Deps) {
 
     /** Sets a new password from a reset link and signs out every session of the account. */
     async resetPassword(token: string, newPassword: string, client: Client) {
-      const problems = passwordProblems(newPassword);
-      if (problems.length > 0) {
-        throw new InvalidInputError(problems.map((message) => ({ field: 'newPassword', message })));
-      }
+      requireAcceptablePassword(newPassword, 'newPassword');
       const userId = await repo.consumeOneTimeToken(tokenHash(token), 'reset_password');
       if (!userId) throw new DomainError('TOKEN_INVALID');
       await repo.setPasswordHash(userId, await passwords.hash(newPassword));
@@ -305,10 +303,7 @@ export async function createAdminAccount(
   account: { email: string; name: string; password: string },
   client: Client,
 ) {
-  const problems = passwordProblems(account.password);
-  if (problems.length > 0) {
-    throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
-  }
+  requireAcceptablePassword(account.password, 'password');
   const repo = createAuthRepository(db);
   const passwordHash = await createPasswordService().hash(account.password);
   const created = await repo.insertAdmin({
