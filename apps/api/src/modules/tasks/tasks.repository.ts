@@ -7,6 +7,7 @@ import {
   callerIsMember,
   type ListInput,
   listTasksQuery,
+  liveTasks,
   taskColumns,
 } from './task-list.repository.ts';
 
@@ -72,11 +73,8 @@ async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
  */
 export function createTasksRepository(db: Kysely<DB>) {
   const live = (scope: TaskScope) =>
-    db
-      .selectFrom('tasks')
+    liveTasks(db, scope.workspaceId)
       .select(taskColumns)
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('deleted_at', 'is', null)
       .where(callerIsMember(scope.workspaceId, scope.userId));
 
   const update = (scope: TaskScope) =>
@@ -100,12 +98,9 @@ export function createTasksRepository(db: Kysely<DB>) {
       db
         .selectFrom('workspace_members as m')
         .select('m.role')
-        .select((eb) =>
-          eb
-            .selectFrom('tasks as t')
+        .select(
+          liveTasks(db, scope.workspaceId, 't')
             .select('t.position')
-            .where('t.workspace_id', '=', scope.workspaceId)
-            .where('t.deleted_at', 'is', null)
             .orderBy('t.position')
             .limit(1)
             .as('first_position'),
@@ -246,11 +241,8 @@ export function createTasksRepository(db: Kysely<DB>) {
       side: 'after' | 'before',
       movingId: string,
     ) => {
-      const row = await db
-        .selectFrom('tasks as t')
+      const row = await liveTasks(db, workspaceId, 't')
         .select('t.position')
-        .where('t.workspace_id', '=', workspaceId)
-        .where('t.deleted_at', 'is', null)
         .where('t.id', '!=', movingId)
         .where('t.position', side === 'after' ? '>' : '<', position)
         .orderBy('t.position', side === 'after' ? 'asc' : 'desc')
@@ -299,12 +291,7 @@ export function createTasksRepository(db: Kysely<DB>) {
     labels: async (workspaceId: string) => {
       const rows = await db
         .selectFrom(
-          db
-            .selectFrom('tasks')
-            .select(sql<string>`unnest(labels)`.as('label'))
-            .where('workspace_id', '=', workspaceId)
-            .where('deleted_at', 'is', null)
-            .as('l'),
+          liveTasks(db, workspaceId).select(sql<string>`unnest(labels)`.as('label')).as('l'),
         )
         .select('l.label')
         .distinct()
