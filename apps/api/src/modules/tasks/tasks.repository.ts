@@ -1,5 +1,5 @@
 import { RESTORE_WINDOW_DAYS, type TaskPriority, type TaskStatus } from '@taskflow/contract';
-import { type Kysely, sql, type UpdateObject } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isForeignKeyViolation } from '../../platform/db/constraints.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
@@ -83,6 +83,22 @@ export function createTasksRepository(db: Kysely<DB>) {
       .where('workspace_id', '=', scope.workspaceId)
       .where(callerIsMember(scope.workspaceId, scope.userId));
 
+  /** An update of the scope's live tasks with these ids, answering the tasks as they are after it. */
+  const updateLive = (scope: TaskScope, ids: string | string[]) =>
+    update(scope)
+      .where('id', Array.isArray(ids) ? 'in' : '=', ids)
+      .where('deleted_at', 'is', null)
+      .returning(taskColumns);
+
+  /** A change's columns, with the task's version bumped and its update time. */
+  const withNewVersion =
+    (changes: TaskChanges) =>
+    (eb: ExpressionBuilder<DB, 'tasks'>): UpdateObject<DB, 'tasks'> => ({
+      ...changedColumns(changes),
+      version: eb('version', '+', 1),
+      updated_at: now,
+    });
+
   return {
     list: (input: ListInput) => listTasksQuery(db, input).execute(),
 
@@ -132,18 +148,7 @@ export function createTasksRepository(db: Kysely<DB>) {
 
     /** Applies a change to a live task; undefined when there is none. */
     update: (scope: TaskScope, taskId: string, changes: TaskChanges) =>
-      orAssigneeError(
-        update(scope)
-          .set((eb) => ({
-            ...changedColumns(changes),
-            version: eb('version', '+', 1),
-            updated_at: now,
-          }))
-          .where('id', '=', taskId)
-          .where('deleted_at', 'is', null)
-          .returning(taskColumns)
-          .executeTakeFirst(),
-      ),
+      orAssigneeError(updateLive(scope, taskId).set(withNewVersion(changes)).executeTakeFirst()),
 
     /**
      * Takes a leaving member's tasks off them, deleted ones included (an assignee must be a
@@ -179,23 +184,11 @@ export function createTasksRepository(db: Kysely<DB>) {
 
     /** Sets the status of every listed live task; the tasks changed (fewer if some were not found). */
     setStatus: (scope: TaskScope, taskIds: string[], status: TaskStatus) =>
-      update(scope)
-        .set((eb) => ({
-          ...changedColumns({ status }),
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', 'in', taskIds)
-        .where('deleted_at', 'is', null)
-        .returning(taskColumns)
-        .execute(),
+      updateLive(scope, taskIds).set(withNewVersion({ status })).execute(),
 
     softDelete: (scope: TaskScope, taskId: string) =>
-      update(scope)
+      updateLive(scope, taskId)
         .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
-        .where('id', '=', taskId)
-        .where('deleted_at', 'is', null)
-        .returning(taskColumns)
         .executeTakeFirst(),
 
     /** Brings a task deleted within the restore window back. */
