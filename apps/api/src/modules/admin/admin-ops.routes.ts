@@ -83,31 +83,26 @@ export async function adminOpsRoutes(instance: FastifyInstance, options: Options
     async (request) => jobs.get(request.params.id),
   );
 
+  /** An action on one job, answered with the job as it is then; 409 where it does not apply. */
+  const jobAction = (operationId: string, summary: string) => ({
+    schema: route({
+      operationId,
+      summary,
+      params: JobParams,
+      response: { 200: Job },
+      problems: [404, 409],
+    }),
+  });
+
   app.post(
     '/api/v1/admin/jobs/:id/retry',
-    {
-      schema: route({
-        operationId: 'retryJob',
-        summary: 'Run a failed or cancelled job again',
-        params: JobParams,
-        response: { 200: Job },
-        problems: [404, 409],
-      }),
-    },
+    jobAction('retryJob', 'Run a failed or cancelled job again'),
     async (request) => jobs.retry(request.params.id),
   );
 
   app.post(
     '/api/v1/admin/jobs/:id/cancel',
-    {
-      schema: route({
-        operationId: 'cancelJob',
-        summary: 'Cancel a job that has not finished',
-        params: JobParams,
-        response: { 200: Job },
-        problems: [404, 409],
-      }),
-    },
+    jobAction('cancelJob', 'Cancel a job that has not finished'),
     async (request) => jobs.cancel(request.params.id),
   );
 
