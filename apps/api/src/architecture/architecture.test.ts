@@ -48,32 +48,35 @@ function lint(dir: string, content: string) {
 const importing = (spec: string) =>
   `import * as other from '${spec}';\n\nexport const used = other;\n`;
 
+/** Lint refuses a file in `dir` importing `spec`, and says `why`. */
+function expectRefused(dir: string, spec: string, why: string) {
+  const verdict = lint(dir, importing(spec));
+  expect(verdict.ok).toBe(false);
+  expect(verdict.output).toContain(why);
+}
+
 describe('feature boundaries', () => {
   it('lint refuses an import of another API feature’s internals, and allows its index', () => {
     const dir = 'apps/api/src/modules/tasks';
-    const internal = lint(dir, importing('../auth/auth.service.ts'));
-    expect(internal.ok).toBe(false);
-    expect(internal.output).toContain('API features do not reach into each other');
+    expectRefused(dir, '../auth/auth.service.ts', 'API features do not reach into each other');
     expect(lint(dir, importing('../auth/index.ts')).ok).toBe(true);
     expect(lint(dir, importing('../../platform/errors.ts')).ok).toBe(true);
   });
 
   it('lint refuses the composition root or the CLI reaching into a feature', () => {
-    const internal = lint(
+    expectRefused(
       'apps/api/src/cli/commands',
-      importing('../../modules/tasks/tasks.repository.ts'),
+      '../../modules/tasks/tasks.repository.ts',
+      'through its index.ts',
     );
-    expect(internal.ok).toBe(false);
-    expect(internal.output).toContain('through its index.ts');
   });
 
   it('lint refuses a web feature importing another', () => {
-    const internal = lint(
+    expectRefused(
       'apps/web/src/features/tasks/api',
-      importing('../../workspaces/api/get-members.ts'),
+      '../../workspaces/api/get-members.ts',
+      'Features do not import each other',
     );
-    expect(internal.ok).toBe(false);
-    expect(internal.output).toContain('Features do not import each other');
   });
 
   it('features depend on each other without cycles, only through their index.ts', () => {

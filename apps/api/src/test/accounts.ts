@@ -5,7 +5,8 @@ import type { Database } from '../platform/db/database.ts';
 import { bodyOf, createApiClient } from './api-client.ts';
 
 export const testPassword = 'violet staple gargoyle 42';
-const browser =
+/** The user agent of a desktop browser, for sessions a device name can be read from. */
+export const browserUserAgent =
   'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 /** The one-time token from the newest mail to `to` in the development outbox. */
@@ -37,7 +38,7 @@ export async function signedIn(app: App, email: string, password = testPassword)
   const session = bodyOf(
     await createApiClient(app).post('/api/v1/auth/sign-in', {
       body: { email, password },
-      headers: { 'user-agent': browser },
+      headers: { 'user-agent': browserUserAgent },
     }),
     200,
   );
@@ -57,13 +58,18 @@ export async function signedIn(app: App, email: string, password = testPassword)
   };
 }
 
-/** The administrator admin@example.com (as `taskflow create-admin` makes one), signed in. */
-export async function createAdmin(app: App, database: Database) {
+/** The administrator admin@example.com, as `taskflow create-admin` makes one. */
+export async function insertAdmin(database: Database) {
   const passwordHash = await createPasswordService().hash(testPassword);
   await createAuthRepository(database.db).insertAdmin({
     email: 'admin@example.com',
     name: 'Admin',
     passwordHash,
   });
+}
+
+/** The administrator admin@example.com (as `taskflow create-admin` makes one), signed in. */
+export async function createAdmin(app: App, database: Database) {
+  await insertAdmin(database);
   return signedIn(app, 'admin@example.com');
 }

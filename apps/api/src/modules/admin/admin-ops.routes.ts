@@ -10,7 +10,7 @@ import {
 } from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { adminBearer, withProblems } from '../../platform/http/responses.ts';
+import { adminBearer, routeSchemas } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/index.ts';
 import type { JobsAdmin } from '../jobs/index.ts';
 import type { SystemService } from '../system/index.ts';
@@ -18,7 +18,7 @@ import type { AdminService } from './admin.service.ts';
 
 type Options = { admin: AdminService; jobs: JobsAdmin; system: SystemService; guards: Guards };
 
-const tags = ['admin'];
+const route = routeSchemas({ tags: ['admin'], security: adminBearer, problems: [401, 403] });
 
 /** The operator's dashboard data: figures, jobs (with retry and cancel), detailed health. */
 export async function adminOpsRoutes(instance: FastifyInstance, options: Options) {
@@ -26,19 +26,16 @@ export async function adminOpsRoutes(instance: FastifyInstance, options: Options
   const { admin, jobs, system, guards } = options;
   // Before validation: someone who may not call an operator route learns nothing of its input.
   for (const guard of guards.authorize('admin')) app.addHook('preValidation', guard);
-  const problems = [401, 403] as const;
 
   app.get(
     '/api/v1/admin/stats',
     {
-      schema: {
+      schema: route({
         operationId: 'getAdminStats',
         summary: 'Users, tasks and jobs: totals, today, and the last 30 days',
-        tags,
-        security: adminBearer,
         querystring: StatsQuery,
-        response: withProblems({ 200: AdminStats }, problems),
-      },
+        response: { 200: AdminStats },
+      }),
     },
     async (request) => admin.stats(request.query.tz),
   );
@@ -46,14 +43,12 @@ export async function adminOpsRoutes(instance: FastifyInstance, options: Options
   app.get(
     '/api/v1/admin/jobs',
     {
-      schema: {
+      schema: route({
         operationId: 'listJobs',
         summary: 'Jobs, newest first, by state and type',
-        tags,
-        security: adminBearer,
         querystring: ListJobsQuery,
-        response: withProblems({ 200: JobList }, problems),
-      },
+        response: { 200: JobList },
+      }),
     },
     async (request) => jobs.list(request.query),
   );
@@ -61,13 +56,11 @@ export async function adminOpsRoutes(instance: FastifyInstance, options: Options
   app.get(
     '/api/v1/admin/jobs/stats',
     {
-      schema: {
+      schema: route({
         operationId: 'getJobStats',
         summary: 'Jobs by state and by type, and today’s (UTC) throughput',
-        tags,
-        security: adminBearer,
-        response: withProblems({ 200: JobStats }, problems),
-      },
+        response: { 200: JobStats },
+      }),
     },
     async () => {
       const today = new Date();
@@ -79,58 +72,48 @@ export async function adminOpsRoutes(instance: FastifyInstance, options: Options
   app.get(
     '/api/v1/admin/jobs/:id',
     {
-      schema: {
+      schema: route({
         operationId: 'getJob',
         summary: 'One job, with its payload and last error',
-        tags,
-        security: adminBearer,
         params: JobParams,
-        response: withProblems({ 200: Job }, [...problems, 404]),
-      },
+        response: { 200: Job },
+        problems: [404],
+      }),
     },
     async (request) => jobs.get(request.params.id),
   );
 
+  /** An action on one job, answered with the job as it is then; 409 where it does not apply. */
+  const jobAction = (operationId: string, summary: string) => ({
+    schema: route({
+      operationId,
+      summary,
+      params: JobParams,
+      response: { 200: Job },
+      problems: [404, 409],
+    }),
+  });
+
   app.post(
     '/api/v1/admin/jobs/:id/retry',
-    {
-      schema: {
-        operationId: 'retryJob',
-        summary: 'Run a failed or cancelled job again',
-        tags,
-        security: adminBearer,
-        params: JobParams,
-        response: withProblems({ 200: Job }, [...problems, 404, 409]),
-      },
-    },
+    jobAction('retryJob', 'Run a failed or cancelled job again'),
     async (request) => jobs.retry(request.params.id),
   );
 
   app.post(
     '/api/v1/admin/jobs/:id/cancel',
-    {
-      schema: {
-        operationId: 'cancelJob',
-        summary: 'Cancel a job that has not finished',
-        tags,
-        security: adminBearer,
-        params: JobParams,
-        response: withProblems({ 200: Job }, [...problems, 404, 409]),
-      },
-    },
+    jobAction('cancelJob', 'Cancel a job that has not finished'),
     async (request) => jobs.cancel(request.params.id),
   );
 
   app.get(
     '/api/v1/health/detailed',
     {
-      schema: {
+      schema: route({
         operationId: 'getDetailedHealth',
         summary: 'Health for operators: checks, versions, uptime, pool, queue and stream figures',
-        tags,
-        security: adminBearer,
-        response: withProblems({ 200: DetailedHealth }, problems),
-      },
+        response: { 200: DetailedHealth },
+      }),
     },
     async () => system.detailed(),
   );

@@ -10,11 +10,13 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adminBearer, withProblems } from '../../platform/http/responses.ts';
+import { adminBearer, routeSchemas } from '../../platform/http/responses.ts';
 import { callerId, clientOf, type Guards } from '../auth/index.ts';
 import type { Actor, AdminUsers } from './admin.service.ts';
 
 type Options = { users: AdminUsers; guards: Guards };
+
+const route = routeSchemas({ tags: ['admin'], security: adminBearer, problems: [401, 403] });
 
 const actorOf = (request: FastifyRequest): Actor => ({
   userId: callerId(request),
@@ -30,14 +32,12 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.get(
     '/api/v1/admin/mail-outbox',
     {
-      schema: {
+      schema: route({
         operationId: 'listOutbox',
         summary: 'The development mail outbox, newest first',
-        tags: ['admin'],
-        security: adminBearer,
         querystring: OutboxQuery,
-        response: withProblems({ 200: OutboxList }, [401, 403]),
-      },
+        response: { 200: OutboxList },
+      }),
     },
     async (request) => users.outbox(request.query.limit),
   );
@@ -45,14 +45,13 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.post(
     '/api/v1/admin/users/:id/disable',
     {
-      schema: {
+      schema: route({
         operationId: 'disableUser',
         summary: 'Disable a user: every session ends at once and sign-in is refused',
-        tags: ['admin'],
-        security: adminBearer,
         params: UserIdParams,
-        response: withProblems({ 204: z.null().describe('Disabled') }, [401, 403, 404, 409]),
-      },
+        response: { 204: z.null().describe('Disabled') },
+        problems: [404, 409],
+      }),
     },
     async (request, reply) => {
       await users.disable(actorOf(request), request.params.id);
@@ -63,14 +62,13 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.post(
     '/api/v1/admin/users/:id/sessions/revoke',
     {
-      schema: {
+      schema: route({
         operationId: 'revokeUserSessions',
         summary: 'Sign a user out everywhere',
-        tags: ['admin'],
-        security: adminBearer,
         params: UserIdParams,
-        response: withProblems({ 204: z.null().describe('Signed out') }, [401, 403, 404]),
-      },
+        response: { 204: z.null().describe('Signed out') },
+        problems: [404],
+      }),
     },
     async (request, reply) => {
       await users.revokeSessions(actorOf(request), request.params.id);
@@ -81,14 +79,12 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.get(
     '/api/v1/admin/users',
     {
-      schema: {
+      schema: route({
         operationId: 'listUsers',
         summary: 'Users, newest first; `q` searches names and emails',
-        tags: ['admin'],
-        security: adminBearer,
         querystring: ListUsersQuery,
-        response: withProblems({ 200: AdminUserList }, [401, 403]),
-      },
+        response: { 200: AdminUserList },
+      }),
     },
     async (request) => users.list(request.query),
   );
@@ -96,16 +92,15 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.patch(
     '/api/v1/admin/users/:id',
     {
-      schema: {
+      schema: route({
         operationId: 'updateUser',
         summary: 'Change a user’s role; a demoted administrator is signed out everywhere',
         description: 'The last administrator cannot be demoted (409).',
-        tags: ['admin'],
-        security: adminBearer,
         params: UserIdParams,
         body: UpdateUserBody,
-        response: withProblems({ 200: AdminUser }, [401, 403, 404, 409]),
-      },
+        response: { 200: AdminUser },
+        problems: [404, 409],
+      }),
     },
     async (request) => users.setRole(actorOf(request), request.params.id, request.body.role),
   );
@@ -113,14 +108,13 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
   app.post(
     '/api/v1/admin/users/:id/enable',
     {
-      schema: {
+      schema: route({
         operationId: 'enableUser',
         summary: 'Enable a disabled user: they can sign in again',
-        tags: ['admin'],
-        security: adminBearer,
         params: UserIdParams,
-        response: withProblems({ 200: AdminUser }, [401, 403, 404]),
-      },
+        response: { 200: AdminUser },
+        problems: [404],
+      }),
     },
     async (request) => users.enable(actorOf(request), request.params.id),
   );

@@ -4,7 +4,12 @@ import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
-import { type Client, type createAccountRecords, toUser } from '../auth/index.ts';
+import {
+  type AccountRecords,
+  type Client,
+  type createAccountRecords,
+  toUser,
+} from '../auth/index.ts';
 import type { JobsAdmin } from '../jobs/index.ts';
 import type { AdminRepository, AdminUserRow, createAdminRepository } from './admin.repository.ts';
 
@@ -94,6 +99,16 @@ type UsersDeps = {
 
 const userNotFound = () => new NotFoundError('user');
 
+/** Records an administrator's action on a user, in the change's transaction. */
+const auditAction = (
+  accounts: AccountRecords,
+  actor: Actor,
+  type: string,
+  userId: string,
+  detail?: Record<string, unknown>,
+) =>
+  accounts.audit({ type, actorId: actor.userId, subjectId: userId, client: actor.client, detail });
+
 /** What administrators do to users: each change in one transaction, with its audit row. */
 export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
   async function view(userId: string): Promise<AdminUser> {
@@ -127,12 +142,7 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
       const revoked = await uow.run(async ({ admin, accounts }) => {
         if (!(await admin.disableUser(userId))) throw userNotFound();
         const ids = await accounts.revokeUserSessions(userId, 'user_disabled');
-        await accounts.audit({
-          type: 'user.disabled',
-          actorId: actor.userId,
-          subjectId: userId,
-          client: actor.client,
-        });
+        await auditAction(accounts, actor, 'user.disabled', userId);
         return ids;
       });
       forget(userId, revoked);
@@ -141,12 +151,7 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
     async enable(actor: Actor, userId: string): Promise<AdminUser> {
       await uow.run(async ({ admin, accounts }) => {
         if (!(await admin.enableUser(userId))) throw userNotFound();
-        await accounts.audit({
-          type: 'user.enabled',
-          actorId: actor.userId,
-          subjectId: userId,
-          client: actor.client,
-        });
+        await auditAction(accounts, actor, 'user.enabled', userId);
       });
       forget(userId, []);
       return view(userId);
@@ -157,12 +162,8 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
       const revoked = await uow.run(async ({ admin, accounts }) => {
         if (!(await admin.findUser(userId))) throw userNotFound();
         const ids = await accounts.revokeUserSessions(userId, 'revoked_by_admin');
-        await accounts.audit({
-          type: 'session.revoked_by_admin',
-          actorId: actor.userId,
-          subjectId: userId,
-          client: actor.client,
-          detail: { revokedSessions: ids.length },
+        await auditAction(accounts, actor, 'session.revoked_by_admin', userId, {
+          revokedSessions: ids.length,
         });
         return ids;
       });
@@ -187,12 +188,9 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
         await admin.setRole(userId, role);
         const ids =
           role === 'user' ? await accounts.revokeUserSessions(userId, 'role_changed') : [];
-        await accounts.audit({
-          type: 'user.role_changed',
-          actorId: actor.userId,
-          subjectId: userId,
-          client: actor.client,
-          detail: { from: before.role, to: role },
+        await auditAction(accounts, actor, 'user.role_changed', userId, {
+          from: before.role,
+          to: role,
         });
         return ids;
       });

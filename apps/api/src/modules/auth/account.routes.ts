@@ -9,12 +9,14 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
-import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
+import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
 import type { AccountService } from './account.service.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService } from './auth.service.ts';
 
 type Options = { auth: AuthService; account: AccountService; guards: Guards };
+
+const route = routeSchemas({ tags: ['account'], security: bearer, problems: [401] });
 
 function callerOf(request: FastifyRequest) {
   if (!request.auth) throw new AppError('UNAUTHENTICATED');
@@ -29,13 +31,11 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.get(
     '/api/v1/me',
     {
-      schema: {
+      schema: route({
         operationId: 'getCurrentUser',
         summary: 'The signed-in user',
-        tags: ['account'],
-        security: bearer,
-        response: withProblems({ 200: User }, [401]),
-      },
+        response: { 200: User },
+      }),
     },
     async (request) => auth.currentUser(callerOf(request).userId),
   );
@@ -43,14 +43,12 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.patch(
     '/api/v1/me',
     {
-      schema: {
+      schema: route({
         operationId: 'updateProfile',
         summary: 'Update the signed-in user’s profile',
-        tags: ['account'],
-        security: bearer,
         body: UpdateProfileBody,
-        response: withProblems({ 200: User }, [401]),
-      },
+        response: { 200: User },
+      }),
     },
     async (request) => account.updateProfile(callerOf(request), request.body.name),
   );
@@ -58,14 +56,12 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/password',
     {
-      schema: {
+      schema: route({
         operationId: 'changePassword',
         summary: 'Change the password; every other session is signed out',
-        tags: ['account'],
-        security: bearer,
         body: ChangePasswordBody,
-        response: withProblems({ 204: noContent }, [401]),
-      },
+        response: { 204: noContent },
+      }),
     },
     async (request, reply) => {
       const { currentPassword, newPassword } = request.body;
@@ -77,13 +73,11 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.get(
     '/api/v1/me/sessions',
     {
-      schema: {
+      schema: route({
         operationId: 'listSessions',
         summary: 'The signed-in user’s active sessions',
-        tags: ['account'],
-        security: bearer,
-        response: withProblems({ 200: SessionList }, [401]),
-      },
+        response: { 200: SessionList },
+      }),
     },
     async (request) => ({ items: await account.listSessions(callerOf(request)) }),
   );
@@ -91,15 +85,14 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/sessions/:id/revoke',
     {
-      schema: {
+      schema: route({
         operationId: 'revokeSession',
         summary: 'Sign one of the user’s sessions out (the password is asked again)',
-        tags: ['account'],
-        security: bearer,
         params: SessionIdParams,
         body: PasswordConfirmationBody,
-        response: withProblems({ 204: noContent }, [401, 404]),
-      },
+        response: { 204: noContent },
+        problems: [404],
+      }),
     },
     async (request, reply) => {
       await account.revokeSession(callerOf(request), request.params.id, request.body.password);
@@ -110,15 +103,13 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/sessions/revoke-all',
     {
-      schema: {
+      schema: route({
         operationId: 'signOutEverywhere',
         summary: 'Sign out everywhere: revoke every session of the user, this one included',
         description: 'The password is asked again.',
-        tags: ['account'],
-        security: bearer,
         body: PasswordConfirmationBody,
-        response: withProblems({ 204: noContent }, [401]),
-      },
+        response: { 204: noContent },
+      }),
     },
     async (request, reply) => {
       await account.signOutEverywhere(callerOf(request), request.body.password);

@@ -4,7 +4,7 @@ import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError, InvalidInputError, NotFoundError } from '../../platform/errors.ts';
 import type { AuthRepository, Client } from './auth.repository.ts';
 import { PROFILE_TTL_MS, toUser } from './auth.service.ts';
-import { type PasswordService, passwordProblems } from './password.ts';
+import { type PasswordService, requireAcceptablePassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 
 type Deps = {
@@ -35,6 +35,16 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
     }
   }
 
+  /** Records an action of the caller on their own account. */
+  const auditOwn = (caller: Caller, type: string, detail: Record<string, unknown>) =>
+    repo.audit({
+      type,
+      actorId: caller.userId,
+      subjectId: caller.userId,
+      client: caller.client,
+      detail,
+    });
+
   async function revoke(userId: string, reason: string, which: { only?: string; except?: string }) {
     const ids = await repo.revokeUserSessions(userId, reason, which);
     for (const id of ids) sessions.revoke(id);
@@ -56,19 +66,10 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
       if (!user || !(await passwords.verify(user.password_hash, current))) {
         throw InvalidInputError.field('currentPassword', 'The current password is not correct');
       }
-      const problems = passwordProblems(next);
-      if (problems.length > 0) {
-        throw new InvalidInputError(problems.map((message) => ({ field: 'newPassword', message })));
-      }
+      requireAcceptablePassword(next, 'newPassword');
       await repo.setPasswordHash(user.id, await passwords.hash(next));
       const revoked = await revoke(user.id, 'password_changed', { except: caller.sessionId });
-      await repo.audit({
-        type: 'password.changed',
-        actorId: user.id,
-        subjectId: user.id,
-        client: caller.client,
-        detail: { revokedSessions: revoked.length },
-      });
+      await auditOwn(caller, 'password.changed', { revokedSessions: revoked.length });
     },
 
     async listSessions(caller: Caller): Promise<SessionInfo[]> {
@@ -89,25 +90,13 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
       await confirmPassword(caller.userId, password);
       const [revoked] = await revoke(caller.userId, 'revoked_by_user', { only: sessionId });
       if (!revoked) throw new NotFoundError('session');
-      await repo.audit({
-        type: 'session.revoked',
-        actorId: caller.userId,
-        subjectId: caller.userId,
-        client: caller.client,
-        detail: { sessionId },
-      });
+      await auditOwn(caller, 'session.revoked', { sessionId });
     },
 
     async signOutEverywhere(caller: Caller, password: string) {
       await confirmPassword(caller.userId, password);
       const revoked = await revoke(caller.userId, 'sign_out_everywhere', {});
-      await repo.audit({
-        type: 'session.revoked_all',
-        actorId: caller.userId,
-        subjectId: caller.userId,
-        client: caller.client,
-        detail: { revokedSessions: revoked.length },
-      });
+      await auditOwn(caller, 'session.revoked_all', { revokedSessions: revoked.length });
     },
   };
 }

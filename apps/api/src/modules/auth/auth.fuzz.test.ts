@@ -1,10 +1,14 @@
 import { beforeAll, vi } from 'vitest';
-import { createVerifiedUser, testPassword } from '../../test/accounts.ts';
+import {
+  browserUserAgent,
+  createVerifiedUser,
+  insertAdmin,
+  testPassword,
+  tokenFromOutbox,
+} from '../../test/accounts.ts';
 import { useFuzzApp } from '../../test/fuzz/app.ts';
 import type { Examples, ReceivedResponse, SentRequest } from '../../test/fuzz/index.ts';
 import { describeFuzz, type PlannedOperation } from '../../test/fuzz/runner.ts';
-import { createAuthRepository } from './auth.repository.ts';
-import { createPasswordService } from './password.ts';
 
 vi.mock('@node-rs/argon2', async (actual) =>
   (await import('../../test/fuzz/passwords.ts')).cheapArgon2(actual),
@@ -18,8 +22,6 @@ const ctx = useFuzzApp({ AUTH_IP_RATE_LIMIT: '100000', AUTH_ACCOUNT_RATE_LIMIT: 
 
 const ORIGIN = 'http://localhost:80';
 const csrf = { origin: ORIGIN, host: 'localhost:80', 'x-taskflow-csrf': '1' };
-const browser =
-  'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 type Account = { email: string; password: string; accessToken: string };
 const member: Account = { email: 'member@example.com', password: testPassword, accessToken: '' };
@@ -43,7 +45,7 @@ async function signIn(account: Account) {
     method: 'POST',
     url: '/api/v1/auth/sign-in',
     payload: { email: account.email, password: account.password },
-    headers: { 'user-agent': browser },
+    headers: { 'user-agent': browserUserAgent },
   });
   if (res.statusCode !== 200) throw new Error(`sign-in of ${account.email} failed: ${res.body}`);
   account.accessToken = res.json().accessToken;
@@ -59,16 +61,6 @@ async function keepSignedIn(account: Account) {
   if (res.statusCode === 401) await signIn(account);
 }
 
-async function tokenFromOutbox(to: string) {
-  const mail = await ctx.database.db
-    .selectFrom('mail_outbox')
-    .select('text_body')
-    .where('to_address', '=', to)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow();
-  return mail.text_body.match(/token=([\w-]+)/)?.[1] ?? '';
-}
-
 async function userId(email: string) {
   const row = await ctx.database.db
     .selectFrom('users')
@@ -79,12 +71,7 @@ async function userId(email: string) {
 }
 
 beforeAll(async () => {
-  const passwordHash = await createPasswordService().hash(testPassword);
-  await createAuthRepository(ctx.database.db).insertAdmin({
-    email: admin.email,
-    name: 'Admin',
-    passwordHash,
-  });
+  await insertAdmin(ctx.database);
   await createVerifiedUser(ctx.app, ctx.database, member.email);
   await createVerifiedUser(ctx.app, ctx.database, 'reset@example.com');
   await createVerifiedUser(ctx.app, ctx.database, 'victim@example.com');
@@ -93,7 +80,7 @@ beforeAll(async () => {
     url: '/api/v1/auth/register',
     payload: { email: 'pending@example.com', name: 'Pending', password: testPassword },
   });
-  known.verifyToken = await tokenFromOutbox('pending@example.com');
+  known.verifyToken = await tokenFromOutbox(ctx.database, 'pending@example.com');
   await ctx.app.inject({
     method: 'POST',
     url: '/api/v1/auth/register',
@@ -104,7 +91,7 @@ beforeAll(async () => {
     url: '/api/v1/auth/password-reset/request',
     payload: { email: 'reset@example.com' },
   });
-  known.resetToken = await tokenFromOutbox('reset@example.com');
+  known.resetToken = await tokenFromOutbox(ctx.database, 'reset@example.com');
 
   known.refreshTokens = [await signIn(member), await signIn(member)];
   await signIn(member);

@@ -2,8 +2,21 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
 
 export type UserRow = Selectable<UsersTable>;
-type Purpose = OneTimeTokensTable['purpose'];
+export type TokenPurpose = OneTimeTokensTable['purpose'];
 export type Client = { ip: string | null; userAgent: string | null };
+
+/** Where a session is used from, and until when it may idle: set as it starts and at each refresh. */
+type SessionUse = { client: Client; idleExpiresAt: Date };
+
+/** The columns that record the client a request came from. */
+const clientColumns = (client: Client) => ({ ip: client.ip, user_agent: client.userAgent });
+
+/** Stores a session's refresh token (hashed), in the caller's transaction. */
+const insertRefreshToken = (db: Kysely<DB>, sessionId: string, tokenHash: string) =>
+  db
+    .insertInto('refresh_tokens')
+    .values({ token_hash: tokenHash, session_id: sessionId })
+    .execute();
 
 /**
  * Creates the personal workspace of a new user, owned by them. Runs in the caller's transaction,
@@ -55,7 +68,7 @@ export function createAuthRepository(db: Kysely<DB>) {
     insertOneTimeToken: (t: {
       tokenHash: string;
       userId: string;
-      purpose: Purpose;
+      purpose: TokenPurpose;
       expiresAt: Date;
     }) =>
       db
@@ -69,7 +82,7 @@ export function createAuthRepository(db: Kysely<DB>) {
         .execute(),
 
     /** Marks a live token used, once: the user id when it was live, else undefined. */
-    consumeOneTimeToken: async (tokenHash: string, purpose: Purpose) => {
+    consumeOneTimeToken: async (tokenHash: string, purpose: TokenPurpose) => {
       const row = await db
         .updateTable('one_time_tokens')
         .set({ used_at: new Date() })
@@ -90,29 +103,21 @@ export function createAuthRepository(db: Kysely<DB>) {
         .where('email_verified_at', 'is', null)
         .execute(),
 
-    insertSession: async (s: {
-      userId: string;
-      client: Client;
-      idleExpiresAt: Date;
-      absoluteExpiresAt: Date;
-      tokenHash: string;
-    }) =>
+    insertSession: async (
+      s: SessionUse & { userId: string; absoluteExpiresAt: Date; tokenHash: string },
+    ) =>
       db.transaction().execute(async (trx) => {
         const session = await trx
           .insertInto('sessions')
           .values({
             user_id: s.userId,
-            ip: s.client.ip,
-            user_agent: s.client.userAgent,
+            ...clientColumns(s.client),
             idle_expires_at: s.idleExpiresAt,
             absolute_expires_at: s.absoluteExpiresAt,
           })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await trx
-          .insertInto('refresh_tokens')
-          .values({ token_hash: s.tokenHash, session_id: session.id })
-          .execute();
+        await insertRefreshToken(trx, session.id, s.tokenHash);
         return session.id;
       }),
 
@@ -137,13 +142,7 @@ export function createAuthRepository(db: Kysely<DB>) {
      * Replaces a refresh token by a new one, if it has not been rotated already (a concurrent
      * refresh with the same token loses). True when this call rotated it.
      */
-    rotateRefreshToken: (r: {
-      oldHash: string;
-      newHash: string;
-      sessionId: string;
-      client: Client;
-      idleExpiresAt: Date;
-    }) =>
+    rotateRefreshToken: (r: SessionUse & { oldHash: string; newHash: string; sessionId: string }) =>
       db.transaction().execute(async (trx) => {
         const rotated = await trx
           .updateTable('refresh_tokens')
@@ -153,17 +152,13 @@ export function createAuthRepository(db: Kysely<DB>) {
           .returning('session_id')
           .executeTakeFirst();
         if (!rotated) return false;
-        await trx
-          .insertInto('refresh_tokens')
-          .values({ token_hash: r.newHash, session_id: r.sessionId })
-          .execute();
+        await insertRefreshToken(trx, r.sessionId, r.newHash);
         await trx
           .updateTable('sessions')
           .set({
             last_used_at: new Date(),
             idle_expires_at: r.idleExpiresAt,
-            ip: r.client.ip,
-            user_agent: r.client.userAgent,
+            ...clientColumns(r.client),
           })
           .where('id', '=', r.sessionId)
           .execute();
@@ -263,8 +258,7 @@ export function createAuthRepository(db: Kysely<DB>) {
           type: e.type,
           actor_id: e.actorId ?? null,
           subject_id: e.subjectId ?? null,
-          ip: e.client.ip,
-          user_agent: e.client.userAgent,
+          ...clientColumns(e.client),
           detail: JSON.stringify(e.detail ?? {}),
         })
         .execute(),

@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
-import { withProblems } from '../../platform/http/responses.ts';
+import { routeSchemas } from '../../platform/http/responses.ts';
 import { rateLimited } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
@@ -28,6 +28,16 @@ type Options = {
 
 const csrfHeaders = z.object({
   [CSRF_HEADER]: z.string().max(100).describe('Any value; browsers cannot send it cross-site'),
+});
+
+/** Routes anyone may call: they need no token. */
+const route = routeSchemas({ tags: ['auth'], security: [] });
+
+/** Routes on the session of the refresh cookie, with the header that proves a same-site caller. */
+const cookieRoute = routeSchemas({
+  tags: ['auth'],
+  security: [{ refreshCookie: [] }],
+  headers: csrfHeaders,
 });
 
 export async function authRoutes(
@@ -61,21 +71,32 @@ export async function authRoutes(
   };
   const refreshToken = (request: FastifyRequest) => request.cookies[cookie.name];
 
+  /** Mails a link to an address: the answer is the same whether or not it has an account. */
+  const mailsLink = (operationId: string, summary: string) => ({
+    config: perIp,
+    preHandler: perAccount,
+    schema: route({
+      operationId,
+      summary,
+      description: 'Always answers 202 with the same message, whatever the address.',
+      body: EmailBody,
+      response: { 202: Accepted },
+    }),
+  });
+
   app.post(
     '/api/v1/auth/register',
     {
       config: perIp,
       preHandler: perAccount,
-      schema: {
+      schema: route({
         operationId: 'register',
         summary: 'Create an account; a verification link is mailed',
         description:
           'Always answers 202 with the same message, whether or not the address already has an account.',
-        tags: ['auth'],
-        security: [],
         body: RegisterBody,
-        response: withProblems({ 202: Accepted }),
-      },
+        response: { 202: Accepted },
+      }),
     },
     async (request, reply) =>
       reply.status(202).send(await service.register(request.body, clientOf(request))),
@@ -85,52 +106,26 @@ export async function authRoutes(
     '/api/v1/auth/verify-email',
     {
       config: perIp,
-      schema: {
+      schema: route({
         operationId: 'verifyEmail',
         summary: 'Verify an email address with the one-time token from the mail',
-        tags: ['auth'],
-        security: [],
         body: OneTimeTokenBody,
-        response: withProblems({ 200: Accepted }),
-      },
+        response: { 200: Accepted },
+      }),
     },
     async (request) => service.verifyEmail(request.body.token, clientOf(request)),
   );
 
   app.post(
     '/api/v1/auth/verify-email/request',
-    {
-      config: perIp,
-      preHandler: perAccount,
-      schema: {
-        operationId: 'resendVerification',
-        summary: 'Mail a new verification link',
-        description: 'Always answers 202 with the same message, whatever the address.',
-        tags: ['auth'],
-        security: [],
-        body: EmailBody,
-        response: withProblems({ 202: Accepted }),
-      },
-    },
+    mailsLink('resendVerification', 'Mail a new verification link'),
     async (request, reply) =>
       reply.status(202).send(await service.resendVerification(request.body.email)),
   );
 
   app.post(
     '/api/v1/auth/password-reset/request',
-    {
-      config: perIp,
-      preHandler: perAccount,
-      schema: {
-        operationId: 'requestPasswordReset',
-        summary: 'Mail a one-time password reset link',
-        description: 'Always answers 202 with the same message, whatever the address.',
-        tags: ['auth'],
-        security: [],
-        body: EmailBody,
-        response: withProblems({ 202: Accepted }),
-      },
-    },
+    mailsLink('requestPasswordReset', 'Mail a one-time password reset link'),
     async (request, reply) =>
       reply
         .status(202)
@@ -141,15 +136,13 @@ export async function authRoutes(
     '/api/v1/auth/password-reset',
     {
       config: perIp,
-      schema: {
+      schema: route({
         operationId: 'resetPassword',
         summary: 'Set a new password with the one-time token from the reset mail',
         description: 'Every session of the account is signed out.',
-        tags: ['auth'],
-        security: [],
         body: ResetPasswordBody,
-        response: withProblems({ 200: Accepted }),
-      },
+        response: { 200: Accepted },
+      }),
     },
     async (request) =>
       service.resetPassword(request.body.token, request.body.newPassword, clientOf(request)),
@@ -160,14 +153,13 @@ export async function authRoutes(
     {
       config: perIp,
       preHandler: perAccount,
-      schema: {
+      schema: route({
         operationId: 'signIn',
         summary: 'Sign in: an access token in the body, a refresh token in an httpOnly cookie',
-        tags: ['auth'],
-        security: [],
         body: SignInBody,
-        response: withProblems({ 200: AuthSession }, [401, 403]),
-      },
+        response: { 200: AuthSession },
+        problems: [401, 403],
+      }),
     },
     async (request, reply) =>
       signedIn(reply, await service.signIn(request.body, clientOf(request))),
@@ -177,16 +169,14 @@ export async function authRoutes(
     '/api/v1/auth/refresh',
     {
       preHandler: guards.csrf,
-      schema: {
+      schema: cookieRoute({
         operationId: 'refresh',
         summary: 'Rotate the refresh cookie and get a new access token',
         description:
           'Presenting a refresh token that was already rotated revokes its whole session.',
-        tags: ['auth'],
-        security: [{ refreshCookie: [] }],
-        headers: csrfHeaders,
-        response: withProblems({ 200: AuthSession }, [401, 403]),
-      },
+        response: { 200: AuthSession },
+        problems: [401, 403],
+      }),
     },
     async (request, reply) => {
       const token = refreshToken(request);
@@ -199,14 +189,12 @@ export async function authRoutes(
     '/api/v1/auth/sign-out',
     {
       preHandler: guards.csrf,
-      schema: {
+      schema: cookieRoute({
         operationId: 'signOut',
         summary: 'Sign out: revoke this session and clear the refresh cookie',
-        tags: ['auth'],
-        security: [{ refreshCookie: [] }],
-        headers: csrfHeaders,
-        response: withProblems({ 204: z.null().describe('Signed out') }, [403]),
-      },
+        response: { 204: z.null().describe('Signed out') },
+        problems: [403],
+      }),
     },
     async (request, reply) => {
       const token = refreshToken(request);

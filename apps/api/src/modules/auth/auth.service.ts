@@ -4,15 +4,20 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
-import { DomainError, InvalidInputError } from '../../platform/errors.ts';
+import { DomainError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import {
   type AuthRepository,
   type Client,
   createAuthRepository,
+  type TokenPurpose,
   type UserRow,
 } from './auth.repository.ts';
-import { createPasswordService, type PasswordService, passwordProblems } from './password.ts';
+import {
+  createPasswordService,
+  type PasswordService,
+  requireAcceptablePassword,
+} from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
@@ -63,16 +68,9 @@ export function toUser(
 
 export type SignedIn = { session: AuthSession; refreshToken: string };
 
-export function createAuthService({
-  repo,
-  passwords,
-  keys,
-  sessions,
-  profiles,
-  mailer,
-  logger,
-  settings,
-}: Deps) {
+export function createAuthService(deps: Deps) {
+  const { repo, passwords, keys, sessions, profiles, mailer, logger, settings } = deps;
+
   async function issue(user: UserRow, sessionId: string, refreshToken: string): Promise<SignedIn> {
     const accessToken = await keys.sign({ sub: user.id, role: user.role, sid: sessionId });
     return {
@@ -86,20 +84,38 @@ export function createAuthService({
     };
   }
 
-  async function sendVerification(user: UserRow) {
+  /**
+   * Mails the user a link to a page of the web app that carries a new one-time token for
+   * `purpose`, valid for `ttlSeconds`; only the token's hash is stored.
+   */
+  async function mailOneTimeLink(
+    user: UserRow,
+    link: { purpose: TokenPurpose; page: string; ttlSeconds: number },
+    mail: (url: string) => { subject: string; text: string },
+  ) {
     const token = newToken();
     await repo.insertOneTimeToken({
       tokenHash: tokenHash(token),
       userId: user.id,
-      purpose: 'verify_email',
-      expiresAt: after(settings.verifyEmailTtlSeconds),
+      purpose: link.purpose,
+      expiresAt: after(link.ttlSeconds),
     });
-    await mailer.send({
-      to: user.email,
-      subject: 'Verify your TaskFlow email address',
-      text: `Hello ${user.name},\n\nConfirm your address to start using TaskFlow:\n${settings.appUrl}/verify-email?token=${token}\n\nThe link works once, for ${Math.round(settings.verifyEmailTtlSeconds / 3600)} hours.`,
-    });
+    await mailer.send({ to: user.email, ...mail(`${settings.appUrl}${link.page}?token=${token}`) });
   }
+
+  const sendVerification = (user: UserRow) =>
+    mailOneTimeLink(
+      user,
+      {
+        purpose: 'verify_email',
+        page: '/verify-email',
+        ttlSeconds: settings.verifyEmailTtlSeconds,
+      },
+      (url) => ({
+        subject: 'Verify your TaskFlow email address',
+        text: `Hello ${user.name},\n\nConfirm your address to start using TaskFlow:\n${url}\n\nThe link works once, for ${Math.round(settings.verifyEmailTtlSeconds / 3600)} hours.`,
+      }),
+    );
 
   async function revoke(sessionId: string, reason: string) {
     await repo.revokeSession(sessionId, reason);
@@ -113,10 +129,7 @@ export function createAuthService({
      * password, so registration cannot be used to find out who has an account.
      */
     async register(input: { email: string; name: string; password: string }, client: Client) {
-      const problems = passwordProblems(input.password);
-      if (problems.length > 0) {
-        throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
-      }
+      requireAcceptablePassword(input.password, 'password');
       const passwordHash = await passwords.hash(input.password);
       const user = await repo.insertUser({ email: input.email, name: input.name, passwordHash });
       if (user) {
@@ -239,18 +252,15 @@ export function createAuthService({
     async requestPasswordReset(email: string, client: Client) {
       const user = await repo.findUserByEmail(email);
       if (user && !user.disabled_at) {
-        const token = newToken();
-        await repo.insertOneTimeToken({
-          tokenHash: tokenHash(token),
-          userId: user.id,
-          purpose: 'reset_password',
-          expiresAt: after(settings.resetPasswordTtlSeconds),
-        });
-        await mailer.send({
-          to: user.email,
-          subject: 'Reset your TaskFlow password',
-          text: `Hello ${user.name},\n\nChoose a new password here:\n${settings.appUrl}/reset-password?token=${token}\n\nThe link works once, for ${Math.round(settings.resetPasswordTtlSeconds / 60)} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`,
-        });
+        const ttlSeconds = settings.resetPasswordTtlSeconds;
+        await mailOneTimeLink(
+          user,
+          { purpose: 'reset_password', page: '/reset-password', ttlSeconds },
+          (url) => ({
+            subject: 'Reset your TaskFlow password',
+            text: `Hello ${user.name},\n\nChoose a new password here:\n${url}\n\nThe link works once, for ${Math.round(ttlSeconds / 60)} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`,
+          }),
+        );
         await repo.audit({ type: 'password.reset_requested', subjectId: user.id, client });
       }
       return { message: 'If that address has an account, a reset link is on its way.' };
@@ -258,10 +268,7 @@ export function createAuthService({
 
     /** Sets a new password from a reset link and signs out every session of the account. */
     async resetPassword(token: string, newPassword: string, client: Client) {
-      const problems = passwordProblems(newPassword);
-      if (problems.length > 0) {
-        throw new InvalidInputError(problems.map((message) => ({ field: 'newPassword', message })));
-      }
+      requireAcceptablePassword(newPassword, 'newPassword');
       const userId = await repo.consumeOneTimeToken(tokenHash(token), 'reset_password');
       if (!userId) throw new DomainError('TOKEN_INVALID');
       await repo.setPasswordHash(userId, await passwords.hash(newPassword));
@@ -296,10 +303,7 @@ export async function createAdminAccount(
   account: { email: string; name: string; password: string },
   client: Client,
 ) {
-  const problems = passwordProblems(account.password);
-  if (problems.length > 0) {
-    throw new InvalidInputError(problems.map((message) => ({ field: 'password', message })));
-  }
+  requireAcceptablePassword(account.password, 'password');
   const repo = createAuthRepository(db);
   const passwordHash = await createPasswordService().hash(account.password);
   const created = await repo.insertAdmin({

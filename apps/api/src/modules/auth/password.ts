@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
+import { InvalidInputError } from '../../platform/errors.ts';
 
 // Algorithm is an ambient const enum, which verbatimModuleSyntax forbids reading; 2 is its Argon2id.
 const ARGON2ID: Algorithm = 2;
@@ -141,4 +142,12 @@ export function passwordProblems(password: string): string[] {
     problems.push('This password is too common; choose another');
   }
   return problems;
+}
+
+/** Refuses a candidate new password that has problems, each one named on the input `field`. */
+export function requireAcceptablePassword(password: string, field: string): void {
+  const problems = passwordProblems(password);
+  if (problems.length > 0) {
+    throw new InvalidInputError(problems.map((message) => ({ field, message })));
+  }
 }

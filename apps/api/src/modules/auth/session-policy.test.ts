@@ -38,6 +38,14 @@ async function sessionWithCookie() {
   return { cookie, session };
 }
 
+/** Lets one of a session's deadlines lapse: it was a second ago. */
+const lapse = (deadline: 'idle_expires_at' | 'absolute_expires_at', sessionId: string) =>
+  database.db
+    .updateTable('sessions')
+    .set({ [deadline]: new Date(Date.now() - 1000) })
+    .where('id', '=', sessionId)
+    .execute();
+
 const refresh = (cookie: string) =>
   ctx.app.inject({
     method: 'POST',
@@ -49,11 +57,7 @@ const refresh = (cookie: string) =>
 describe('session lifetimes', () => {
   it('a session idle past its timeout cannot be refreshed', async () => {
     const { cookie, session } = await sessionWithCookie();
-    await database.db
-      .updateTable('sessions')
-      .set({ idle_expires_at: new Date(Date.now() - 1000) })
-      .where('id', '=', session.id)
-      .execute();
+    await lapse('idle_expires_at', session.id);
     expect((await refresh(cookie)).statusCode).toBe(401);
   });
 
@@ -80,11 +84,7 @@ describe('session lifetimes', () => {
 
   it('a session past its absolute lifetime cannot be refreshed, however active', async () => {
     const { cookie, session } = await sessionWithCookie();
-    await database.db
-      .updateTable('sessions')
-      .set({ absolute_expires_at: new Date(Date.now() - 1000) })
-      .where('id', '=', session.id)
-      .execute();
+    await lapse('absolute_expires_at', session.id);
     const res = await refresh(cookie);
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('SESSION_EXPIRED');

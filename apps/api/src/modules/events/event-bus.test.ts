@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createEventBus, type Subscriber } from './event-bus.ts';
+import { createEventBus, type EventBus, type Subscriber } from './event-bus.ts';
 import type { EventRow } from './events.repository.ts';
 
 /** The fan-out alone, over an outbox in memory: what each subscriber is sent, in order. */
@@ -40,14 +40,26 @@ function subscriber(userId: string) {
 
 const logger = pino({ level: 'silent' });
 
+/** A started bus over an outbox in memory. */
+async function startedBus(options: { batchSize?: number } = {}) {
+  const db = outbox();
+  const bus = createEventBus({ repo: db.repo, logger, ...options });
+  await bus.start();
+  return { db, bus };
+}
+
+/** A stream of `userId` on the bus: catching up until it is activated. */
+function subscribed(bus: EventBus, userId: string) {
+  const stream = subscriber(userId);
+  bus.subscribe(stream.sub);
+  return stream;
+}
+
 describe('the event bus', () => {
   it('never sends a stream what it replayed, though the reader is behind it', async () => {
-    const db = outbox();
-    const bus = createEventBus({ repo: db.repo, logger, batchSize: 2 });
-    await bus.start();
+    const { db, bus } = await startedBus({ batchSize: 2 });
     for (let i = 0; i < 6; i++) db.add('task.created', 'w1');
-    const { sub, received } = subscriber('u1');
-    bus.subscribe(sub);
+    const { sub, received } = subscribed(bus, 'u1');
     // The stream replayed 1–6 from the database and starts after 6; the reader has read none.
     bus.activate(sub, ['w1'], '6');
     db.add('task.created', 'w1');
@@ -56,11 +68,8 @@ describe('the event bus', () => {
   });
 
   it('gives a catching-up stream what was read meanwhile, once, after its start point', async () => {
-    const db = outbox();
-    const bus = createEventBus({ repo: db.repo, logger });
-    await bus.start();
-    const { sub, received } = subscriber('u1');
-    bus.subscribe(sub);
+    const { db, bus } = await startedBus();
+    const { sub, received } = subscribed(bus, 'u1');
     db.add('task.created', 'w1');
     db.add('task.created', 'w1');
     await bus.wake();
@@ -70,11 +79,8 @@ describe('the event bus', () => {
   });
 
   it('follows memberships in event order: joins before, leaves after', async () => {
-    const db = outbox();
-    const bus = createEventBus({ repo: db.repo, logger });
-    await bus.start();
-    const { sub, received } = subscriber('u1');
-    bus.subscribe(sub);
+    const { db, bus } = await startedBus();
+    const { sub, received } = subscribed(bus, 'u1');
     bus.activate(sub, [], '0');
     db.add('task.created', 'w1'); // 1: not a member yet
     db.add('member.added', 'w1', 'u1'); // 2

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
+import { purgeJob } from '../../platform/queue/purge-job.ts';
 import { createNotices } from '../notifications/index.ts';
 import { toCsv } from './csv.ts';
 import { createExportsRepository, type ExportsRepository } from './exports.repository.ts';
@@ -84,16 +85,10 @@ export function exportTasksJob(deps: {
 }
 
 /** `maintenance.purge-exports`: drops the files of expired exports (hourly). */
-export function purgeExportsJob(deps: {
-  repo: ExportsRepository;
-}): JobDefinition<Record<string, never>> {
-  return {
+export const purgeExportsJob = (deps: { repo: ExportsRepository }) =>
+  purgeJob({
     type: 'maintenance.purge-exports',
-    payload: z.object({}).strict(),
     cron: '17 * * * *',
-    async handle(_payload, { logger }) {
-      const purged = await deps.repo.purge();
-      logger.info(purged, 'expired exports purged');
-    },
-  };
-}
+    purge: () => deps.repo.purge(),
+    message: 'expired exports purged',
+  });

@@ -1,6 +1,7 @@
 import { EXPORT_TTL_HOURS } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { callerIsMember, liveTasks } from '../tasks/index.ts';
 
 const exportColumns = [
   'id',
@@ -12,12 +13,6 @@ const exportColumns = [
   'completed_at',
   'expires_at',
 ] as const;
-
-/** A member of the workspace (exports are never seen from outside it). */
-const isMember = (workspaceId: string, userId: string) =>
-  sql<boolean>`exists (
-    select 1 from workspace_members m where m.workspace_id = ${workspaceId} and m.user_id = ${userId}
-  )`;
 
 /** The statements on task exports. */
 /** The only place task exports meet SQL. */
@@ -47,7 +42,8 @@ export function createExportsRepository(db: Kysely<DB>) {
         .select(exportColumns)
         .where('id', '=', exportId)
         .where('workspace_id', '=', workspaceId)
-        .where(isMember(workspaceId, userId))
+        // Exports are never seen from outside the workspace.
+        .where(callerIsMember(workspaceId, userId))
         .executeTakeFirst(),
 
     /** The file of a ready export, for a member of its workspace. */
@@ -57,7 +53,7 @@ export function createExportsRepository(db: Kysely<DB>) {
         .select([...exportColumns, 'content'])
         .where('id', '=', exportId)
         .where('workspace_id', '=', workspaceId)
-        .where(isMember(workspaceId, userId))
+        .where(callerIsMember(workspaceId, userId))
         .executeTakeFirst(),
 
     /** Exports made by a user in the last hour (a bound on how often one can ask). */
@@ -83,8 +79,7 @@ export function createExportsRepository(db: Kysely<DB>) {
 
     /** Every live task of a workspace, with its assignee's email, in manual order. */
     rows: (workspaceId: string) =>
-      db
-        .selectFrom('tasks as t')
+      liveTasks(db, workspaceId, 't')
         .leftJoin('users as u', 'u.id', 't.assignee_id')
         .select([
           't.id',
@@ -99,8 +94,6 @@ export function createExportsRepository(db: Kysely<DB>) {
           't.updated_at',
           't.completed_at',
         ])
-        .where('t.workspace_id', '=', workspaceId)
-        .where('t.deleted_at', 'is', null)
         .orderBy('t.position')
         .orderBy('t.id')
         .execute(),

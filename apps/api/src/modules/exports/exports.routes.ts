@@ -1,13 +1,13 @@
 import { ExportCsv, ExportParams, TaskExport, WorkspaceParams } from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { bearer, withProblems } from '../../platform/http/responses.ts';
+import { bearer, routeSchemas } from '../../platform/http/responses.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { ExportsService } from './exports.service.ts';
 
 type Options = { service: ExportsService; guards: Guards };
 
-const tags = ['tasks'];
+const route = routeSchemas({ tags: ['tasks'], security: bearer, problems: [401, 404] });
 
 const csvResponse = {
   description: 'The CSV file',
@@ -22,16 +22,14 @@ export async function exportsRoutes(instance: FastifyInstance, { service, guards
   app.post(
     '/api/v1/workspaces/:workspaceId/exports',
     {
-      schema: {
+      schema: route({
         operationId: 'createExport',
         summary: 'Export the workspace’s tasks as CSV',
         description:
           'Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
-        response: withProblems({ 202: TaskExport }, [401, 404]),
-      },
+        response: { 202: TaskExport },
+      }),
     },
     async (request, reply) => {
       const made = await service.request(request.params.workspaceId, callerId(request), request.id);
@@ -42,14 +40,12 @@ export async function exportsRoutes(instance: FastifyInstance, { service, guards
   app.get(
     '/api/v1/workspaces/:workspaceId/exports/:exportId',
     {
-      schema: {
+      schema: route({
         operationId: 'getExport',
         summary: 'An export and whether it is ready',
-        tags,
-        security: bearer,
         params: ExportParams,
-        response: withProblems({ 200: TaskExport }, [401, 404]),
-      },
+        response: { 200: TaskExport },
+      }),
     },
     async (request) =>
       service.get(request.params.workspaceId, request.params.exportId, callerId(request)),
@@ -58,20 +54,16 @@ export async function exportsRoutes(instance: FastifyInstance, { service, guards
   app.get(
     '/api/v1/workspaces/:workspaceId/exports/:exportId/download',
     {
-      schema: {
+      schema: route({
         operationId: 'downloadExport',
         summary: 'The CSV file of a ready export (members of the workspace only)',
         description:
           '409 while it is being made; 410 once it has expired (a day after it was made).',
-        tags,
-        security: bearer,
         params: ExportParams,
-        response: {
-          ...withProblems({ 200: ExportCsv }, [401, 404, 409, 410]),
-          // Documented as text/csv rather than JSON (typed as the string it is).
-          200: csvResponse,
-        },
-      },
+        // Documented as text/csv rather than JSON (typed as the string it is).
+        response: { 200: csvResponse },
+        problems: [409, 410],
+      }),
     },
     async (request, reply) => {
       const file = await service.download(

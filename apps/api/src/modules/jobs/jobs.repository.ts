@@ -1,6 +1,7 @@
 import type { JobState } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { deleteCreatedBefore } from '../../platform/db/retention.ts';
 import { JOBS_SCHEMA } from '../../platform/queue/boss.ts';
 
 /** pg-boss's job table (all queues): read here for the operator's views, never written but to purge. */
@@ -104,13 +105,7 @@ export function createJobsRepository(db: Kysely<DB>) {
     },
 
     /** Forgets job side effects older than `before` (their jobs are long gone). */
-    clearEffects: async (before: Date) => {
-      const result = await db
-        .deleteFrom('job_effects')
-        .where('created_at', '<', before.toISOString())
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    clearEffects: (before: Date) => deleteCreatedBefore(db, 'job_effects', before),
   };
 }
 

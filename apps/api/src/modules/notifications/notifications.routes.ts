@@ -8,11 +8,13 @@ import {
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { bearer, withProblems } from '../../platform/http/responses.ts';
+import { bearer, routeSchemas } from '../../platform/http/responses.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
 type Options = { service: NotificationsService; guards: Guards };
+
+const route = routeSchemas({ tags: ['notifications'], security: bearer, problems: [401] });
 
 const taskOf = (request: FastifyRequest & { params: { workspaceId: string; taskId: string } }) =>
   [request.params.workspaceId, request.params.taskId, callerId(request)] as const;
@@ -25,14 +27,12 @@ export async function notificationsRoutes(instance: FastifyInstance, { service, 
   app.get(
     '/api/v1/notifications',
     {
-      schema: {
+      schema: route({
         operationId: 'listNotifications',
         summary: 'Your notifications, newest first, with the number unread',
-        tags: ['notifications'],
-        security: bearer,
         querystring: ListNotificationsQuery,
-        response: withProblems({ 200: NotificationList }, [401]),
-      },
+        response: { 200: NotificationList },
+      }),
     },
     async (request) => service.list(callerId(request), request.query),
   );
@@ -40,27 +40,25 @@ export async function notificationsRoutes(instance: FastifyInstance, { service, 
   app.post(
     '/api/v1/notifications/read',
     {
-      schema: {
+      schema: route({
         operationId: 'markNotificationsRead',
         summary: 'Mark some of your notifications, or all, as read',
-        tags: ['notifications'],
-        security: bearer,
         body: MarkNotificationsReadBody,
-        response: withProblems({ 200: UnreadCount }, [401]),
-      },
+        response: { 200: UnreadCount },
+      }),
     },
     async (request) =>
       service.markRead(callerId(request), 'ids' in request.body ? request.body.ids : undefined),
   );
 
-  const followSchema = (operationId: string, summary: string) => ({
-    operationId,
-    summary,
-    tags: ['notifications'],
-    security: bearer,
-    params: TaskParams,
-    response: withProblems({ 200: TaskFollow }, [401, 404]),
-  });
+  const followSchema = (operationId: string, summary: string) =>
+    route({
+      operationId,
+      summary,
+      params: TaskParams,
+      response: { 200: TaskFollow },
+      problems: [404],
+    });
   const followPath = '/api/v1/workspaces/:workspaceId/tasks/:taskId/follow';
 
   app.get(

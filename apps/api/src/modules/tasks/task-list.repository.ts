@@ -1,5 +1,5 @@
 import type { TaskPriority, TaskSort, TaskStatus } from '@taskflow/contract';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Cursor } from './tasks.cursor.ts';
 
@@ -21,6 +21,27 @@ export const taskColumns = [
   'updated_at',
   'completed_at',
 ] as const;
+
+/**
+ * The live (not deleted) tasks of a workspace: where every read of tasks starts. `as` names the
+ * table, for a query that joins others.
+ */
+export function liveTasks(
+  db: Kysely<DB>,
+  workspaceId: string,
+): SelectQueryBuilder<DB, 'tasks', object>;
+export function liveTasks<A extends string>(
+  db: Kysely<DB>,
+  workspaceId: string,
+  as: A,
+): SelectQueryBuilder<DB & { [T in A]: DB['tasks'] }, A, object>;
+export function liveTasks(db: Kysely<DB>, workspaceId: string, as?: string) {
+  const column = (name: string) => (as ? `${as}.${name}` : name) as 'workspace_id';
+  return db
+    .selectFrom(as ? (`tasks as ${as}` as 'tasks') : 'tasks')
+    .where(column('workspace_id'), '=', workspaceId)
+    .where(column('deleted_at'), 'is', null);
+}
 
 /** The caller belongs to the workspace: part of every task query, so no task leaks by id. */
 export const callerIsMember = (workspaceId: string, userId: string) =>
@@ -78,12 +99,9 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
   const { workspaceId, userId, filters, cursor } = input;
   const spec = sorts[input.sort];
   const key = spec.key(filters.search ?? '');
-  let query = db
-    .selectFrom('tasks')
+  let query = liveTasks(db, workspaceId)
     .select(taskColumns)
     .select(sql<string>`${key}::text`.as('sort_key'))
-    .where('workspace_id', '=', workspaceId)
-    .where('deleted_at', 'is', null)
     .where(callerIsMember(workspaceId, userId));
 
   if (filters.status) query = query.where('status', 'in', filters.status);

@@ -1,5 +1,5 @@
 import { RESTORE_WINDOW_DAYS, type TaskPriority, type TaskStatus } from '@taskflow/contract';
-import { type Kysely, sql, type UpdateObject } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type UpdateObject } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { isForeignKeyViolation } from '../../platform/db/constraints.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
@@ -7,6 +7,7 @@ import {
   callerIsMember,
   type ListInput,
   listTasksQuery,
+  liveTasks,
   taskColumns,
 } from './task-list.repository.ts';
 
@@ -72,11 +73,8 @@ async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
  */
 export function createTasksRepository(db: Kysely<DB>) {
   const live = (scope: TaskScope) =>
-    db
-      .selectFrom('tasks')
+    liveTasks(db, scope.workspaceId)
       .select(taskColumns)
-      .where('workspace_id', '=', scope.workspaceId)
-      .where('deleted_at', 'is', null)
       .where(callerIsMember(scope.workspaceId, scope.userId));
 
   const update = (scope: TaskScope) =>
@@ -84,6 +82,22 @@ export function createTasksRepository(db: Kysely<DB>) {
       .updateTable('tasks')
       .where('workspace_id', '=', scope.workspaceId)
       .where(callerIsMember(scope.workspaceId, scope.userId));
+
+  /** An update of the scope's live tasks with these ids, answering the tasks as they are after it. */
+  const updateLive = (scope: TaskScope, ids: string | string[]) =>
+    update(scope)
+      .where('id', Array.isArray(ids) ? 'in' : '=', ids)
+      .where('deleted_at', 'is', null)
+      .returning(taskColumns);
+
+  /** A change's columns, with the task's version bumped and its update time. */
+  const withNewVersion =
+    (changes: TaskChanges) =>
+    (eb: ExpressionBuilder<DB, 'tasks'>): UpdateObject<DB, 'tasks'> => ({
+      ...changedColumns(changes),
+      version: eb('version', '+', 1),
+      updated_at: now,
+    });
 
   return {
     list: (input: ListInput) => listTasksQuery(db, input).execute(),
@@ -100,12 +114,9 @@ export function createTasksRepository(db: Kysely<DB>) {
       db
         .selectFrom('workspace_members as m')
         .select('m.role')
-        .select((eb) =>
-          eb
-            .selectFrom('tasks as t')
+        .select(
+          liveTasks(db, scope.workspaceId, 't')
             .select('t.position')
-            .where('t.workspace_id', '=', scope.workspaceId)
-            .where('t.deleted_at', 'is', null)
             .orderBy('t.position')
             .limit(1)
             .as('first_position'),
@@ -137,18 +148,7 @@ export function createTasksRepository(db: Kysely<DB>) {
 
     /** Applies a change to a live task; undefined when there is none. */
     update: (scope: TaskScope, taskId: string, changes: TaskChanges) =>
-      orAssigneeError(
-        update(scope)
-          .set((eb) => ({
-            ...changedColumns(changes),
-            version: eb('version', '+', 1),
-            updated_at: now,
-          }))
-          .where('id', '=', taskId)
-          .where('deleted_at', 'is', null)
-          .returning(taskColumns)
-          .executeTakeFirst(),
-      ),
+      orAssigneeError(updateLive(scope, taskId).set(withNewVersion(changes)).executeTakeFirst()),
 
     /**
      * Takes a leaving member's tasks off them, deleted ones included (an assignee must be a
@@ -184,23 +184,11 @@ export function createTasksRepository(db: Kysely<DB>) {
 
     /** Sets the status of every listed live task; the tasks changed (fewer if some were not found). */
     setStatus: (scope: TaskScope, taskIds: string[], status: TaskStatus) =>
-      update(scope)
-        .set((eb) => ({
-          ...changedColumns({ status }),
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', 'in', taskIds)
-        .where('deleted_at', 'is', null)
-        .returning(taskColumns)
-        .execute(),
+      updateLive(scope, taskIds).set(withNewVersion({ status })).execute(),
 
     softDelete: (scope: TaskScope, taskId: string) =>
-      update(scope)
+      updateLive(scope, taskId)
         .set((eb) => ({ deleted_at: now, updated_at: now, version: eb('version', '+', 1) }))
-        .where('id', '=', taskId)
-        .where('deleted_at', 'is', null)
-        .returning(taskColumns)
         .executeTakeFirst(),
 
     /** Brings a task deleted within the restore window back. */
@@ -246,11 +234,8 @@ export function createTasksRepository(db: Kysely<DB>) {
       side: 'after' | 'before',
       movingId: string,
     ) => {
-      const row = await db
-        .selectFrom('tasks as t')
+      const row = await liveTasks(db, workspaceId, 't')
         .select('t.position')
-        .where('t.workspace_id', '=', workspaceId)
-        .where('t.deleted_at', 'is', null)
         .where('t.id', '!=', movingId)
         .where('t.position', side === 'after' ? '>' : '<', position)
         .orderBy('t.position', side === 'after' ? 'asc' : 'desc')
@@ -299,12 +284,7 @@ export function createTasksRepository(db: Kysely<DB>) {
     labels: async (workspaceId: string) => {
       const rows = await db
         .selectFrom(
-          db
-            .selectFrom('tasks')
-            .select(sql<string>`unnest(labels)`.as('label'))
-            .where('workspace_id', '=', workspaceId)
-            .where('deleted_at', 'is', null)
-            .as('l'),
+          liveTasks(db, workspaceId).select(sql<string>`unnest(labels)`.as('label')).as('l'),
         )
         .select('l.label')
         .distinct()

@@ -18,7 +18,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
-import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
+import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { StatsService } from './task-stats.service.ts';
 import type { TaskScope } from './tasks.repository.ts';
@@ -26,7 +26,13 @@ import type { TasksService } from './tasks.service.ts';
 
 type Options = { tasks: TasksService; stats: StatsService; guards: Guards };
 
-const tags = ['tasks'];
+/** Every route is a member's, on a workspace (most on one of its tasks: other params). */
+const route = routeSchemas({
+  tags: ['tasks'],
+  security: bearer,
+  params: WorkspaceParams,
+  problems: [401, 404],
+});
 
 const scopeOf = (
   request: Pick<FastifyRequest, 'auth'> & { params: { workspaceId: string } },
@@ -60,17 +66,14 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.get(
     '/api/v1/workspaces/:workspaceId/tasks',
     {
-      schema: {
+      schema: route({
         operationId: 'listTasks',
         summary: 'List, filter, search and sort the workspace’s tasks, a page at a time',
         description:
           'Keyset pagination: pass `nextCursor` as `cursor` with the same filters and sort. Tasks added while paging never make another task appear twice or go missing.',
-        tags,
-        security: bearer,
-        params: WorkspaceParams,
         querystring: ListTasksQuery,
-        response: withProblems({ 200: TaskList }, [401, 404]),
-      },
+        response: { 200: TaskList },
+      }),
     },
     async (request) => tasks.list(scopeOf(request), request.query),
   );
@@ -78,15 +81,12 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.post(
     '/api/v1/workspaces/:workspaceId/tasks',
     {
-      schema: {
+      schema: route({
         operationId: 'createTask',
         summary: 'Create a task; it goes to the top of the manual order',
-        tags,
-        security: bearer,
-        params: WorkspaceParams,
         body: CreateTaskBody,
-        response: withProblems({ 201: Task }, [401, 404]),
-      },
+        response: { 201: Task },
+      }),
     },
     async (request, reply) => {
       const task = await tasks.create(scopeOf(request), request.body);
@@ -97,16 +97,13 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.post(
     '/api/v1/workspaces/:workspaceId/tasks/bulk-status',
     {
-      schema: {
+      schema: route({
         operationId: 'setTasksStatus',
         summary: 'Set the status of several tasks at once',
         description: 'All or nothing: if one of the tasks is not found, none changes (404).',
-        tags,
-        security: bearer,
-        params: WorkspaceParams,
         body: BulkStatusBody,
-        response: withProblems({ 200: TaskItems }, [401, 404]),
-      },
+        response: { 200: TaskItems },
+      }),
     },
     async (request) => ({ items: await tasks.setStatus(scopeOf(request), request.body) }),
   );
@@ -114,14 +111,12 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.get(
     '/api/v1/workspaces/:workspaceId/tasks/:taskId',
     {
-      schema: {
+      schema: route({
         operationId: 'getTask',
         summary: 'One task, with its version as the ETag',
-        tags,
-        security: bearer,
         params: TaskParams,
-        response: withProblems({ 200: Task }, [401, 404]),
-      },
+        response: { 200: Task },
+      }),
     },
     async (request, reply) =>
       withEtag(reply, await tasks.get(scopeOf(request), request.params.taskId)),
@@ -130,18 +125,16 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.patch(
     '/api/v1/workspaces/:workspaceId/tasks/:taskId',
     {
-      schema: {
+      schema: route({
         operationId: 'updateTask',
         summary: 'Change some fields of a task',
         description:
           'With `If-Match`, the change applies only to that version: otherwise 412 with the current task.',
-        tags,
-        security: bearer,
         params: TaskParams,
         headers: IfMatchHeaders,
         body: UpdateTaskBody,
-        response: withProblems({ 200: Task, 412: TaskConflictProblem }, [401, 404]),
-      },
+        response: { 200: Task, 412: TaskConflictProblem },
+      }),
     },
     async (request, reply) => {
       const version = expectedVersion(request.headers['if-match']);
@@ -158,14 +151,12 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.delete(
     '/api/v1/workspaces/:workspaceId/tasks/:taskId',
     {
-      schema: {
+      schema: route({
         operationId: 'deleteTask',
         summary: 'Delete a task; it can be restored for 30 days',
-        tags,
-        security: bearer,
         params: TaskParams,
-        response: withProblems({ 204: noContent }, [401, 404]),
-      },
+        response: { 204: noContent },
+      }),
     },
     async (request, reply) => {
       await tasks.remove(scopeOf(request), request.params.taskId);
@@ -176,14 +167,12 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.post(
     '/api/v1/workspaces/:workspaceId/tasks/:taskId/restore',
     {
-      schema: {
+      schema: route({
         operationId: 'restoreTask',
         summary: 'Undo the deletion of a task',
-        tags,
-        security: bearer,
         params: TaskParams,
-        response: withProblems({ 200: Task }, [401, 404]),
-      },
+        response: { 200: Task },
+      }),
     },
     async (request, reply) =>
       withEtag(reply, await tasks.restore(scopeOf(request), request.params.taskId)),
@@ -192,18 +181,16 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.post(
     '/api/v1/workspaces/:workspaceId/tasks/:taskId/move',
     {
-      schema: {
+      schema: route({
         operationId: 'moveTask',
         summary: 'Move a task to another status and/or next to another task',
         description:
           'Only the moved task changes: its new position lies between its new neighbours.',
-        tags,
-        security: bearer,
         params: TaskParams,
         headers: IfMatchHeaders,
         body: MoveTaskBody,
-        response: withProblems({ 200: Task, 412: TaskConflictProblem }, [401, 404]),
-      },
+        response: { 200: Task, 412: TaskConflictProblem },
+      }),
     },
     async (request, reply) => {
       const version = expectedVersion(request.headers['if-match']);
@@ -215,14 +202,11 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.get(
     '/api/v1/workspaces/:workspaceId/labels',
     {
-      schema: {
+      schema: route({
         operationId: 'listLabels',
         summary: 'The labels used by the workspace’s tasks',
-        tags,
-        security: bearer,
-        params: WorkspaceParams,
-        response: withProblems({ 200: LabelList }, [401, 404]),
-      },
+        response: { 200: LabelList },
+      }),
     },
     async (request) => ({ items: await tasks.labels(scopeOf(request)) }),
   );
@@ -230,15 +214,12 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
   app.get(
     '/api/v1/workspaces/:workspaceId/stats',
     {
-      schema: {
+      schema: route({
         operationId: 'getWorkspaceStats',
         summary: 'Task counts and the 30-day completion series of a workspace',
-        tags,
-        security: bearer,
-        params: WorkspaceParams,
         querystring: StatsQuery,
-        response: withProblems({ 200: TaskStats }, [401, 404]),
-      },
+        response: { 200: TaskStats },
+      }),
     },
     async (request) => stats.stats(scopeOf(request), request.query.tz),
   );

@@ -12,7 +12,7 @@ import {
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { bearer, noContent, withProblems } from '../../platform/http/responses.ts';
+import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
 import { rateLimited } from '../../platform/http/security.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { WorkspacesService } from './workspaces.service.ts';
@@ -24,7 +24,8 @@ type Options = {
   addMemberLimit: { max: number; windowMs: number };
 };
 
-const tags = ['workspaces'];
+/** Every route is a signed-in user's. */
+const route = routeSchemas({ tags: ['workspaces'], security: bearer, problems: [401] });
 
 export async function workspacesRoutes(
   instance: FastifyInstance,
@@ -46,13 +47,11 @@ export async function workspacesRoutes(
   app.get(
     '/api/v1/workspaces',
     {
-      schema: {
+      schema: route({
         operationId: 'listWorkspaces',
         summary: 'The workspaces the signed-in user belongs to, personal first',
-        tags,
-        security: bearer,
-        response: withProblems({ 200: WorkspaceList }, [401]),
-      },
+        response: { 200: WorkspaceList },
+      }),
     },
     async (request) => ({ items: await service.list(callerId(request)) }),
   );
@@ -60,14 +59,13 @@ export async function workspacesRoutes(
   app.post(
     '/api/v1/workspaces',
     {
-      schema: {
+      schema: route({
         operationId: 'createWorkspace',
         summary: 'Create a shared workspace; the caller becomes its owner',
-        tags,
-        security: bearer,
         body: CreateWorkspaceBody,
-        response: withProblems({ 201: Workspace }, [401, 409]),
-      },
+        response: { 201: Workspace },
+        problems: [409],
+      }),
     },
     async (request, reply) =>
       reply.status(201).send(await service.create(callerId(request), request.body.name)),
@@ -76,14 +74,13 @@ export async function workspacesRoutes(
   app.get(
     '/api/v1/workspaces/:workspaceId',
     {
-      schema: {
+      schema: route({
         operationId: 'getWorkspace',
         summary: 'One workspace of the caller',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
-        response: withProblems({ 200: Workspace }, [401, 404]),
-      },
+        response: { 200: Workspace },
+        problems: [404],
+      }),
     },
     async (request) => service.get(request.params.workspaceId, callerId(request)),
   );
@@ -91,15 +88,14 @@ export async function workspacesRoutes(
   app.patch(
     '/api/v1/workspaces/:workspaceId',
     {
-      schema: {
+      schema: route({
         operationId: 'renameWorkspace',
         summary: 'Rename a workspace (owners)',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
         body: UpdateWorkspaceBody,
-        response: withProblems({ 200: Workspace }, [401, 403, 404]),
-      },
+        response: { 200: Workspace },
+        problems: [403, 404],
+      }),
     },
     async (request) =>
       service.rename(request.params.workspaceId, callerId(request), request.body.name),
@@ -108,14 +104,13 @@ export async function workspacesRoutes(
   app.delete(
     '/api/v1/workspaces/:workspaceId',
     {
-      schema: {
+      schema: route({
         operationId: 'deleteWorkspace',
         summary: 'Delete a workspace and all its tasks (owners; not a personal workspace)',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
-        response: withProblems({ 204: noContent }, [401, 403, 404, 409]),
-      },
+        response: { 204: noContent },
+        problems: [403, 404, 409],
+      }),
     },
     async (request, reply) => {
       await service.remove(request.params.workspaceId, callerId(request));
@@ -126,14 +121,13 @@ export async function workspacesRoutes(
   app.get(
     '/api/v1/workspaces/:workspaceId/members',
     {
-      schema: {
+      schema: route({
         operationId: 'listMembers',
         summary: 'The members of a workspace, by name',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
-        response: withProblems({ 200: MemberList }, [401, 404]),
-      },
+        response: { 200: MemberList },
+        problems: [404],
+      }),
     },
     async (request) => ({
       items: await service.listMembers(request.params.workspaceId, callerId(request)),
@@ -144,15 +138,14 @@ export async function workspacesRoutes(
     '/api/v1/workspaces/:workspaceId/members',
     {
       preHandler: limitAdds,
-      schema: {
+      schema: route({
         operationId: 'addMember',
         summary: 'Add a person to the workspace by the email of their account (owners)',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
         body: AddMemberBody,
-        response: withProblems({ 201: Member }, [401, 403, 404, 409]),
-      },
+        response: { 201: Member },
+        problems: [403, 404, 409],
+      }),
     },
     async (request, reply) => {
       const { email, role } = request.body;
@@ -169,16 +162,15 @@ export async function workspacesRoutes(
   app.patch(
     '/api/v1/workspaces/:workspaceId/members/:userId',
     {
-      schema: {
+      schema: route({
         operationId: 'changeMemberRole',
         summary: 'Make a member an owner, or an owner a member (owners)',
         description: 'The last owner cannot be made a member.',
-        tags,
-        security: bearer,
         params: MemberParams,
         body: UpdateMemberBody,
-        response: withProblems({ 200: Member }, [401, 403, 404, 409]),
-      },
+        response: { 200: Member },
+        problems: [403, 404, 409],
+      }),
     },
     async (request) => {
       const { workspaceId, userId } = request.params;
@@ -189,16 +181,15 @@ export async function workspacesRoutes(
   app.delete(
     '/api/v1/workspaces/:workspaceId/members/:userId',
     {
-      schema: {
+      schema: route({
         operationId: 'removeMember',
         summary: 'Remove a member (owners), or leave (your own user id)',
         description:
           'Their tasks in the workspace become unassigned. The last owner cannot leave or be removed.',
-        tags,
-        security: bearer,
         params: MemberParams,
-        response: withProblems({ 204: noContent }, [401, 403, 404, 409]),
-      },
+        response: { 204: noContent },
+        problems: [403, 404, 409],
+      }),
     },
     async (request, reply) => {
       const { workspaceId, userId } = request.params;
@@ -210,15 +201,14 @@ export async function workspacesRoutes(
   app.post(
     '/api/v1/workspaces/:workspaceId/leave',
     {
-      schema: {
+      schema: route({
         operationId: 'leaveWorkspace',
         summary: 'Leave a workspace',
         description: 'The last owner cannot leave; nobody can leave their personal workspace.',
-        tags,
-        security: bearer,
         params: WorkspaceParams,
-        response: withProblems({ 204: noContent }, [401, 404, 409]),
-      },
+        response: { 204: noContent },
+        problems: [404, 409],
+      }),
     },
     async (request, reply) => {
       const userId = callerId(request);

@@ -58,32 +58,29 @@ function expectProblem(
   return body;
 }
 
+/** A POST to the echo route: `payload` as JSON, unless `contentType` names another type. */
+const echo = (payload: object | string, options: { query?: string; contentType?: string } = {}) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/test/echo${options.query ?? ''}`,
+    headers: options.contentType ? { 'content-type': options.contentType } : {},
+    payload,
+  });
+
 describe('problem+json for every failure', () => {
   it('validation errors name each bad field with its path', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo?limit=99',
-      payload: { title: 'ok', tags: [] },
-    });
+    const res = await echo({ title: 'ok', tags: [] }, { query: '?limit=99' });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(body.errors).toEqual([{ path: 'query.limit', message: expect.any(String) }]);
 
-    const res2 = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      payload: { title: '', tags: ['ok', 'toolong'] },
-    });
+    const res2 = await echo({ title: '', tags: ['ok', 'toolong'] });
     const body2 = expectProblem(res2, 400, 'VALIDATION_FAILED');
     const paths = (body2.errors as { path: string }[]).map((e) => e.path).sort();
     expect(paths).toEqual(['body.tags.1', 'body.title']);
   });
 
   it('a valid request passes through', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      payload: { title: 'ok', tags: [] },
-    });
+    const res = await echo({ title: 'ok', tags: [] });
     expect(res.statusCode).toBe(200);
   });
 
@@ -93,31 +90,17 @@ describe('problem+json for every failure', () => {
   });
 
   it('malformed JSON → 400 MALFORMED_JSON', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      headers: { 'content-type': 'application/json' },
-      payload: '{"title": ',
-    });
+    const res = await echo('{"title": ', { contentType: 'application/json' });
     expectProblem(res, 400, 'MALFORMED_JSON');
   });
 
   it('body too large → 413 PAYLOAD_TOO_LARGE', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      payload: { title: 'x'.repeat(4096), tags: [] },
-    });
+    const res = await echo({ title: 'x'.repeat(4096), tags: [] });
     expectProblem(res, 413, 'PAYLOAD_TOO_LARGE');
   });
 
   it('unsupported content type → 415', async () => {
-    const res = await ctx.app.inject({
-      method: 'POST',
-      url: '/api/v1/test/echo',
-      headers: { 'content-type': 'application/x-unknown' },
-      payload: 'x',
-    });
+    const res = await echo('x', { contentType: 'application/x-unknown' });
     expectProblem(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 

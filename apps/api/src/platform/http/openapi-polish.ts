@@ -81,27 +81,21 @@ function boundSchemas(node: unknown) {
   for (const value of Object.values(node)) boundSchemas(value);
 }
 
+/** A header whose value is a whole number from 0 to `maximum`. */
+const countHeader = (description: string, maximum: number) => ({
+  description,
+  schema: { type: 'integer', format: 'int32', minimum: 0, maximum },
+});
+
 /**
  * The headers the rate limiter sends on every /api response, and Retry-After on a 429 and on a
  * 503 (overload, a database restart).
  */
 const rateLimitHeaders = {
-  'X-RateLimit-Limit': {
-    description: 'Requests allowed in the current window',
-    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
-  },
-  'X-RateLimit-Remaining': {
-    description: 'Requests left in the current window',
-    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 },
-  },
-  'X-RateLimit-Reset': {
-    description: 'Seconds until the window resets',
-    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
-  },
-  'Retry-After': {
-    description: 'Seconds to wait before trying again',
-    schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86_400 },
-  },
+  'X-RateLimit-Limit': countHeader('Requests allowed in the current window', 1_000_000),
+  'X-RateLimit-Remaining': countHeader('Requests left in the current window', 1_000_000),
+  'X-RateLimit-Reset': countHeader('Seconds until the window resets', 86_400),
+  'Retry-After': countHeader('Seconds to wait before trying again', 86_400),
 };
 
 function declareRateLimitHeaders(doc: Json) {

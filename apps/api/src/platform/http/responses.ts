@@ -1,4 +1,5 @@
 import { ProblemDetails } from '@taskflow/contract';
+import type { FastifySchema } from 'fastify';
 import { z } from 'zod';
 
 /**
@@ -15,6 +16,37 @@ export function withProblems<R extends Record<number, z.ZodType>, E extends numb
 ): R & Record<Common | E, typeof ProblemDetails> {
   const problems = Object.fromEntries([...common, ...extra].map((s) => [s, ProblemDetails]));
   return { ...problems, ...ok } as R & Record<Common | E, typeof ProblemDetails>;
+}
+
+/** A route schema but its responses: id, summary, tags, security and input. */
+type SchemaPart = Omit<FastifySchema, 'response'>;
+
+/** Statuses of problems, besides the common ones, that routes answer with. */
+type Problems<E extends number> = { problems?: readonly E[] };
+
+/**
+ * The schemas of a group of routes (a routes file, usually) that share some of theirs: tags,
+ * security, params, the problems all of them can answer with. Each route then states only what is
+ * its own: its id, summary, input, successes, and any problem of its own; where it states a field
+ * the group has (other params), its own counts. Responses are as {@link withProblems} makes them.
+ */
+export function routeSchemas<S extends SchemaPart, G extends number = never>({
+  problems: groupProblems = [],
+  ...group
+}: S & Problems<G>) {
+  return <O extends SchemaPart, R extends Record<number, z.ZodType>, E extends number = never>({
+    response,
+    problems = [],
+    ...own
+  }: O & Problems<E> & { response: R }) =>
+    ({
+      ...group,
+      ...own,
+      response: withProblems(response, [...groupProblems, ...problems]),
+    }) as Omit<S, keyof O | 'problems'> &
+      Omit<O, 'problems' | 'response'> & {
+        response: R & Record<Common | G | E, typeof ProblemDetails>;
+      };
 }
 
 /** The security requirement of routes for signed-in users: an access token. */

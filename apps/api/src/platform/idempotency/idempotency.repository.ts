@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { deleteCreatedBefore } from '../db/retention.ts';
 
 export type StoredResponse = {
   status: number;
@@ -109,12 +110,8 @@ export function createIdempotencyRepository(db: Kysely<DB>) {
     },
 
     /** Keys older than `before` (their 24 hours are over). */
-    async purge(before: Date): Promise<number> {
-      const result = await db
-        .deleteFrom('idempotency_keys')
-        .where('created_at', '<', before.toISOString())
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
+    purge(before: Date): Promise<number> {
+      return deleteCreatedBefore(db, 'idempotency_keys', before);
     },
   };
 }

@@ -81,13 +81,19 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, tim
   }
 }
 
+/** The row of job `id`, once the job is in `state`. */
+async function jobOnceIn(id: string | null, state: string) {
+  const [row] = await until(
+    () => jobRows(sql`id = ${id}`),
+    (rows) => rows[0]?.state === state,
+  );
+  return row;
+}
+
 describe('retries and dead letters', () => {
   it('a handler that fails twice completes on its third attempt, after growing delays', async () => {
     const id = await queue.enqueue(flaky, { key: 'flaky-1' });
-    const [row] = await until(
-      () => jobRows(sql`id = ${id}`),
-      (rows) => rows[0]?.state === 'completed',
-    );
+    const row = await jobOnceIn(id, 'completed');
     expect(row).toMatchObject({ state: 'completed', retry_count: 2 });
     const times = attempts.get('flaky-1') ?? [];
     expect(times).toHaveLength(3);
@@ -99,10 +105,7 @@ describe('retries and dead letters', () => {
 
   it('a handler that always fails lands in the dead-letter queue after 3 attempts', async () => {
     const id = await queue.enqueue(broken, { key: 'broken-1' });
-    const [row] = await until(
-      () => jobRows(sql`id = ${id}`),
-      (rows) => rows[0]?.state === 'failed',
-    );
+    const row = await jobOnceIn(id, 'failed');
     expect(row).toMatchObject({ state: 'failed', retry_count: 2 });
     expect(attempts.get('broken-1')).toHaveLength(3);
     const dead = await until(
@@ -148,10 +151,7 @@ describe('enqueueing in a transaction', () => {
   it('refuses a payload off its schema at enqueue, and dead-letters one that arrives anyway', async () => {
     await expect(queue.enqueue(counted, { key: 42 } as never)).rejects.toThrow();
     const id = await queue.boss.send(counted.type, { payload: { nope: true }, requestId: null });
-    const [row] = await until(
-      () => jobRows(sql`id = ${id}`),
-      (rows) => rows[0]?.state === 'failed',
-    );
+    const row = await jobOnceIn(id, 'failed');
     // No retries for a payload that can never be valid.
     expect(row?.retry_count).toBe(0);
   });
