@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineProject } from 'vitest/config';
+import { maxWorkers } from '../../vitest.workers.ts';
 
 export default defineProject({
   plugins: [react()],
   test: {
     name: 'web',
+    maxWorkers,
     environment: 'jsdom',
     // Each test file in a VM context of a shared worker: jsdom and the module graph are set up
     // about four times faster than in a process of its own, still isolated per file.

@@ -1,3 +1,6 @@
 import { defineProject } from 'vitest/config';
+import { maxWorkers } from '../../vitest.workers.ts';
 
-export default defineProject({ test: { name: 'contract', include: ['src/**/*.test.ts'] } });
+export default defineProject({
+  test: { name: 'contract', maxWorkers, include: ['src/**/*.test.ts'] },
+});
