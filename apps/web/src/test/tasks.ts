@@ -1,3 +1,4 @@
+import { CreateTaskBody } from '@taskflow/contract';
 import type { components } from '@taskflow/contract/openapi';
 
 type Task = components['schemas']['Task'];
@@ -10,14 +11,9 @@ let counter = 0;
 export function aTask(overrides: Partial<Task> & Pick<Task, 'title' | 'position'>): Task {
   counter += 1;
   return {
+    ...CreateTaskBody.parse({ title: overrides.title }),
     id: `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`,
     workspaceId,
-    description: '',
-    status: 'todo',
-    priority: 'medium',
-    dueDate: null,
-    assigneeId: null,
-    labels: [],
     version: 1,
     createdBy: null,
     createdAt: '2026-01-01T00:00:00.000Z',
