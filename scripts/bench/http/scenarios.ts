@@ -115,7 +115,7 @@ export const scenarios: Scenario[] = [
   {
     id: 'rows-fast',
     name: 'GET /rows, fast serializer',
-    note: "The same route and zod schema, serialized as TaskFlow's `fastSerializerCompiler` does (`scripts/bench/http/fast-serializer.ts`, the same few lines): the zod schema compiled to JSON Schema for fast-json-stringify. Both rows servers set fastify-type-provider-zod's `validatorCompiler`; the route has no request schema, so only the serializer differs.",
+    note: "The same route and zod schema, serialized as TaskFlow's `fastSerializerCompiler` does: the zod schema compiled to JSON Schema for fast-json-stringify (`scripts/bench/http/fast-serializer.ts`). Both rows servers set fastify-type-provider-zod's `validatorCompiler`; the route has no request schema, so only the serializer differs.",
     ...micros,
     readyPath: '/rows',
     server: 'rows-fast',
