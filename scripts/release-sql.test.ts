@@ -6,12 +6,15 @@ import { recordReleasedSql } from './release-sql.ts';
 
 const dirs: string[] = [];
 
-/** A repository with these snapshot files, by module, and an older release recorded. */
+/**
+ * A repository with these snapshot files, by folder under apps/api/src, and an older release
+ * recorded.
+ */
 async function repository(snapshots: Record<string, Record<string, string>>) {
   const root = await mkdtemp(path.join(tmpdir(), 'taskflow-release-sql-'));
   dirs.push(root);
   for (const [module, files] of Object.entries(snapshots)) {
-    const dir = path.join(root, 'apps/api/src/modules', module, '__snapshots__');
+    const dir = path.join(root, 'apps/api/src', module, '__snapshots__');
     await mkdir(dir, { recursive: true });
     for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
   }
@@ -26,13 +29,17 @@ afterEach(async () => {
 });
 
 describe('recordReleasedSql', () => {
-  it("copies every module's snapshots as they are and replaces the previous release", async () => {
+  it("copies every repository's snapshots as they are and replaces the previous release", async () => {
     const tasks = '-- find\nselect "id" from "tasks" where "id" = $1;\n';
     const root = await repository({
-      tasks: { 'tasks.repository.sql': tasks },
-      workspaces: { 'workspaces.repository.sql': '-- delete\ndelete from "workspaces";\n' },
+      'modules/tasks': { 'tasks.repository.sql': tasks },
+      'modules/workspaces': {
+        'workspaces.repository.sql': '-- delete\ndelete from "workspaces";\n',
+      },
+      'platform/idempotency': { 'idempotency.repository.sql': '-- claim\nselect 1;\n' },
     });
     expect(recordReleasedSql(root, '0.2.0')).toEqual([
+      'idempotency.repository.sql',
       'tasks.repository.sql',
       'workspaces.repository.sql',
     ]);
@@ -44,5 +51,15 @@ describe('recordReleasedSql', () => {
   it('fails when there is nothing to record', async () => {
     const root = await repository({});
     expect(() => recordReleasedSql(root, '0.2.0')).toThrow(/no SQL snapshots/);
+  });
+
+  it('refuses two snapshots of one name', async () => {
+    const root = await repository({
+      'modules/tasks': { 'x.repository.sql': 'a' },
+      'platform/x': { 'x.repository.sql': 'b' },
+    });
+    expect(() => recordReleasedSql(root, '0.2.0')).toThrow(
+      /two repositories .* x\.repository\.sql/,
+    );
   });
 });
