@@ -8,6 +8,7 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['src/test/global-setup.ts'],
+    setupFiles: ['src/test/listener-leaks.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,7 +1,7 @@
-import { once } from 'node:events';
 import { EventsHeaders, EventsQuery, type ProblemDetails, StreamMessage } from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { drainedOrClosed } from '../../platform/http/drain.ts';
 import { bearer, withProblems } from '../../platform/http/responses.ts';
 import type { Guards } from '../auth/index.ts';
 import type { Subscriber } from './event-bus.ts';
@@ -90,7 +90,7 @@ export async function eventsRoutes(instance: FastifyInstance, options: Options) 
         async drained() {
           if (ended || res.destroyed) return false;
           if (!res.writableNeedDrain) return true;
-          await Promise.race([once(res, 'drain'), once(res, 'close')]);
+          await drainedOrClosed(res);
           return !ended && !res.destroyed;
         },
       };
