@@ -16,7 +16,7 @@ import { personalWorkspace } from './tasks-api.ts';
  * expected from each API path. A `*` segment stands for any one segment, such as an id made during
  * the test. (An object, not an array: `test.use` reads arrays as options.)
  */
-export type ExpectedFailures = Record<string, number>;
+type ExpectedFailures = Record<string, number>;
 
 /**
  * On load the app asks for a new access token with the refresh cookie: without a live session
@@ -64,7 +64,7 @@ export type Accounts = {
 };
 
 /** A new account, the API as it, and its (empty) personal board, for the board's tests. */
-export type PersonalBoard = { account: Account; api: Api; workspaceId: string; board: string };
+type PersonalBoard = { account: Account; api: Api; workspaceId: string; board: string };
 
 type TestFixtures = {
   accounts: Accounts;

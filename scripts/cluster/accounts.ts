@@ -16,7 +16,7 @@ export type LoadClient = {
   workspaceId: string;
 };
 
-export type SignUpOptions = {
+type SignUpOptions = {
   baseUrl: string;
   /** The cluster's database, whose mail outbox holds the verification links. */
   databaseUrl: string;

@@ -8,7 +8,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { findProgram, type Spawned, spawnLogged } from './processes.ts';
 
-export const haproxyConfig = path.resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');
+const haproxyConfig = path.resolve(import.meta.dirname, '../../deploy/haproxy/haproxy.cfg');
 /** The backend of the API instances in haproxy.cfg. */
 export const BACKEND = 'api';
 /** How many instances haproxy.cfg lists through API<n>_ADDR. */
@@ -25,7 +25,7 @@ function requireBinary(): string {
   return binary;
 }
 
-export type BalancerEnv = {
+type BalancerEnv = {
   /** host:port of each instance; the first three become API1_ADDR…API3_ADDR. */
   servers: string[];
   port: number;
@@ -85,7 +85,7 @@ export function adminCommand(socket: string, command: string): Promise<string> {
   });
 }
 
-export type ServerStat = {
+type ServerStat = {
   /** UP, DOWN, MAINT, "UP 1/2" (rising), "DOWN 1/2" (falling), NOLB (draining)… */
   status: string;
   /** Requests it is carrying right now. */

@@ -47,10 +47,10 @@ export type Scenario = {
 };
 
 /** Writes acknowledged before a fault, and again after each step, to show writes flow. */
-export const WRITES_BETWEEN_STEPS = 150;
+const WRITES_BETWEEN_STEPS = 150;
 
 /** What a fault sees: the running load, the outcome to fill, and a log of its steps. */
-export type Fault = {
+type Fault = {
   load: LoadRun;
   failures: string[];
   figures: string[];

@@ -31,7 +31,7 @@ export type LoadReport = {
   incidents: string[];
 };
 
-export type LoadOptions = {
+type LoadOptions = {
   baseUrl: string;
   /** Starts every title, so that this run's tasks can be told apart in the database. */
   phase: string;
@@ -58,10 +58,8 @@ const bump = (counts: Record<string, number>, key: string) => {
   counts[key] = (counts[key] ?? 0) + 1;
 };
 
-export const total = (
-  counts: Record<string, number>,
-  keep: (key: string) => boolean = () => true,
-) => Object.entries(counts).reduce((sum, [key, n]) => (keep(key) ? sum + n : sum), 0);
+const total = (counts: Record<string, number>, keep: (key: string) => boolean = () => true) =>
+  Object.entries(counts).reduce((sum, [key, n]) => (keep(key) ? sum + n : sum), 0);
 
 /** Responses 5xx, first attempts and retries together. */
 export const serverErrors = (report: Pick<LoadReport, 'first' | 'retries'>) =>

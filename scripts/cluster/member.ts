@@ -26,7 +26,7 @@ export type Member = {
   stop(): Promise<number>;
 };
 
-export type MemberSpec = {
+type MemberSpec = {
   name: string;
   args: string[];
   env: NodeJS.ProcessEnv;

@@ -37,7 +37,7 @@ export function findProgram(envVar: string, name: string, fallback: string): str
 }
 
 /** Exit status as a shell reports it: 137 after SIGKILL, 143 after SIGTERM. */
-export function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
+function exitStatus(code: number | null, signal: NodeJS.Signals | null): number {
   if (code !== null) return code;
   return 128 + (signal ? constants.signals[signal] : 0);
 }
@@ -92,7 +92,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** The last lines of a log file, to quote in an error. */
-export function logTail(logFile: string, lines = 15): string {
+function logTail(logFile: string, lines = 15): string {
   try {
     return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
   } catch {

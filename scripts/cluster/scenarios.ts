@@ -24,7 +24,7 @@ import { signOutEverywhere } from './scenario-revoke.ts';
 import { streamThroughKill } from './scenario-stream.ts';
 import type { Instance } from './topology.ts';
 
-export { heal, type Outcome, type Scenario, type ScenarioContext } from './harness.ts';
+export { heal, type Outcome } from './harness.ts';
 
 /**
  * Requests the balancer has in flight on an instance when it is killed: 50 clients keep a few

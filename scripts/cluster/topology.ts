@@ -29,7 +29,7 @@ import {
 
 export type { Member } from './member.ts';
 
-export type ClusterOptions = {
+type ClusterOptions = {
   /** API instances behind the balancer (2). */
   apis?: number;
   /** Job workers (1). */

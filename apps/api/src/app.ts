@@ -35,7 +35,7 @@ import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 import { metrics } from './platform/metrics/metrics.ts';
 import { registerSources } from './platform/metrics/registry.ts';
 
-export type AppDeps = {
+type AppDeps = {
   database: Database;
   logger: Logger;
   /**

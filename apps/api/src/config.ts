@@ -107,7 +107,7 @@ function trustProxyOf(value: string): TrustProxy | null {
   return list.every((v) => address.test(v)) ? list : null;
 }
 
-export type Env = z.input<typeof EnvSchema>;
+type Env = z.input<typeof EnvSchema>;
 
 /** The names of every variable TaskFlow reads. */
 export const envNames = Object.keys(EnvSchema.shape) as (keyof Env)[];

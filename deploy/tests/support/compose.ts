@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { fromRoot } from './paths.ts';
 
 /** A .env file as Compose reads it: KEY=value lines, `#` comments, quotes around a value. */
-export function readDotenv(file: string): Record<string, string> {
+function readDotenv(file: string): Record<string, string> {
   const entries = readFileSync(file, 'utf8')
     .split('\n')
     .map((line) => line.trim())
@@ -24,7 +24,7 @@ const VARIABLE = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?\}/g;
  * and `${VAR?message}` in every string value; a missing required variable throws, as
  * `docker compose` stops. Also returns the names the file refers to.
  */
-export function interpolate(value: unknown, env: Record<string, string>) {
+function interpolate(value: unknown, env: Record<string, string>) {
   const referenced = new Set<string>();
   const expand = (text: string) =>
     text.replace(VARIABLE, (_, name: string, operator = '', operand = '') => {
@@ -59,10 +59,10 @@ export type Service = {
   volumes?: string[];
   ports?: string[];
 };
-export type ComposeFile = { services: Record<string, Service> };
+type ComposeFile = { services: Record<string, Service> };
 
-export const composePath = fromRoot('deploy/compose.yaml');
-export const envExamplePath = fromRoot('deploy/.env.example');
+const composePath = fromRoot('deploy/compose.yaml');
+const envExamplePath = fromRoot('deploy/.env.example');
 
 /** deploy/compose.yaml as written (merge keys applied), and as Compose runs it with the example env. */
 export function readCompose() {

@@ -10,7 +10,7 @@ import { fromRoot } from './paths.ts';
 
 export type Stage = { name: string | null; image: string | null; instructions: Instruction[] };
 
-export const dockerfilePath = fromRoot('deploy/Dockerfile');
+const dockerfilePath = fromRoot('deploy/Dockerfile');
 
 /** deploy/Dockerfile, parsed, with its instructions grouped by stage (each starts at a FROM). */
 export function readDockerfile() {

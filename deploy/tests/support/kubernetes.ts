@@ -51,7 +51,7 @@ export function readManifests(file: string): Manifest[] {
   });
 }
 
-export type Kustomization = {
+type Kustomization = {
   namespace?: string;
   resources?: string[];
   patches?: { path: string }[];
@@ -70,7 +70,7 @@ const isNamedList = (v: unknown): v is { name: string }[] =>
  * A strategic merge patch, as far as TaskFlow's patches need one: maps merge key by key, lists
  * of named items (containers, ports) merge by name, other lists are replaced.
  */
-export function mergePatch(base: unknown, patch: unknown): unknown {
+function mergePatch(base: unknown, patch: unknown): unknown {
   if (isNamedList(base) && isNamedList(patch)) {
     const merged = base.map((item) => {
       const change = patch.find((p) => p.name === item.name);
@@ -114,7 +114,7 @@ export type Container = {
   volumeMounts?: { name: string; mountPath: string }[];
   resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
 };
-export type PodSpec = {
+type PodSpec = {
   containers: Container[];
   terminationGracePeriodSeconds?: number;
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number };
@@ -128,7 +128,7 @@ const KNOWN_FIELDS = ['apiVersion', 'kind', 'namespace', 'resources', 'patches',
  * What `kubectl apply -k <dir>` would apply, for TaskFlow's kustomizations: resources (files,
  * or directories with their own kustomization), then patches, images and the namespace.
  */
-export function build(dir: string): Manifest[] {
+function build(dir: string): Manifest[] {
   const kustomization = readKustomization(dir);
   const unknown = Object.keys(kustomization).filter((key) => !KNOWN_FIELDS.includes(key));
   if ((kustomization.patches ?? []).some((p) => Object.keys(p).join() !== 'path')) {

@@ -18,7 +18,7 @@ export function freePort() {
   });
 }
 
-export type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+type Started = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
 
 /** Starts a process of the image; its first word `node` is this Node (the image's is Node 24). */
 export function start(argv: string[], cwd: string, env: Record<string, string>): Started {

@@ -35,7 +35,7 @@ import {
   type WayOutcome,
 } from './report.ts';
 
-export const balancerWays: BalancerWay[] = [
+const balancerWays: BalancerWay[] = [
   { id: 'direct', name: 'one instance, direct (no balancer)', instances: 1 },
   { id: 'lb-1', name: 'HAProxy → 1 instance', instances: 1 },
   { id: 'lb-2', name: 'HAProxy → 2 instances', instances: 2 },

@@ -28,12 +28,12 @@ export type WayFigures = LoadFigures & {
 
 export type WayOutcome = { way: BalancerWay; figures?: WayFigures; error?: string };
 
-export type BalancerOutcome = { ways: WayOutcome[]; error?: string };
+type BalancerOutcome = { ways: WayOutcome[]; error?: string };
 
-export const wayFailed = (o: WayOutcome) =>
+const wayFailed = (o: WayOutcome) =>
   o.error !== undefined || !o.figures || o.figures.non2xx > 0 || o.figures.errors > 0;
 
-export const balancerFailed = (o: BalancerOutcome) =>
+const balancerFailed = (o: BalancerOutcome) =>
   o.error !== undefined || o.ways.length === 0 || o.ways.some(wayFailed);
 
 const cores = (n: number) => n.toFixed(2);

@@ -16,7 +16,7 @@ export type FanoutOutcome = { scenario: FanoutScenario; figures?: ClientResult; 
 /** The acceptance goal: subscribers in one process, p99 publish → receive, memory per stream. */
 export const FANOUT_GOAL = { subscribers: 10_000, p99Ms: 100, perConnectionKib: 30 };
 
-export const fanoutFailed = (o: FanoutOutcome) =>
+const fanoutFailed = (o: FanoutOutcome) =>
   o.error !== undefined ||
   !o.figures ||
   o.figures.steps.length === 0 ||

@@ -7,13 +7,13 @@ import type { Scenario } from './scenarios.ts';
 export type Outcome = { scenario: Scenario; figures?: LoadFigures; error?: string };
 
 /** The full stack must keep at least this share of the bare route's throughput. */
-export const TARGET_RATIO = 0.6;
+const TARGET_RATIO = 0.6;
 /** The authenticated `GET /api/v1/me` must keep at least this share of `GET /api/v1/meta`'s. */
-export const ME_TARGET_RATIO = 0.7;
+const ME_TARGET_RATIO = 0.7;
 /** On PostgreSQL, list-20 must reach this share of the reference server's throughput… */
-export const LIST_TARGET_RATIO = 0.7;
+const LIST_TARGET_RATIO = 0.7;
 /** …with a p99 latency under this, at the bench's connections. */
-export const LIST_TARGET_P99_MS = 50;
+const LIST_TARGET_P99_MS = 50;
 
 export function failed(outcome: Outcome): boolean {
   const f = outcome.figures;
@@ -39,7 +39,7 @@ const header = ['Scenario', ...loadHeader, 'Status'];
 const rightAligned = (i: number) => i > 0 && i < header.length - 1;
 
 /** `a / b` of two scenarios' throughputs, when both were measured. */
-export function throughputRatio(outcomes: Outcome[], a: string, b: string): number | undefined {
+function throughputRatio(outcomes: Outcome[], a: string, b: string): number | undefined {
   const rps = (id: string) =>
     outcomes.find((o) => o.scenario.id === id)?.figures?.requestsPerSecond;
   const [x, y] = [rps(a), rps(b)];

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-export const Row = z.object({
+const Row = z.object({
   id: z.uuid(),
   title: z.string().max(200),
   status: z.enum(['todo', 'in_progress', 'done']),
@@ -14,7 +14,7 @@ export const Row = z.object({
   position: z.number().int().min(0).max(1_000_000),
   description: z.string().max(2_000).nullable(),
 });
-export type Row = z.infer<typeof Row>;
+type Row = z.infer<typeof Row>;
 
 export const RowsResponse = z.object({ items: z.array(Row).max(100) });
 export type RowsResponse = z.infer<typeof RowsResponse>;

@@ -18,7 +18,7 @@ import type { Section } from '../lib/report.ts';
 import { type RunInfo, selected } from '../lib/settings.ts';
 import { type JobFigures, jobsSection } from './report.ts';
 
-export const JOB_TYPE = 'maintenance.purge-idempotency-keys';
+const JOB_TYPE = 'maintenance.purge-idempotency-keys';
 const WORKERS = 2;
 const sizes = {
   full: { latency: 300, throughput: 10_000 },

@@ -13,10 +13,10 @@ export type JobFigures = {
   workers: number;
 };
 
-export type JobsOutcome = { figures?: JobFigures; error?: string };
+type JobsOutcome = { figures?: JobFigures; error?: string };
 
 /** The acceptance goal, on PostgreSQL: start latency with idle workers, and throughput. */
-export const JOBS_GOAL = { p50Ms: 10, jobsPerSecond: 1_000 };
+const JOBS_GOAL = { p50Ms: 10, jobsPerSecond: 1_000 };
 
 export function jobsSection(outcome: JobsOutcome): Section {
   return { markdown: markdown(outcome), notes, failures: outcome.figures ? [] : ['jobs'] };

@@ -13,7 +13,7 @@ export const root = path.resolve(import.meta.dirname, '../../..');
 /** `taskflow`, as `npm start` and the Dockerfile run it. */
 export const cli = path.join(root, 'apps/api/src/cli/main.ts');
 /** The PostgreSQL server where benchmarks create (and drop) their databases. */
-export const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** How the bench runs the real app: quiet, no web app, limits the load never reaches. */
@@ -35,7 +35,7 @@ export function appEnv(port: number, dataDir: string): Record<string, string> {
 /** An embedded data directory or a PostgreSQL database. */
 export type Target = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
-export const targetEnv = (target: Target): Record<string, string> =>
+const targetEnv = (target: Target): Record<string, string> =>
   target.kind === 'embedded' ? { DATA_DIR: target.dataDir } : { DATABASE_URL: target.url };
 
 /** Runs `taskflow <args>` to its end; its standard output, or an error with its stderr. */

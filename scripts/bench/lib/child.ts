@@ -41,7 +41,7 @@ export function startChild(args: string[], env: Record<string, string> = {}): Ch
 }
 
 /** Polls `url` until it answers 200; fails if the child exits or `timeoutMs` passes. */
-export async function waitReady(child: Child, url: string, timeoutMs: number): Promise<void> {
+async function waitReady(child: Child, url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { exitCode, signalCode } = child.process;

@@ -30,7 +30,7 @@ export async function cleanUpAll() {
 export type Cleanups = ReturnType<typeof createCleanups>;
 
 /** The first line of an error's message, for a table cell. */
-export function firstLine(error: unknown): string {
+function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0] ?? message;
 }

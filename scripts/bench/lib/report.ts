@@ -11,9 +11,9 @@ import type { RunInfo } from './settings.ts';
 /** What a benchmark hands back: its part of the report, and the ids of what failed. */
 export type Section = { markdown: string[]; notes: string[]; failures: string[] };
 
-export const reportPath = path.join(root, 'docs/benchmarks.md');
+const reportPath = path.join(root, 'docs/benchmarks.md');
 
-export function renderReport(info: RunInfo, sections: Section[]): string {
+function renderReport(info: RunInfo, sections: Section[]): string {
   return [
     '# Benchmarks',
     '',

@@ -28,7 +28,7 @@ const POLL_MS = 20;
 const START_TIMEOUT_MS = 120_000;
 const webIndex = path.join(root, 'apps/web/dist/index.html');
 
-export const startKinds: StartKind[] = [
+const startKinds: StartKind[] = [
   {
     id: 'restart',
     name: 'embedded, existing data directory (restart)',

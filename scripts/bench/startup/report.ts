@@ -19,17 +19,17 @@ export type StartFigures = { runs: StartRun[] };
 
 export type StartOutcome = { kind: StartKind; figures?: StartFigures; error?: string };
 
-export type StartupOutcome = {
+type StartupOutcome = {
   runs: number;
   /** Whether apps/web/dist held a build (served by every start, as users run it). */
   webBuild: boolean;
   kinds: StartOutcome[];
 };
 
-export const startOutcomeFailed = (o: StartOutcome) =>
+const startOutcomeFailed = (o: StartOutcome) =>
   o.error !== undefined || !o.figures || o.figures.runs.length === 0;
 
-export const startupFailed = (o: StartupOutcome) =>
+const startupFailed = (o: StartupOutcome) =>
   o.kinds.length === 0 || o.kinds.some(startOutcomeFailed);
 
 const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(2));

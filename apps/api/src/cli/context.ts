@@ -7,7 +7,7 @@ import { createLogger } from '../platform/logger.ts';
 import { OperatorError } from '../platform/operator-error.ts';
 
 /** Reads the environment once; a bad one ends the command with every problem named. */
-export function loadConfigOrExit(): Config {
+function loadConfigOrExit(): Config {
   try {
     return loadConfig(process.env);
   } catch (error) {
@@ -19,7 +19,7 @@ export function loadConfigOrExit(): Config {
   }
 }
 
-export type CommandOptions = {
+type CommandOptions = {
   /**
    * Where log lines go. Long-running commands (`serve`, `worker`) log to stdout, as services do;
    * operator commands keep stdout for their answer (a table, or one JSON document with `--json`)

@@ -7,7 +7,7 @@ import { InvalidInputError } from './errors.ts';
  * (timestamps keep their microseconds, where a Date would drop them), cast back when compared,
  * so no row is skipped or repeated at a page boundary.
  */
-export const encodeCursor = (parts: readonly string[]) =>
+const encodeCursor = (parts: readonly string[]) =>
   Buffer.from(JSON.stringify(parts)).toString('base64url');
 
 const notOurs = 'Not a cursor from this API';

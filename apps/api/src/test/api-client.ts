@@ -16,7 +16,7 @@ type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
 
 /** The documented paths that answer `M`. */
-export type PathOf<M extends Method> = {
+type PathOf<M extends Method> = {
   [P in keyof paths]: [NonNullable<paths[P][M]>] extends [never] ? never : P;
 }[keyof paths];
 
@@ -31,7 +31,7 @@ type Responses<O> = O extends { responses: infer R } ? R : never;
 type ContentOf<R> = R extends { content: infer Content } ? Content[keyof Content] : undefined;
 
 /** One documented answer: its status, its body as documented, and the headers. */
-export type Answer<O> = {
+type Answer<O> = {
   [S in keyof Responses<O>]: {
     status: S;
     body: ContentOf<Responses<O>[S]>;
@@ -108,8 +108,6 @@ export function createApiClient(app: App, bound: { token?: string } = {}) {
     delete: request('delete'),
   };
 }
-
-export type ApiClient = ReturnType<typeof createApiClient>;
 
 /**
  * The body of an answer that must have `status`, typed as documented for it; any other answer

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-export const cliPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+const cliPath = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
 export type Run = { code: number | null; stdout: string; stderr: string };
 

@@ -89,5 +89,3 @@ export async function openStream(
     done,
   };
 }
-
-export type Stream = Awaited<ReturnType<typeof openStream>>;

@@ -19,7 +19,7 @@ export function repositoryFiles(dir: string): string[] {
     .sort();
 }
 
-export type Factory = { factory: string; methods: string[] };
+type Factory = { factory: string; methods: string[] };
 
 /**
  * The repository factories a module exports (`create…(db)` returning an object of methods), each

@@ -1,5 +1,5 @@
 /** One statement of a repository SQL snapshot, under the name of the method that sent it. */
-export type SnapshotStatement = { section: string; text: string };
+type SnapshotStatement = { section: string; text: string };
 
 const transactionControl = /^(begin|commit|rollback)$/i;
 

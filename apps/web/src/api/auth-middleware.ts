@@ -4,7 +4,7 @@ import { ApiError } from './api-error.ts';
 /** Sign-in, refresh, sign-out…: authenticated by cookie or not at all, never by bearer token. */
 const AUTH_PATH_PREFIX = '/api/v1/auth/';
 
-export interface AuthMiddlewareOptions {
+interface AuthMiddlewareOptions {
   /** The access token held in memory, or null when signed out. */
   getAccessToken(): string | null;
   /**

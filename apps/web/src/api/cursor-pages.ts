@@ -1,14 +1,13 @@
 import { type GetParams, type GetPath, getData } from './client.ts';
 
 /** Where a cursor-paged list starts, and where its next page does (none after the last). */
-export const cursorPaging = {
+const cursorPaging = {
   initialPageParam: null as string | null,
   getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor,
 };
 
 /** The query params that ask for one page: its cursor, except for the first page. */
-export const cursorOf = (pageParam: string | null) =>
-  pageParam === null ? {} : { cursor: pageParam };
+const cursorOf = (pageParam: string | null) => (pageParam === null ? {} : { cursor: pageParam });
 
 /**
  * How an infinite query fetches and pages a cursor-paged GET: every page is asked for with

@@ -1,7 +1,7 @@
 import { type ReactNode, type Ref, useId } from 'react';
 
 /** What the labelled control itself carries: its id, and what describes it when invalid. */
-export type ControlProps = {
+type ControlProps = {
   id: string;
   'aria-invalid': true | undefined;
   'aria-describedby': string | undefined;

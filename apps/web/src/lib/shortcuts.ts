@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 
-export type ShortcutHandlers = Partial<Record<string, (event: KeyboardEvent) => void>>;
+type ShortcutHandlers = Partial<Record<string, (event: KeyboardEvent) => void>>;
 
 const nonTextInputs = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color']);
 
 /** Where a key press is text being typed (or a choice being made), never a command. */
-export function isTypingTarget(target: EventTarget | null): boolean {
+function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // Read from the attribute: jsdom, where the unit tests run, has no isContentEditable.
   if (target.closest('[contenteditable=""], [contenteditable="true"]')) return true;

@@ -1,7 +1,7 @@
 import { type ChangeEvent, useCallback, useEffect, useRef, useState } from 'react';
 
 /** `callback`, called only once `delay` ms have passed without another call. */
-export function useDebouncedCallback<A extends unknown[]>(
+function useDebouncedCallback<A extends unknown[]>(
   callback: (...args: A) => void,
   delay: number,
 ): (...args: A) => void {

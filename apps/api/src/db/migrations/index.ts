@@ -14,7 +14,7 @@ import * as m0007 from './0007_idempotency_keys.ts';
 export type MigrationPhase = 'expand' | 'contract';
 
 /** A migration module: `up`, `down`, and the `phase` it declares. */
-export type PhasedMigration = Migration & { readonly phase: MigrationPhase };
+type PhasedMigration = Migration & { readonly phase: MigrationPhase };
 
 /** Every migration, in order. Names are permanent once released. */
 export const migrations: Record<string, PhasedMigration> = {

@@ -15,7 +15,7 @@ import type { AdminRepository, AdminUserRow, createAdminRepository } from './adm
 
 const SERIES_DAYS = 30;
 
-export function toAdminUser(row: AdminUserRow): AdminUser {
+function toAdminUser(row: AdminUserRow): AdminUser {
   return {
     ...toUser(row),
     disabled: row.disabled_at !== null,
@@ -71,7 +71,7 @@ export function createAdminService({ repo, jobs, now = Date.now }: Deps) {
 export type AdminService = ReturnType<typeof createAdminService>;
 
 /** Users, newest first, optionally searched by name or email, a page at a time. */
-export async function listAdminUsers(
+async function listAdminUsers(
   repo: AdminRepository,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<AdminUserList> {

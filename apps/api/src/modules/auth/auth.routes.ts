@@ -17,7 +17,7 @@ import { rateLimited } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 
-export const REFRESH_PATH = '/api/v1/auth';
+const REFRESH_PATH = '/api/v1/auth';
 
 type Options = {
   service: AuthService;

@@ -21,7 +21,7 @@ import {
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
-export type AuthSettings = {
+type AuthSettings = {
   accessTtlSeconds: number;
   idleTimeoutSeconds: number;
   absoluteLifetimeSeconds: number;
@@ -46,7 +46,7 @@ type Deps = {
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
 const newToken = () => randomBytes(32).toString('base64url');
 /** Tokens are stored hashed: a database leak does not hand out sessions or links. */
-export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const PROFILE_TTL_MS = 30_000;
 

@@ -61,7 +61,7 @@ export function createSemaphore(limit: number, onActiveChange?: (active: number)
   };
 }
 
-export type PasswordServiceOptions = {
+type PasswordServiceOptions = {
   /** Hashes in flight at once; each holds ~19 MiB, so a burst of sign-ins queues instead. */
   maxConcurrent?: number;
   /** Told the number of hashes in flight whenever it changes (metrics, tests). */

@@ -9,7 +9,7 @@ import type { SessionCache } from './session-cache.ts';
  * and a changed user (`user:<id>`: role, disabled, name, email); triggers of migration
  * `0006_revocation_notify` send them, whatever revoked or changed it (any instance, the CLI).
  */
-export const AUTH_CHANNEL = 'taskflow_auth';
+const AUTH_CHANNEL = 'taskflow_auth';
 
 type Deps = {
   listen: Listen;

@@ -22,7 +22,7 @@ export const demoPeople = (count: number): DemoPerson[] =>
     (_, i) => people[i] ?? { email: `teammate${i + 1}@taskflow.local`, name: `Teammate ${i + 1}` },
   );
 
-export type DemoTask = {
+type DemoTask = {
   title: string;
   status: TaskStatus;
   priority: TaskPriority;

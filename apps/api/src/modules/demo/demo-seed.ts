@@ -6,12 +6,12 @@ import { OperatorError } from '../../platform/operator-error.ts';
 import { createDemoRepository } from './demo.repository.ts';
 import { CURATED_TASKS, DEMO_EMAIL, type DemoPerson, demoPeople, demoTasks } from './demo-data.ts';
 
-export const DEMO_WORKSPACE = 'Demo team';
+const DEMO_WORKSPACE = 'Demo team';
 const hour = 3_600_000;
 const isoDate = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 24 * hour).toISOString().slice(0, 10);
 
-export type DemoSeedOptions = {
+type DemoSeedOptions = {
   /** The demo user and its teammates (at least 1). */
   users: number;
   /** Tasks in the shared workspace. */

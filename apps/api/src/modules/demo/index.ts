@@ -1,8 +1,2 @@
 /** The demo feature's public face: the demo workspace `serve` and `taskflow seed` make. */
-export {
-  DEMO_WORKSPACE,
-  type DemoSeed,
-  type DemoSeedOptions,
-  seedDemo,
-  seedDemoWorkspace,
-} from './demo-seed.ts';
+export { type DemoSeed, seedDemo, seedDemoWorkspace } from './demo-seed.ts';

@@ -9,7 +9,7 @@ import { createEventsRepository } from './events.repository.ts';
 import { eventsRoutes, type OpenStream, sweepStreams } from './events.routes.ts';
 import { createEventStreams } from './events.service.ts';
 
-export const EVENTS_CHANNEL = 'taskflow_events';
+const EVENTS_CHANNEL = 'taskflow_events';
 /** How often streams are looked at for their heartbeat, expiry and session. */
 const SWEEP_MS = 1_000;
 

@@ -32,7 +32,7 @@ const eventColumns = [
 ] as const;
 
 /** Appends events to the outbox, as the last statement of the transaction `trx`. */
-export type Publish = (trx: Kysely<DB>, events: NewEvent[]) => Promise<void>;
+type Publish = (trx: Kysely<DB>, events: NewEvent[]) => Promise<void>;
 
 /**
  * Appends events in the caller's transaction; must be its last statement. The ids come from the
@@ -62,8 +62,6 @@ export const appendEvents: Publish = async (db, events) => {
 export const createOutbox = (db: Kysely<DB>) => ({
   append: (events: NewEvent[]) => appendEvents(db, events),
 });
-
-export type Outbox = ReturnType<typeof createOutbox>;
 
 export type StartPoint = { head: string; prunedThrough: string; workspaces: string[] };
 

@@ -6,6 +6,4 @@ export {
   createOutbox,
   type EventsRepository,
   type NewEvent,
-  type Outbox,
-  type Publish,
 } from './events.repository.ts';

@@ -5,7 +5,7 @@ import type { EventRow } from './events.repository.ts';
  * Server-Sent Events framing (HTML Living Standard, "Server-sent events"). Every `data:` is one
  * line of JSON, so no payload can break the framing.
  */
-export const message = (id: string, type: string, data: unknown) =>
+const message = (id: string, type: string, data: unknown) =>
   `id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`;
 
 /** The outbox row as the stream's JSON: the contract's `LiveEvent`. */

@@ -27,7 +27,7 @@ export function toExport(row: ExportRow): TaskExport {
 }
 
 /** Enqueues the export job in the transaction that records the request. */
-export type ExportSchedule = (trx: Kysely<DB>) => {
+type ExportSchedule = (trx: Kysely<DB>) => {
   enqueue: (exportId: string, requestId: string) => Promise<unknown>;
 };
 

@@ -22,7 +22,7 @@ export type JobRow = {
   created_key: string;
 };
 
-export type JobFilter = {
+type JobFilter = {
   state?: JobState | undefined;
   type?: string | undefined;
   /** Strictly older than this (created time as text, id): the next page. */

@@ -17,7 +17,7 @@ function errorOf(row: JobRow): string | null {
   return message.slice(0, 2000);
 }
 
-export function toJob(row: JobRow): Job {
+function toJob(row: JobRow): Job {
   const data = row.data ?? null;
   return {
     id: row.id,

@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
  * Records that the effect named `key` happens, in the transaction that makes it. False if it
  * already happened: a job run twice (retried after a crash past its commit) then does nothing.
  */
-export async function claimEffect(trx: Kysely<DB>, key: string, jobType: string) {
+async function claimEffect(trx: Kysely<DB>, key: string, jobType: string) {
   const rows = await trx
     .insertInto('job_effects')
     .values({ key, job_type: jobType })

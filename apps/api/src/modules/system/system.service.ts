@@ -8,7 +8,7 @@ import { isCurrent, migrationStatus } from '../../platform/db/migrator.ts';
 import { createSystemRepository } from './system.repository.ts';
 
 /** What the job system tells the health checks. */
-export type JobsHealth = {
+type JobsHealth = {
   started(): boolean;
   /** Jobs waiting, running and failed, across queues. */
   counts(): Promise<{ queued: number; active: number; failed: number }>;

@@ -10,7 +10,7 @@ import { toTask } from './task-json.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
 /** A change to one task, with the task as it was where that matters. */
-export type TaskChange =
+type TaskChange =
   | { kind: 'created'; task: TaskRow }
   | { kind: 'updated'; task: TaskRow; before: TaskRow }
   | { kind: 'deleted'; task: TaskRow }
@@ -82,8 +82,6 @@ function taskEvent(change: TaskChange, actorId: string): NewEvent {
 export const createTaskActivity = (trx: Kysely<DB>) => ({
   record: (actorId: string, changes: TaskChange[]) => recordTaskChanges(trx, actorId, changes),
 });
-
-export type TaskActivity = ReturnType<typeof createTaskActivity>;
 
 async function recordTaskChanges(
   trx: Kysely<DB>,

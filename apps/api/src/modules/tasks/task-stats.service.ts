@@ -15,13 +15,13 @@ import type { TaskScope } from './tasks.repository.ts';
 const SERIES_DAYS = 30;
 
 /** Today and the 30 days of the completion series, in `timeZone`. */
-export function statsWindow(timeZone: string, now: number) {
+function statsWindow(timeZone: string, now: number) {
   const { today, days, end } = recentDays(timeZone, now, SERIES_DAYS);
   return { today, days, bounds: [...days.map((d) => d.start), end] };
 }
 
 /** The figures of one statement, as the API answers them. */
-export function toTaskStats(
+function toTaskStats(
   row: StatsRow,
   window: StatsWindow & { days: { date: string }[] },
   timeZone: string,

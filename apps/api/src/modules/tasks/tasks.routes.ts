@@ -42,7 +42,7 @@ const scopeOf = (
 });
 
 /** `If-Match: "7"` → 7; absent or `*` → no condition. */
-export function expectedVersion(header: string | undefined): number | undefined {
+function expectedVersion(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*"(\d{1,10})"\s*$/.exec(header);
   if (!match) {

@@ -5,7 +5,7 @@ export type WorkspaceRow = Selectable<WorkspacesTable> & {
   role: WorkspaceMembersTable['role'];
   member_count: number;
 };
-export type Role = WorkspaceMembersTable['role'];
+type Role = WorkspaceMembersTable['role'];
 
 /** What a workspace event says of it. */
 const changeColumns = ['id', 'name', 'personal', 'updated_at'] as const;

@@ -21,7 +21,7 @@ type MemberRow = NonNullable<Awaited<ReturnType<WorkspacesRepository['findMember
 type ChangeRow = Awaited<ReturnType<WorkspacesRepository['rename']>>;
 
 /** What a change to workspaces runs in: their statements, the outbox, and the member's tasks. */
-export type WorkspacesUnitOfWork = UnitOfWork<{
+type WorkspacesUnitOfWork = UnitOfWork<{
   workspaces: typeof createWorkspacesRepository;
   outbox: typeof createOutbox;
   memberTasks: (trx: Kysely<DB>) => MemberTasks;
@@ -34,7 +34,7 @@ const workspaceChange = (row: ChangeRow) => ({
   updatedAt: row.updated_at,
 });
 
-export function toWorkspace(row: WorkspaceRow): Workspace {
+function toWorkspace(row: WorkspaceRow): Workspace {
   return {
     id: row.id,
     name: row.name,
@@ -47,7 +47,7 @@ export function toWorkspace(row: WorkspaceRow): Workspace {
   };
 }
 
-export function toMember(row: MemberRow): Member {
+function toMember(row: MemberRow): Member {
   return {
     userId: row.user_id,
     name: row.name,

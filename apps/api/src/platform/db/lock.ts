@@ -22,7 +22,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export type Lock = { release(): void };
+type Lock = { release(): void };
 
 /**
  * An exclusive lock on an embedded data directory: a file created with O_EXCL holding the

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { type MigrationResultSet, Migrator, NO_MIGRATIONS } from 'kysely/migration';
 import { migrations } from '../../db/migrations/index.ts';
 
-export type MigrationStatus = { name: string; executedAt: Date | null }[];
+type MigrationStatus = { name: string; executedAt: Date | null }[];
 export type MigrationStep = { name: string; direction: 'Up' | 'Down' };
 
 function migrator<T>(db: Kysely<T>) {

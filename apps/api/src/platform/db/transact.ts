@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Work that must commit with a request's writes, or not at all. */
-export type BeforeCommit = (trx: Transaction<DB>) => Promise<void>;
+type BeforeCommit = (trx: Transaction<DB>) => Promise<void>;
 
 const scope = new AsyncLocalStorage<BeforeCommit>();
 

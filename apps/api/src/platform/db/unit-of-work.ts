@@ -5,7 +5,7 @@ import { transact } from './transact.ts';
 /** Makers of repositories: each binds a repository's statements to a connection. */
 type Factories = Record<string, (db: Kysely<DB>) => unknown>;
 
-export type Bound<F extends Factories> = { [K in keyof F]: ReturnType<F[K]> };
+type Bound<F extends Factories> = { [K in keyof F]: ReturnType<F[K]> };
 
 /**
  * A unit of work over some repositories: `run` hands `work` each of them bound to one

@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 
 /** The security headers helmet would set, computed once: none of them varies per request. */
-export function securityHeaders(https: boolean): Record<string, string> {
+function securityHeaders(https: boolean): Record<string, string> {
   const headers: Record<string, string> = {};
   const collector = {
     setHeader: (name: string, value: string) => {

@@ -16,9 +16,9 @@ import { duringWrites } from '../db/transact.ts';
 import { AppError } from '../http/errors.ts';
 import type { Claim, IdempotencyRepository, StoredResponse } from './idempotency.repository.ts';
 
-export const IDEMPOTENCY_HEADER = 'idempotency-key';
+const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** What a replayed response says, beside the first response's status, headers and body. */
-export const REPLAYED_HEADER = 'idempotent-replayed';
+const REPLAYED_HEADER = 'idempotent-replayed';
 
 /** A request still running under the same key is waited for this long, then 409. */
 const IN_FLIGHT_WAIT_MS = 5_000;

@@ -36,7 +36,7 @@ export type JobDefinition<P = unknown> = {
 /** The envelope of every job: the validated payload, and where it came from. */
 type Envelope = { payload: unknown; requestId: string | null };
 
-export type EnqueueOptions = {
+type EnqueueOptions = {
   /** Enqueue inside this transaction: the job exists only if it commits. */
   trx?: Kysely<DB>;
   requestId?: string | null;
@@ -47,7 +47,7 @@ export type EnqueueOptions = {
 
 export const deadLetterOf = (type: string) => `${type}__dead`;
 
-export type QueueTuning = {
+type QueueTuning = {
   /** A running job with no heartbeat for this long is presumed lost and retried (≥ 10). */
   heartbeatSeconds: number;
   /** How long a job may run in all before it is failed. */

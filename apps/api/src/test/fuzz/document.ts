@@ -50,7 +50,7 @@ export type FuzzOptions = {
 };
 export type FuzzReport = { runs: number; seed: number; statuses: Record<number, number> };
 
-export const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 export const isObject = (v: unknown): v is Json =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 

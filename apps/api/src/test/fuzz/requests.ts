@@ -11,17 +11,17 @@ import {
 } from './document.ts';
 import { ABSENT, createMapper, type Maybe } from './values.ts';
 
-export type BodyCase = { contentType: string | undefined; payload: string } | undefined;
+type BodyCase = { contentType: string | undefined; payload: string } | undefined;
 /** A generated request before the caller's fixed headers are added. */
-export type RequestDraft = SentRequest & { unset: string[] };
+type RequestDraft = SentRequest & { unset: string[] };
 /** Leave the caller's header as it is. */
-export const KEEP = Symbol('keep');
-export type Header = string | typeof ABSENT | typeof KEEP;
+const KEEP = Symbol('keep');
+type Header = string | typeof ABSENT | typeof KEEP;
 
-export const oversized = `{"pad":"${'a'.repeat(2 * 1024 * 1024)}"}`;
+const oversized = `{"pad":"${'a'.repeat(2 * 1024 * 1024)}"}`;
 
 /** Bodies that are not the JSON the operation expects, or not JSON at all. */
-export const rawBodies: fc.Arbitrary<BodyCase> = fc.oneof(
+const rawBodies: fc.Arbitrary<BodyCase> = fc.oneof(
   fc.constantFrom<BodyCase>(
     undefined,
     { contentType: 'application/json', payload: '' },
@@ -53,11 +53,11 @@ export const rawBodies: fc.Arbitrary<BodyCase> = fc.oneof(
 );
 
 /** Path segments sent as they are: broken percent-encodings, dot segments, an encoded slash. */
-export const rawSegments = ['%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2F', '%2e%2e', '..'];
+const rawSegments = ['%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2F', '%2e%2e', '..'];
 
-export const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
 /** What a client can put in a header: visible ASCII; anything else goes percent-encoded. */
-export const headerSafe = (v: unknown) => {
+const headerSafe = (v: unknown) => {
   const text = asText(v);
   return /^[\x20-\x7e]*$/.test(text) ? text : encodeURIComponent(text.toWellFormed());
 };

@@ -11,8 +11,8 @@ import {
 } from './document.ts';
 import { clip } from './requests.ts';
 
-export const DOC_ID = 'https://fuzz.invalid/openapi.json';
-export const validators = new WeakMap<OpenApiDocument, (schema: Schema) => ValidateFunction>();
+const DOC_ID = 'https://fuzz.invalid/openapi.json';
+const validators = new WeakMap<OpenApiDocument, (schema: Schema) => ValidateFunction>();
 
 export function validatorsFor(doc: OpenApiDocument) {
   let compile = validators.get(doc);
@@ -44,7 +44,7 @@ export function validatorsFor(doc: OpenApiDocument) {
   return compile;
 }
 
-export const isJsonMedia = (type: string) => type === 'application/json' || type.endsWith('+json');
+const isJsonMedia = (type: string) => type === 'application/json' || type.endsWith('+json');
 
 /** Everything wrong with an answer, measured against the operation's declared responses. */
 export function checkResponse(doc: OpenApiDocument, op: Operation, res: ReceivedResponse) {

@@ -24,7 +24,7 @@ export type PlannedOperation = {
   afterEach?: FuzzOptions['afterEach'];
 };
 
-export type FuzzSuite = {
+type FuzzSuite = {
   /** The document's tags whose operations the plan must cover, no more and no less. */
   tags: readonly string[];
   /** Where requests go and the document they are held to, read when each test starts. */

@@ -6,10 +6,10 @@ import { type Examples, isObject, type Json, type Schema } from './document.ts';
 export const ABSENT = Symbol('absent');
 export type Maybe = unknown | typeof ABSENT;
 
-export const cpLength = (s: string) => [...s].length;
+const cpLength = (s: string) => [...s].length;
 
 /** Strings that have broken parsers, databases and templates before. */
-export const specialStrings = [
+const specialStrings = [
   '',
   ' ',
   '  padded  ',
@@ -39,7 +39,7 @@ export const specialStrings = [
 ];
 
 /** Characters that often go wrong on their own: NUL (PostgreSQL refuses it in text) most of all. */
-export const hazards = fc.oneof(
+const hazards = fc.oneof(
   { weight: 3, arbitrary: fc.constant('\u0000') },
   {
     weight: 8,
@@ -57,7 +57,7 @@ export const hazards = fc.oneof(
 );
 
 /** A plain string with one hazardous character spliced in somewhere. */
-export const spliced = (minLength: number, maxLength: number) =>
+const spliced = (minLength: number, maxLength: number) =>
   fc
     .tuple(fc.string({ minLength, maxLength, unit: 'grapheme-ascii' }), hazards, fc.nat())
     .map(([text, c, at]) => {
@@ -66,7 +66,7 @@ export const spliced = (minLength: number, maxLength: number) =>
     });
 
 /** JSON values of every type, for "wrong type" cases. */
-export const anyTypes: unknown[] = [
+const anyTypes: unknown[] = [
   null,
   true,
   false,
@@ -82,14 +82,14 @@ export const anyTypes: unknown[] = [
   { a: 1 },
 ];
 
-export function jsonType(v: unknown) {
+function jsonType(v: unknown) {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
   return typeof v;
 }
 
-export function typesOf(s: Schema): string[] {
+function typesOf(s: Schema): string[] {
   if (Array.isArray(s.type)) return s.type as string[];
   if (typeof s.type === 'string') return [s.type];
   if (isObject(s.properties) || Array.isArray(s.required)) return ['object'];
@@ -97,7 +97,7 @@ export function typesOf(s: Schema): string[] {
   return [];
 }
 
-export const formatArbitraries: Record<string, () => fc.Arbitrary<string>> = {
+const formatArbitraries: Record<string, () => fc.Arbitrary<string>> = {
   email: () => fc.emailAddress(),
   uuid: () => fc.uuid(),
   'date-time': () =>
@@ -111,7 +111,7 @@ export const formatArbitraries: Record<string, () => fc.Arbitrary<string>> = {
   ipv6: () => fc.ipV6(),
 };
 
-export const formatBreakers: Record<string, string[]> = {
+const formatBreakers: Record<string, string[]> = {
   email: ['plainaddress', 'a@b', '@example.com', 'a @example.com', 'a@example.com ', 'a@@x.io'],
   uuid: ['00000000-0000-0000-0000-00000000000', 'zzzzzzzz-zzzz-4zzz-8zzz-zzzzzzzzzzzz', '1'],
   'date-time': ['2024-02-30T00:00:00Z', '2024-01-01', 'yesterday', '2024-01-01T25:00:00Z'],

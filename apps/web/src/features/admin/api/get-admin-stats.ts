@@ -3,10 +3,10 @@ import { api, unwrap } from '../../../api/client.ts';
 import { adminKeys } from './admin-keys.ts';
 
 /** Live task events refresh the figures at once; this catches the rest (others' workspaces, jobs). */
-export const STATS_REFRESH_MS = 15_000;
+const STATS_REFRESH_MS = 15_000;
 
 /** The browser's IANA time zone, so that "today" is the admin's day. */
-export function browserTimeZone(): string {
+function browserTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
@@ -14,7 +14,7 @@ export function browserTimeZone(): string {
  * Totals, today's figures and the last 30 days. Polled only while the tab is visible (TanStack
  * Query skips the interval in a hidden tab and refetches on return).
  */
-export function adminStatsQueryOptions(timeZone: string) {
+function adminStatsQueryOptions(timeZone: string) {
   return queryOptions({
     queryKey: adminKeys.statsIn(timeZone),
     queryFn: ({ signal }) =>

@@ -3,7 +3,7 @@ import { api, unwrap } from '../../../api/client.ts';
 import type { Job } from '../model/admin-types.ts';
 import { adminKeys } from './admin-keys.ts';
 
-export function jobQueryOptions(id: string) {
+function jobQueryOptions(id: string) {
   return queryOptions({
     queryKey: adminKeys.job(id),
     queryFn: ({ signal }) =>

@@ -2,10 +2,10 @@ import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanst
 import { cursorPagedGet } from '../../../api/cursor-pages.ts';
 import { adminKeys } from './admin-keys.ts';
 
-export const USER_PAGE_SIZE = 20;
+const USER_PAGE_SIZE = 20;
 
 /** Users, newest first, whose name or email contains `q` (all of them when it is empty). */
-export function usersQueryOptions(q: string) {
+function usersQueryOptions(q: string) {
   return infiniteQueryOptions({
     queryKey: adminKeys.userList(q),
     ...cursorPagedGet('/api/v1/admin/users', {

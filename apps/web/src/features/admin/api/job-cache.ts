@@ -6,7 +6,7 @@ import { updateItem } from '../model/list-pages.ts';
 import { adminKeys } from './admin-keys.ts';
 
 /** Writes to every cached job list, for the retry and cancel mutations. */
-export function jobCache(queryClient: QueryClient) {
+function jobCache(queryClient: QueryClient) {
   const lists = { queryKey: adminKeys.jobLists() };
   const update = (id: string, change: (job: Job) => Job) =>
     queryClient.setQueriesData<JobPages>(lists, (data) =>

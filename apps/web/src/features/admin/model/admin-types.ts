@@ -12,7 +12,6 @@ export type AdminUserList = components['schemas']['AdminUserList'];
 export type UserPages = InfiniteData<AdminUserList, string | null>;
 export type Role = components['schemas']['Role'];
 export type DetailedHealth = components['schemas']['DetailedHealth'];
-export type OutboxMail = components['schemas']['OutboxMail'];
 export type LiveEvent = components['schemas']['LiveEvent'];
 
 /** Every job state, in the order a job goes through them: the contract's own list. */

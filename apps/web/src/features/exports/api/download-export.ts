@@ -12,7 +12,7 @@ import { exportKeys } from './export-keys.ts';
  * Fetches an export's CSV with the bearer token (a plain link would carry none) and saves it
  * under the name the API gives.
  */
-export async function downloadExport(ids: ExportIds): Promise<void> {
+async function downloadExport(ids: ExportIds): Promise<void> {
   const call = api.GET('/api/v1/workspaces/{workspaceId}/exports/{exportId}/download', {
     params: { path: ids },
     parseAs: 'blob',

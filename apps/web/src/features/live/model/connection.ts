@@ -10,10 +10,10 @@ export type OpenStream = (
 ) => Promise<ReadableStream<Uint8Array>>;
 
 /** Resolves after `ms`, or sooner (the network is back, the run stopped); never rejects. */
-export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
+type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
 
 /** Until the server says otherwise with `retry:`. */
-export const DEFAULT_RETRY_MS = 2_000;
+const DEFAULT_RETRY_MS = 2_000;
 
 const retryAfterMs = (error: unknown) =>
   error instanceof ApiError && error.retryAfterSeconds !== undefined

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
 
-export const metaQueryOptions = queryOptions({
+const metaQueryOptions = queryOptions({
   queryKey: ['meta'],
   queryFn: ({ signal }) => unwrap(api.GET('/api/v1/meta', { signal })),
 });

@@ -5,7 +5,7 @@ const taskPath = new RegExp(`^/w/(${uuid})/tasks/(${uuid})$`, 'i');
  * Where a notification leads: a task opened in the app, a file of the API (an export) that the
  * app must fetch with its bearer token, or another path of this site.
  */
-export type NotificationTarget =
+type NotificationTarget =
   | { kind: 'task'; workspaceId: string; taskId: string }
   | { kind: 'download'; path: string }
   | { kind: 'path'; href: string };

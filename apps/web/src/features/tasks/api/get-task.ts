@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { getByPath } from '../../../api/client.ts';
 import { taskKeys } from './task-keys.ts';
 
-export function taskQueryOptions(workspaceId: string, taskId: string) {
+function taskQueryOptions(workspaceId: string, taskId: string) {
   return queryOptions({
     queryKey: taskKeys.detail(workspaceId, taskId),
     queryFn: ({ signal }) =>

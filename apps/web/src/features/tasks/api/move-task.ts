@@ -6,7 +6,7 @@ import type { Placement } from '../model/task-pages.ts';
 import type { Task, TaskStatus } from '../model/task-types.ts';
 import { useTaskMutation } from './task-cache.ts';
 
-export type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
+type MoveTaskVariables = { task: Task; status?: TaskStatus | undefined } & Placement;
 
 type MoveBody = components['schemas']['MoveTaskBodyInput'];
 

@@ -104,11 +104,11 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
 }
 
 /** The task cache of one workspace, for a component or mutation hook. */
-export function useTaskCache(workspaceId: string) {
+function useTaskCache(workspaceId: string) {
   return taskCache(useQueryClient(), workspaceId);
 }
 
-export type TaskCache = ReturnType<typeof taskCache>;
+type TaskCache = ReturnType<typeof taskCache>;
 
 /**
  * A mutation of one workspace's tasks: `mutationFn` sends it; what every task mutation carries

@@ -5,7 +5,7 @@ import { applyChanges, conflictOf, type TaskChanges } from '../model/conflict.ts
 import type { Task } from '../model/task-types.ts';
 import { useTaskMutation } from './task-cache.ts';
 
-export type UpdateTaskVariables = {
+type UpdateTaskVariables = {
   /** The task as the change was made on: its version goes in If-Match. */
   task: Task;
   changes: TaskChanges;

@@ -16,7 +16,7 @@ import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { TaskListView } from './task-list-view.tsx';
 import { ViewSwitch } from './view-switch.tsx';
 
-export type SearchChange = (search: BoardSearch, options?: { replace?: boolean }) => void;
+type SearchChange = (search: BoardSearch, options?: { replace?: boolean }) => void;
 
 /** A workspace's tasks as a list or as kanban columns, with everything that acts on them. */
 export function Board({

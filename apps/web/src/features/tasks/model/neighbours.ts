@@ -18,7 +18,7 @@ export function sameOrder(before: readonly string[], after: readonly string[]): 
   return before.length === after.length && before.every((id, index) => after[index] === id);
 }
 
-export type Drop = {
+type Drop = {
   taskId: string;
   fromStatus: TaskStatus;
   toStatus: TaskStatus;
@@ -30,7 +30,7 @@ export type Drop = {
   below: boolean;
 };
 
-export type PlannedMove = { status?: TaskStatus } & Placement;
+type PlannedMove = { status?: TaskStatus } & Placement;
 
 /** Within its own list a task takes the place of the one it is dropped on, as it is shown. */
 function orderAfterDrop({ taskId, ids, overId, below }: Drop): string[] {

@@ -2,7 +2,7 @@ import type { components, paths } from '@taskflow/contract/openapi';
 
 export type Task = components['schemas']['Task'];
 export type TaskStatus = components['schemas']['TaskStatus'];
-export type TaskPriority = components['schemas']['TaskPriority'];
+type TaskPriority = components['schemas']['TaskPriority'];
 export type TaskSort = components['schemas']['TaskSortInput'];
 export type Member = components['schemas']['Member'];
 export type TaskPage = components['schemas']['TaskList'];
