@@ -90,6 +90,7 @@ export async function seedDemoWorkspace(
       }),
     onProgress: options.onProgress,
   });
+  await repo.refreshStatistics();
   return {
     created: true as const,
     workspace: { id: team.workspaceId, name: DEMO_WORKSPACE },

@@ -27,6 +27,7 @@ describe('demo repository SQL', () => {
         ],
       }),
     );
+    await sql.record('refreshStatistics', () => repo.refreshStatistics());
     await expect(sql.text()).toMatchFileSnapshot('./__snapshots__/demo.repository.sql');
   });
 });

@@ -15,3 +15,6 @@ insert into "workspaces" ("name", "created_by") values ($1, $2) returning "id";
 insert into "workspace_members" ("workspace_id", "user_id", "role") values ($1, $2, $3), ($4, $5, $6);
 insert into "tasks" ("title", "position", "assignee_id", "workspace_id", "created_by") values ($1, $2, $3, $4, $5), ($6, $7, $8, $9, $10);
 commit;
+
+-- refreshStatistics
+analyze users, workspaces, workspace_members, tasks;
