@@ -1,23 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { AuthSession, User } from '@taskflow/contract';
-import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { DB } from '../../db/schema.ts';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
-import {
-  type AuthRepository,
-  type Client,
-  createAuthRepository,
-  type TokenPurpose,
-  type UserRow,
-} from './auth.repository.ts';
-import {
-  createPasswordService,
-  type PasswordService,
-  requireAcceptablePassword,
-} from './password.ts';
+import type { AuthRepository, Client, TokenPurpose, UserRow } from './auth.repository.ts';
+import { type PasswordService, requireAcceptablePassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
 
@@ -293,30 +281,3 @@ export function createAuthService(deps: Deps) {
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;
-
-/**
- * A verified administrator account, from the operator's command line: undefined when the email
- * already has an account. The password is checked as at sign-up.
- */
-export async function createAdminAccount(
-  db: Kysely<DB>,
-  account: { email: string; name: string; password: string },
-  client: Client,
-) {
-  requireAcceptablePassword(account.password, 'password');
-  const repo = createAuthRepository(db);
-  const passwordHash = await createPasswordService().hash(account.password);
-  const created = await repo.insertAdmin({
-    email: account.email,
-    name: account.name,
-    passwordHash,
-  });
-  if (!created) return undefined;
-  await repo.audit({
-    type: 'user.role_changed',
-    subjectId: created.id,
-    client,
-    detail: { role: 'admin', via: 'cli' },
-  });
-  return created;
-}

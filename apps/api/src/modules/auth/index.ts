@@ -1,4 +1,6 @@
 /** The auth feature's public face: what the composition root and other features may use. */
+
+export { createAdminAccount } from './admin-account.ts';
 export { callerId, clientOf, type Guards } from './auth.guards.ts';
 export { createAuthModule } from './auth.module.ts';
 export {
@@ -7,7 +9,7 @@ export {
   createAccountRecords,
   insertPersonalWorkspace,
 } from './auth.repository.ts';
-export { createAdminAccount, toUser } from './auth.service.ts';
+export { toUser } from './auth.service.ts';
 export { createPasswordService, passwordProblems } from './password.ts';
 export type { SessionCache } from './session-cache.ts';
 export { createSigningKeys } from './signing-keys.ts';
