@@ -1,5 +1,4 @@
 import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
 import Fastify, { LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
@@ -113,7 +112,6 @@ export async function buildApp(config: Config, deps: AppDeps) {
     leaseMs: IDEMPOTENCY_LEASE_MS,
   });
   await app.register(compress, { threshold: 1024 });
-  await app.register(cookie);
   await app.register(openApi, { version });
   await app.register(metrics, { token: config.metrics.token });
 

@@ -1,3 +1,4 @@
+import cookiePlugin from '@fastify/cookie';
 import {
   Accepted,
   AuthSession,
@@ -44,6 +45,8 @@ export async function authRoutes(
   instance: FastifyInstance,
   { service, guards, cookie, limits }: Options,
 ) {
+  // Only these routes read or set the refresh cookie: other routes skip its per-request hooks.
+  await instance.register(cookiePlugin);
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.windowMs } };
   // A second limiter on the same routes, keyed by the account the request is about.

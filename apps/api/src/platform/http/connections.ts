@@ -44,8 +44,9 @@ export const connectionDraining = fp(
     app.decorate('startDraining', () => {
       draining = true;
     });
-    app.addHook('onSend', async (_request, reply) => {
+    app.addHook('onSend', (_request, reply, payload, done) => {
       if (draining) reply.header('connection', 'close');
+      done(null, payload);
     });
 
     const unused = new Set<Socket>();

@@ -56,13 +56,15 @@ export const overload = fp(
     });
     app.addHook('onClose', async () => monitor?.stop());
 
-    app.addHook('onRequest', async (request: FastifyRequest) => {
-      if (!request.url.startsWith('/api/v1/')) return;
-      if (!monitor?.saturated()) return;
-      throw new AppError('SERVICE_UNAVAILABLE', {
-        detail: 'The server is overloaded; try again shortly',
-        headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
-      });
+    // Callback style, as on every request: no promise for the common case.
+    app.addHook('onRequest', (request: FastifyRequest, _reply, done) => {
+      if (!monitor?.saturated() || !request.url.startsWith('/api/v1/')) return done();
+      done(
+        new AppError('SERVICE_UNAVAILABLE', {
+          detail: 'The server is overloaded; try again shortly',
+          headers: { 'retry-after': String(RETRY_AFTER_SECONDS) },
+        }),
+      );
     });
   },
   { name: 'overload', dependencies: ['error-handler'] },

@@ -135,9 +135,13 @@ export const idempotency = fp(
       route.preHandler = [...[route.preHandler ?? []].flat(), check];
     });
 
-    app.addHook('onSend', async (request, reply, payload) => {
-      const claim = request.idempotency;
-      if (!claim) return payload;
+    /** Keeps a claimed request's response; the other requests pass through without a promise. */
+    const keep = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+      payload: unknown,
+      claim: NonNullable<FastifyRequest['idempotency']>,
+    ) => {
       request.idempotency = undefined;
       clearInterval(claim.renewal);
       if (reply.statusCode >= 500) {
@@ -162,10 +166,16 @@ export const idempotency = fp(
         .complete(claim, { status: reply.statusCode, headers, body })
         .catch((error) => request.log.warn({ err: error }, 'idempotent response not kept'));
       return payload;
+    };
+    app.addHook('onSend', (request, reply, payload, done) => {
+      const claim = request.idempotency;
+      if (!claim) return done(null, payload);
+      keep(request, reply, payload, claim).then((kept) => done(null, kept), done);
     });
     // A request that ends without a response (its client went away) stops renewing.
-    app.addHook('onResponse', async (request) => {
+    app.addHook('onResponse', (request, _reply, done) => {
       if (request.idempotency) clearInterval(request.idempotency.renewal);
+      done();
     });
   },
   { name: 'idempotency' },

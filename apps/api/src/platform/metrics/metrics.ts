@@ -11,15 +11,27 @@ import { httpDuration, httpRequests, registry } from './registry.ts';
  */
 export const metrics = fp(
   async (app: FastifyInstance, { token }: { token: string | undefined }) => {
-    app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
-      const labels = {
-        // The route's pattern, never the URL: ids in paths would make a series per object.
-        route: request.routeOptions.url ?? 'unmatched',
-        method: request.method,
-        status: String(reply.statusCode),
-      };
-      httpRequests.inc(labels);
-      httpDuration.observe(labels, reply.elapsedTime / 1000);
+    // The series of each route, method and status, looked up once: labels are hashed per call.
+    const series = new Map<string, { count: () => void; time: (seconds: number) => void }>();
+    const seriesOf = (route: string, method: string, status: number) => {
+      const key = `${method} ${status} ${route}`;
+      let found = series.get(key);
+      if (!found) {
+        const labels = { route, method, status: String(status) };
+        const counter = httpRequests.labels(labels);
+        const histogram = httpDuration.labels(labels);
+        found = { count: () => counter.inc(), time: (seconds) => histogram.observe(seconds) };
+        series.set(key, found);
+      }
+      return found;
+    };
+    app.addHook('onResponse', (request: FastifyRequest, reply: FastifyReply, done) => {
+      // The route's pattern, never the URL: ids in paths would make a series per object.
+      const route = request.routeOptions.url ?? 'unmatched';
+      const one = seriesOf(route, request.method, reply.statusCode);
+      one.count();
+      one.time(reply.elapsedTime / 1000);
+      done();
     });
 
     app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
