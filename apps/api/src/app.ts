@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import { createJobSystem, type JobSystem, jobsLifecycle } from './job-system.ts';
 import { createAdminModule } from './modules/admin/index.ts';
 import { createAuthModule } from './modules/auth/index.ts';
+import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
@@ -181,6 +182,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
     isMember: workspaces.isMember,
   });
   await app.register(tasks.routes);
+  const comments = createCommentsModule({
+    db,
+    guards,
+    writeLimit: config.comments.writeLimit,
+  });
+  await app.register(comments.routes);
   const exportsModule = createExportsModule({
     db,
     guards,

@@ -80,6 +80,7 @@ const EnvSchema = z.object({
   AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
+  COMMENT_RATE_LIMIT: int(1, 100_000).default(30),
   DEMO_SEED: bool.optional(),
   SSE_MAX_STREAMS_PER_USER: int(1, 1_000).default(10),
   SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
@@ -195,6 +196,10 @@ export function loadConfig(env: Record<string, string | undefined>) {
     workspaces: {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },
+    },
+    comments: {
+      // New, edited and deleted comments per member per minute.
+      writeLimit: { max: e.COMMENT_RATE_LIMIT, windowMs: 60_000 },
     },
     jobs: {
       // Embedded mode runs its jobs in the server process; a cluster runs `taskflow worker`s.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Comment } from './comments.ts';
 import { Notification } from './notifications.ts';
 import { Task } from './tasks.ts';
 import { Member } from './workspaces.ts';
@@ -60,6 +61,21 @@ export const TaskRestoredEvent = envelope(
   { task: Task },
   'A deleted task was restored',
 );
+export const CommentCreatedEvent = envelope(
+  'comment.created',
+  { comment: Comment },
+  'Someone commented on a task',
+);
+export const CommentUpdatedEvent = envelope(
+  'comment.updated',
+  { comment: Comment },
+  'A comment was edited',
+);
+export const CommentDeletedEvent = envelope(
+  'comment.deleted',
+  { taskId: z.uuid(), commentId: z.uuid() },
+  'A comment was deleted',
+);
 export const WorkspaceCreatedEvent = envelope(
   'workspace.created',
   { workspace: WorkspaceChange },
@@ -115,6 +131,9 @@ export const LiveEvent = z
     TaskUpdatedEvent,
     TaskDeletedEvent,
     TaskRestoredEvent,
+    CommentCreatedEvent,
+    CommentUpdatedEvent,
+    CommentDeletedEvent,
     WorkspaceCreatedEvent,
     WorkspaceUpdatedEvent,
     WorkspaceDeletedEvent,

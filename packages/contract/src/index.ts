@@ -1,5 +1,6 @@
 export * from './admin.ts';
 export * from './auth.ts';
+export * from './comments.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './exports.ts';

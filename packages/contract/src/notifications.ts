@@ -6,12 +6,14 @@ export const NOTIFICATION_TYPES = [
   'task.assigned',
   'task.changed',
   'task.due',
+  'comment.mentioned',
   'export.ready',
 ] as const;
 export const NotificationType = explainedEnum('NotificationType', NOTIFICATION_TYPES, {
   'task.assigned': 'a task was assigned to you',
   'task.changed': 'a task you follow changed',
   'task.due': 'a task of yours is due soon',
+  'comment.mentioned': 'someone mentioned you in a comment',
   'export.ready': 'an export you asked for can be downloaded',
 });
 export type NotificationType = z.infer<typeof NotificationType>;

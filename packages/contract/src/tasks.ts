@@ -21,7 +21,7 @@ const TASK_CURSOR_MAX = 1000;
 export const RESTORE_WINDOW_DAYS = 30;
 
 /** Line breaks and tabs belong in a description; other control characters (NUL) do not. */
-const noControlExceptWhitespace = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
+export const noControlExceptWhitespace = (s: string) => !/[^\P{Cc}\t\n\r]/u.test(s);
 
 export const TaskTitle = requiredText(200, 'Enter a title');
 
@@ -196,15 +196,19 @@ export const MoveTaskBody = z
 export type MoveTaskBody = z.input<typeof MoveTaskBody>;
 export type MoveTaskInput = z.output<typeof MoveTaskBody>;
 
-/** `If-Match: "<version>"` makes a write conditional: it fails with 412 if the task has changed. */
-export const IfMatchHeaders = z.object({
-  'if-match': z
-    .string()
-    .max(100)
-    .regex(/^(\*|"\d{1,10}")$/, 'Send the task’s ETag, such as "3"')
-    .optional()
-    .describe('The task’s `ETag` (`"<version>"`); the write fails with 412 if it changed'),
-});
+/** `If-Match: "<version>"` makes a write conditional: it fails with 412 if the `thing` has changed. */
+export const ifMatchHeaders = (thing: string) =>
+  z.object({
+    'if-match': z
+      .string()
+      .max(100)
+      .regex(/^(\*|"\d{1,10}")$/, `Send the ${thing}’s ETag, such as "3"`)
+      .optional()
+      .describe(
+        `The ${thing}’s \`ETag\` (\`"<version>"\`); the write fails with 412 if it changed`,
+      ),
+  });
+export const IfMatchHeaders = ifMatchHeaders('task');
 
 /** A 412: the write was refused because the task changed; `current` is the task as it is now. */
 export const TaskConflictProblem = ProblemDetails.extend({ current: Task }).meta({

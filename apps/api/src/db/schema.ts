@@ -172,6 +172,29 @@ export interface DueRemindersTable {
   created_at: DefaultTimestamp;
 }
 
+export interface TaskCommentsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  task_id: string;
+  author_id: string | null;
+  body: string;
+  version: Generated<number>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+}
+
+export interface TaskHistoryTable {
+  id: Generated<string>;
+  workspace_id: string;
+  task_id: string;
+  actor_id: string | null;
+  kind: string;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: DefaultTimestamp;
+}
+
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
 export interface IdempotencyKeysTable {
   user_id: string;
@@ -209,4 +232,6 @@ export interface DB {
   task_exports: TaskExportsTable;
   due_reminders: DueRemindersTable;
   idempotency_keys: IdempotencyKeysTable;
+  task_comments: TaskCommentsTable;
+  task_history: TaskHistoryTable;
 }

@@ -28,13 +28,13 @@ export function decodeCursor<T extends z.ZodType>(text: string, shape: T): z.inf
   return result.data;
 }
 
-/** The place of a row in a list ordered newest first by (created time, id). */
-export type NewestFirstCursor = { createdAt: string; id: string };
+/** The place of a row in a list ordered by (created time, id), either way. */
+export type CreationCursor = { createdAt: string; id: string };
 
-const NewestFirstShape = z.tuple([z.string().max(60), z.uuid()]);
+const CreationShape = z.tuple([z.string().max(60), z.uuid()]);
 
-export function decodeNewestFirst(text: string): NewestFirstCursor {
-  const [createdAt, id] = decodeCursor(text, NewestFirstShape);
+export function decodeCreationCursor(text: string): CreationCursor {
+  const [createdAt, id] = decodeCursor(text, CreationShape);
   return { createdAt, id };
 }
 
@@ -55,8 +55,8 @@ export function pageOf<R>(
   };
 }
 
-/** A page of a list ordered newest first by (created time, id). */
-export const newestFirst = <R extends { id: string; created_key: string }>(
+/** A page of a list ordered by (created time, id), newest or oldest first. */
+export const creationPage = <R extends { id: string; created_key: string }>(
   rows: R[],
   limit: number,
 ) => pageOf(rows, limit, (last) => [last.created_key, last.id]);

@@ -6,6 +6,7 @@ import * as m0004 from './0004_events_notifications.ts';
 import * as m0005 from './0005_jobs_exports.ts';
 import * as m0006 from './0006_revocation_notify.ts';
 import * as m0007 from './0007_idempotency_keys.ts';
+import * as m0008 from './0008_comments_history.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -25,4 +26,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0005_jobs_exports': m0005,
   '0006_revocation_notify': m0006,
   '0007_idempotency_keys': m0007,
+  '0008_comments_history': m0008,
 };

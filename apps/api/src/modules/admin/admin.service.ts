@@ -1,6 +1,6 @@
 import type { AdminStats, AdminUser, AdminUserList, OutboxList } from '@taskflow/contract';
 import type { z } from 'zod';
-import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import { creationPage, decodeCreationCursor } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import { recentDays } from '../../platform/time/zoned-days.ts';
@@ -75,13 +75,13 @@ async function listAdminUsers(
   repo: AdminRepository,
   query: { q?: string | undefined; cursor?: string | undefined; limit: number },
 ): Promise<AdminUserList> {
-  const before = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
+  const before = query.cursor ? decodeCreationCursor(query.cursor) : undefined;
   const rows = await repo.listUsers({
     q: query.q?.trim() || undefined,
     before,
     limit: query.limit,
   });
-  const { page, nextCursor } = newestFirst(rows, query.limit);
+  const { page, nextCursor } = creationPage(rows, query.limit);
   return { items: page.map(toAdminUser), nextCursor };
 }
 

@@ -6,7 +6,7 @@ import {
   type JobStats,
 } from '@taskflow/contract';
 import type { PgBoss } from 'pg-boss';
-import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import { creationPage, decodeCreationCursor } from '../../platform/cursor.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { JobRow, JobsRepository } from './jobs.repository.ts';
 
@@ -54,14 +54,14 @@ export function createJobsAdmin({ repo, boss }: { repo: JobsRepository; boss: Pg
       cursor?: string | undefined;
       limit: number;
     }): Promise<JobList> {
-      const before = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
+      const before = query.cursor ? decodeCreationCursor(query.cursor) : undefined;
       const rows = await repo.list({
         state: query.state,
         type: query.type,
         before,
         limit: query.limit,
       });
-      const { page, nextCursor } = newestFirst(rows, query.limit);
+      const { page, nextCursor } = creationPage(rows, query.limit);
       return { items: page.map(toJob), nextCursor };
     },
 

@@ -1,7 +1,7 @@
 import type { NotificationType } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import type { NewestFirstCursor } from '../../platform/cursor.ts';
+import type { CreationCursor } from '../../platform/cursor.ts';
 
 export type NewNotification = {
   userId: string;
@@ -52,7 +52,7 @@ export function createNotificationsRepository(db: Kysely<DB>) {
     list: (input: {
       userId: string;
       unread?: boolean | undefined;
-      after?: NewestFirstCursor | undefined;
+      after?: CreationCursor | undefined;
       limit: number;
     }) => {
       let query = db

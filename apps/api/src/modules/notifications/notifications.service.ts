@@ -1,5 +1,5 @@
 import type { NotificationList } from '@taskflow/contract';
-import { decodeNewestFirst, newestFirst } from '../../platform/cursor.ts';
+import { creationPage, decodeCreationCursor } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import type { createOutbox } from '../events/index.ts';
@@ -30,12 +30,12 @@ export function createNotificationsService({
       userId: string,
       query: { unread?: boolean | undefined; cursor?: string | undefined; limit: number },
     ): Promise<NotificationList> {
-      const after = query.cursor ? decodeNewestFirst(query.cursor) : undefined;
+      const after = query.cursor ? decodeCreationCursor(query.cursor) : undefined;
       const [rows, unreadCount] = await Promise.all([
         repo.list({ userId, unread: query.unread, after, limit: query.limit }),
         repo.unreadCount(userId),
       ]);
-      const { page, nextCursor } = newestFirst(rows, query.limit);
+      const { page, nextCursor } = creationPage(rows, query.limit);
       return { items: page.map(toNotification), nextCursor, unreadCount };
     },
 

@@ -96,6 +96,7 @@ describe('statements per request', () => {
       'select "m"."role", (select', // membership and the top position
       'insert into "tasks"',
       'insert into "task_followers"', // the creator follows
+      'insert into "task_history"', // what happened
       'with seq as', // the outbox
       'commit',
     ]);
@@ -106,6 +107,7 @@ describe('statements per request', () => {
       'select "id", "workspace_id",', // the task, locked
       'update "tasks" set',
       'select "f"."task_id", "f"."user_id",', // followers to notify
+      'insert into "task_history"',
       'with seq as',
       'commit',
     ]);

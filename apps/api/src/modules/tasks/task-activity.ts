@@ -1,3 +1,4 @@
+import type { FieldChange } from '@taskflow/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { appendEvents, type NewEvent } from '../events/index.ts';
@@ -6,6 +7,7 @@ import {
   type NewNotification,
   notify,
 } from '../notifications/index.ts';
+import { createTaskHistoryRepository, type NewHistoryEntry } from './task-history.repository.ts';
 import { toTask } from './task-json.ts';
 import type { TaskRow } from './tasks.repository.ts';
 
@@ -29,6 +31,44 @@ function meaningful(before: TaskRow, after: TaskRow) {
     before.assignee_id !== after.assignee_id ||
     before.labels.join('\n') !== after.labels.join('\n')
   );
+}
+
+/** What a change did to each field, from → to; long texts and positions are not repeated. */
+function fieldChanges(before: TaskRow, after: TaskRow): FieldChange[] {
+  const changes: FieldChange[] = [];
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? a.join('\n') === b.join('\n') : a === b;
+  const compare = (
+    field: FieldChange['field'],
+    from: FieldChange['from'],
+    to: FieldChange['to'],
+  ) => {
+    if (!same(from, to)) changes.push({ field, from, to });
+  };
+  compare('title', before.title, after.title);
+  if (before.description !== after.description) {
+    changes.push({ field: 'description', from: null, to: null });
+  }
+  compare('status', before.status, after.status);
+  compare('priority', before.priority, after.priority);
+  compare('dueDate', before.due_date, after.due_date);
+  compare('assigneeId', before.assignee_id, after.assignee_id);
+  compare('labels', before.labels, after.labels);
+  if (before.position !== after.position) changes.push({ field: 'position', from: null, to: null });
+  return changes;
+}
+
+/** The history entry of a change; none for an update that changed no field. */
+function historyEntry(change: TaskChange, actorId: string): NewHistoryEntry[] {
+  const entry = {
+    workspaceId: change.task.workspace_id,
+    taskId: change.task.id,
+    actorId,
+    kind: eventTypes[change.kind],
+  };
+  if (change.kind !== 'updated') return [entry];
+  const changes = fieldChanges(change.before, change.task);
+  return changes.length > 0 ? [{ ...entry, changes }] : [];
 }
 
 /** Someone other than the actor now holds the task. */
@@ -128,6 +168,7 @@ async function recordTaskChanges(
   }
 
   await repo.follow(follows);
+  await createTaskHistoryRepository(trx).insert(changes.flatMap((c) => historyEntry(c, actorId)));
   const noticeEvents = await notify(trx, notices);
   await appendEvents(trx, [...changes.map((c) => taskEvent(c, actorId)), ...noticeEvents]);
 }

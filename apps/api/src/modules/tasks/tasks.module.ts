@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema.ts';
 import { createVersionedCache, type SharedCache } from '../../platform/cache/shared-cache.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { Guards } from '../auth/index.ts';
+import { createTaskHistoryRepository } from './task-history.repository.ts';
+import { createTaskHistoryService } from './task-history.service.ts';
 import { createStatsRepository } from './task-stats.repository.ts';
 import { createStatsService } from './task-stats.service.ts';
 import { createTasksRepository } from './tasks.repository.ts';
@@ -38,7 +40,12 @@ export function createTasksModule({ db, guards, cache, logger, isMember }: Deps)
     isMember,
     invalidateStats: stats.invalidate,
   });
+  const history = createTaskHistoryService({
+    history: createTaskHistoryRepository(db),
+    requireTask: tasks.get,
+  });
   return {
-    routes: async (app: FastifyInstance) => app.register(tasksRoutes, { tasks, stats, guards }),
+    routes: async (app: FastifyInstance) =>
+      app.register(tasksRoutes, { tasks, stats, history, guards }),
   };
 }

@@ -1,8 +1,10 @@
 import {
   BulkStatusBody,
   CreateTaskBody,
+  HistoryPage,
   IfMatchHeaders,
   LabelList,
+  ListHistoryQuery,
   ListTasksQuery,
   MoveTaskBody,
   StatsQuery,
@@ -15,16 +17,22 @@ import {
   UpdateTaskBody,
   WorkspaceParams,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../platform/http/errors.ts';
+import { expectedVersion, withEtag } from '../../platform/http/if-match.ts';
 import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
 import { callerId, type Guards } from '../auth/index.ts';
+import type { TaskHistoryService } from './task-history.service.ts';
 import type { StatsService } from './task-stats.service.ts';
 import type { TaskScope } from './tasks.repository.ts';
 import type { TasksService } from './tasks.service.ts';
 
-type Options = { tasks: TasksService; stats: StatsService; guards: Guards };
+type Options = {
+  tasks: TasksService;
+  stats: StatsService;
+  history: TaskHistoryService;
+  guards: Guards;
+};
 
 /** Every route is a member's, on a workspace (most on one of its tasks: other params). */
 const route = routeSchemas({
@@ -41,25 +49,11 @@ const scopeOf = (
   userId: callerId(request),
 });
 
-/** `If-Match: "7"` → 7; absent or `*` → no condition. */
-function expectedVersion(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*"(\d{1,10})"\s*$/.exec(header);
-  if (!match) {
-    throw new AppError('VALIDATION_FAILED', {
-      errors: [{ path: 'headers.if-match', message: 'Send the task’s ETag, such as "3"' }],
-    });
-  }
-  return Number(match[1]);
-}
-
-const withEtag = (reply: FastifyReply, task: Task) => {
-  reply.header('etag', `"${task.version}"`);
-  return task;
-};
-
 /** Tasks of a workspace, under /api/v1/workspaces/{workspaceId}; members only. */
-export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, guards }: Options) {
+export async function tasksRoutes(
+  instance: FastifyInstance,
+  { tasks, stats, history, guards }: Options,
+) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', guards.authenticated);
 
@@ -162,6 +156,22 @@ export async function tasksRoutes(instance: FastifyInstance, { tasks, stats, gua
       await tasks.remove(scopeOf(request), request.params.taskId);
       return reply.status(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/tasks/:taskId/history',
+    {
+      schema: route({
+        operationId: 'listTaskHistory',
+        summary: 'What happened to a task, newest first, a page at a time',
+        description:
+          'One entry per change: fields from → to, status moves, assignments, comments. Written by the change’s own transaction.',
+        params: TaskParams,
+        querystring: ListHistoryQuery,
+        response: { 200: HistoryPage },
+      }),
+    },
+    async (request) => history.page(scopeOf(request), request.params.taskId, request.query),
   );
 
   app.post(

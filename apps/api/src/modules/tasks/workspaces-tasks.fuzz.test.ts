@@ -119,6 +119,7 @@ const plan: Record<string, PlannedOperation> = {
     examples: () => ({ ...ids(), ids: [known.tasks.slice(0, 2), [known.tasks[4]]] }),
     reaches: [200, 400, 404],
   },
+  'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}/history': onIds(200, 400, 404),
   'GET /api/v1/workspaces/{workspaceId}/labels': onIds(200, 400, 404),
   'GET /api/v1/workspaces/{workspaceId}/stats': {
     examples: () => ({ ...ids(), tz: ['Europe/Paris', 'Asia/Kolkata'] }),

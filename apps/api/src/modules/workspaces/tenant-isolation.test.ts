@@ -23,6 +23,7 @@ let doc: OpenApiDocument;
 let shared: string;
 let task: Task;
 let exportId: string;
+let commentId: string;
 
 /** A valid body for each operation that takes one: the request must fail for who sends it, not for what. */
 const bodies: Record<string, (ids: Ids) => object | undefined> = {
@@ -44,6 +45,11 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   deleteTask: () => undefined,
   restoreTask: () => undefined,
   moveTask: () => ({ status: 'done' }),
+  listTaskHistory: () => undefined,
+  listComments: () => undefined,
+  createComment: () => ({ body: 'Planted' }),
+  updateComment: () => ({ body: 'Defaced' }),
+  deleteComment: () => undefined,
   listLabels: () => undefined,
   getWorkspaceStats: () => undefined,
   listNotifications: () => undefined,
@@ -57,7 +63,7 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
 };
 
 /** The tags of operations on workspace data (following a task is one). */
-const isolatedTags = ['workspaces', 'tasks', 'notifications'];
+const isolatedTags = ['workspaces', 'tasks', 'comments', 'notifications'];
 
 /** Operations only an owner of the workspace may perform. */
 const ownerOnly = [
@@ -68,7 +74,13 @@ const ownerOnly = [
   'removeMember',
 ];
 
-type Ids = { workspaceId: string; taskId: string; userId: string; exportId?: string };
+type Ids = {
+  workspaceId: string;
+  taskId: string;
+  userId: string;
+  exportId?: string;
+  commentId?: string;
+};
 
 function call(client: Client, op: Operation, ids: Ids) {
   const url = op.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name] ?? randomUUID());
@@ -91,6 +103,9 @@ beforeAll(async () => {
   task = await createTask(owner, shared, { title: 'Secret plan', labels: ['internal'] });
   await createTask(outsider, outsider.personalId, { title: 'Outsider task' });
   exportId = (await owner.send('POST', `/api/v1/workspaces/${shared}/exports`)).json().id;
+  commentId = (
+    await owner.send('POST', `${tasksPath(shared)}/${task.id}/comments`, { body: 'Secret' })
+  ).json().id;
 });
 
 describe('tenant isolation', () => {
@@ -102,12 +117,19 @@ describe('tenant isolation', () => {
   it('a user of another workspace gets 404 from every route given its ids, and learns nothing (API1)', async () => {
     const ops = withIds(doc);
     expect(ops.length).toBeGreaterThanOrEqual(17);
-    const real: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId, exportId };
+    const real: Ids = {
+      workspaceId: shared,
+      taskId: task.id,
+      userId: owner.userId,
+      exportId,
+      commentId,
+    };
     const ghost: Ids = {
       workspaceId: randomUUID(),
       taskId: randomUUID(),
       userId: randomUUID(),
       exportId: randomUUID(),
+      commentId: randomUUID(),
     };
     for (const op of ops) {
       const res = await call(outsider, op, real);
@@ -176,6 +198,10 @@ describe('tenant isolation', () => {
       200,
     ).items;
     expect(list.map((t) => t.title)).toEqual(['Secret plan']);
+    const comments = (await owner.get(`${tasksPath(shared)}/${task.id}/comments`)).json().items;
+    expect(comments.map((c: { id: string; body: string }) => [c.id, c.body])).toEqual([
+      [commentId, 'Secret'],
+    ]);
   });
 
   it('a member gets 403 from every owner-only operation (API5), and nothing changes', async () => {

@@ -11,6 +11,7 @@ const openApiTags = [
   { name: 'account', description: 'The signed-in user' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
+  { name: 'comments', description: 'The conversation on a task' },
   { name: 'events', description: 'Live updates: the Server-Sent Events stream' },
   { name: 'notifications', description: 'What happened that concerns you' },
   { name: 'admin', description: 'Operator endpoints (role admin)' },

@@ -1,0 +1,2 @@
+/** The comments feature's public face. */
+export { createCommentsModule } from './comments.module.ts';
