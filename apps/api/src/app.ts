@@ -186,6 +186,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
     db,
     guards,
     writeLimit: config.comments.writeLimit,
+    appUrl: config.auth.appUrl,
+    mail: jobSystem.mailAfterCommit,
   });
   await app.register(comments.routes);
   const exportsModule = createExportsModule({

@@ -11,7 +11,7 @@ import {
   purgeExportsJob,
 } from './modules/exports/index.ts';
 import { createJobsAdmin, createJobsRepository } from './modules/jobs/index.ts';
-import { sendMailJob } from './modules/mail/index.ts';
+import { type MailPayload, sendMailJob } from './modules/mail/index.ts';
 import {
   createMaintenanceRepository,
   pruneEventsJob,
@@ -69,6 +69,8 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   return {
     queue,
     jobsAdmin,
+    /** A mail, sent by a job enqueued in `trx`: none if the transaction rolls back. */
+    mailAfterCommit: (trx: Kysely<DB>, mail: MailPayload) => queue.enqueue(sendMail, mail, { trx }),
     /** The export job, enqueued in the transaction that records the request. */
     scheduleExport: (trx: Kysely<DB>, exportId: string, requestId: string) =>
       queue.enqueue(exportTasks, { exportId }, { trx, requestId }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { explainedEnum } from './named.ts';
+import { explainedEnum, requestBody } from './named.ts';
 import { cursorParam, limitParam, pageOf } from './pagination.ts';
 
 export const NOTIFICATION_TYPES = [
@@ -81,3 +81,17 @@ export const TaskFollow = z
   .object({ following: z.boolean().describe('Whether you are told about the task’s changes') })
   .meta({ id: 'TaskFollow' });
 export type TaskFollow = z.infer<typeof TaskFollow>;
+
+export const NotificationSettings = z
+  .object({
+    mailOnMention: z
+      .boolean()
+      .describe('Whether a mention in a comment also comes by mail (it always shows here)'),
+  })
+  .meta({ id: 'NotificationSettings' });
+export type NotificationSettings = z.infer<typeof NotificationSettings>;
+
+export const UpdateNotificationSettingsBody = requestBody('UpdateNotificationSettingsBody', {
+  mailOnMention: z.boolean(),
+});
+export type UpdateNotificationSettingsBody = z.input<typeof UpdateNotificationSettingsBody>;

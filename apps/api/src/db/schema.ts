@@ -15,6 +15,7 @@ export interface UsersTable {
   disabled_at: Timestamp | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
+  mail_on_mention: Generated<boolean>;
 }
 
 export interface SessionsTable {

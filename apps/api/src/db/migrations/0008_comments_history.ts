@@ -8,7 +8,7 @@ export const phase: MigrationPhase = 'expand';
 /**
  * The conversation on a task and the record of what happened to it: comments (edited in place
  * with a version, deleted softly) and one history entry per change, written by the change's own
- * transaction.
+ * transaction; and each user's choice of mail for mentions.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -53,9 +53,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('task_history')
     .columns(['task_id', 'created_at desc', 'id desc'])
     .execute();
+
+  // Whether a mention in a comment also comes by mail (it always shows in the app).
+  await db.schema
+    .alterTable('users')
+    .addColumn('mail_on_mention', 'boolean', (c) => c.notNull().defaultTo(true))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('users').dropColumn('mail_on_mention').execute();
   await db.schema.dropTable('task_history').execute();
   await db.schema.dropTable('task_comments').execute();
 }

@@ -103,7 +103,7 @@ export function createCommentsRepository(db: Kysely<DB>) {
       db
         .selectFrom('workspace_members as m')
         .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select(['u.id', 'u.name', 'u.email'])
+        .select(['u.id', 'u.name', 'u.email', 'u.mail_on_mention'])
         .where('m.workspace_id', '=', workspaceId)
         .execute(),
   };

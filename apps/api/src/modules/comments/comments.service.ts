@@ -5,6 +5,7 @@ import { creationPage, decodeCreationCursor } from '../../platform/cursor.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError, StaleVersionError } from '../../platform/errors.ts';
 import { createOutbox, type NewEvent } from '../events/index.ts';
+import type { MailPayload } from '../mail/index.ts';
 import { createNotices, createNotificationsRepository } from '../notifications/index.ts';
 import { createTaskHistoryRepository } from '../tasks/index.ts';
 import {
@@ -15,15 +16,16 @@ import {
 } from './comments.repository.ts';
 import { mentionedIn } from './mentions.ts';
 
-/** What a change to comments runs in. */
-const commentRepositories = {
-  comments: createCommentsRepository,
-  history: createTaskHistoryRepository,
-  followers: createNotificationsRepository,
-  notices: createNotices,
-  outbox: createOutbox,
+/** Sends a mail once the transaction `trx` commits. */
+export type MentionMail = (trx: Kysely<DB>, mail: MailPayload) => Promise<unknown>;
+
+type Deps = { db: Kysely<DB>; appUrl: string; mail: MentionMail };
+
+/** The first lines of a comment, as plain text for a mail. */
+const excerpt = (body: string) => {
+  const text = body.replace(/@\[([^\]]*)\]\(mention:[^)]*\)/g, '@$1');
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 };
-type Tx = { [K in keyof typeof commentRepositories]: ReturnType<(typeof commentRepositories)[K]> };
 
 const toComment = (row: CommentRow): Comment => ({
   id: row.id,
@@ -62,25 +64,37 @@ const commentEvent = (
  * Comments on tasks: written with their history entry, the notifications of the people they
  * mention (who then follow the task) and their events, in one transaction.
  */
-export function createCommentsService(db: Kysely<DB>) {
+export function createCommentsService({ db, appUrl, mail }: Deps) {
   const reads = createCommentsRepository(db);
-  const uow = unitOfWork(db, commentRepositories);
+  const uow = unitOfWork(db, {
+    comments: createCommentsRepository,
+    history: createTaskHistoryRepository,
+    followers: createNotificationsRepository,
+    notices: createNotices,
+    outbox: createOutbox,
+    mails: (trx: Kysely<DB>) => ({ send: (m: MailPayload) => mail(trx, m) }),
+  });
+  type Tx = Parameters<Parameters<typeof uow.run>[0]>[0];
 
-  /** Tells the members newly mentioned in `text` (not the author), who then follow the task. */
+  /**
+   * Tells the members newly mentioned in a comment (never its author): in the app, and by mail
+   * for those who want it. They then follow the task.
+   */
   async function mention(
     tx: Tx,
     scope: CommentScope,
     taskTitle: string,
-    text: string,
+    comment: { id: string; body: string },
     before?: string,
   ): Promise<void> {
     const members = await tx.comments.members(scope.workspaceId);
     const already = before === undefined ? [] : mentionedIn(before, members);
-    const mentioned = mentionedIn(text, members).filter(
+    const mentioned = mentionedIn(comment.body, members).filter(
       (id) => id !== scope.userId && !already.includes(id),
     );
     if (mentioned.length === 0) return;
     const author = members.find((m) => m.id === scope.userId)?.name ?? 'Someone';
+    const title = `${author} mentioned you on “${taskTitle}”`;
     await tx.followers.follow(mentioned.map((userId) => ({ taskId: scope.taskId, userId })));
     await tx.notices.send(
       mentioned.map((userId) => ({
@@ -89,9 +103,20 @@ export function createCommentsService(db: Kysely<DB>) {
         workspaceId: scope.workspaceId,
         taskId: scope.taskId,
         actorId: scope.userId,
-        title: `${author} mentioned you on “${taskTitle}”`,
+        title,
       })),
     );
+    const link = `${appUrl}/w/${scope.workspaceId}/t/${scope.taskId}`;
+    for (const member of members) {
+      if (!mentioned.includes(member.id) || !member.mail_on_mention) continue;
+      await tx.mails.send({
+        to: member.email,
+        subject: title,
+        text: `${title}:\n\n${excerpt(comment.body)}\n\nOpen the task: ${link}\n\nYou can turn these mails off in your account settings.`,
+        // Once per comment and person, however often the job runs.
+        key: `mention:${comment.id}:${member.id}`,
+      });
+    }
   }
 
   return {
@@ -112,7 +137,7 @@ export function createCommentsService(db: Kysely<DB>) {
           { ...scope, actorId: scope.userId, kind: 'comment.created', commentId: comment.id },
         ]);
         await tx.outbox.append([commentEvent('comment.created', scope, { comment })]);
-        await mention(tx, scope, taskTitle, body);
+        await mention(tx, scope, taskTitle, comment);
         return comment;
       }),
 
@@ -131,7 +156,7 @@ export function createCommentsService(db: Kysely<DB>) {
         if (row.body === body) return toComment(row);
         const comment = toComment(await tx.comments.edit(commentId, body));
         await tx.outbox.append([commentEvent('comment.updated', scope, { comment })]);
-        await mention(tx, scope, taskTitle, body, row.body);
+        await mention(tx, scope, taskTitle, comment, row.body);
         return comment;
       }),
 

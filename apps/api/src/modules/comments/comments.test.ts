@@ -1,9 +1,33 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { bodyOf } from '../../test/api-client.ts';
 import { createTeam, useTestUsers } from '../../test/users.ts';
 import { type Client, createTask } from '../../test/workspaces.ts';
 
-const { ada, bob, cy } = useTestUsers(['ada', 'bob', 'cy']);
+const { ctx, ada, bob, cy, signUp } = useTestUsers(['ada', 'bob', 'cy']);
+
+/** The mails to `to` about `subject` in the development outbox, once `count` of them are there. */
+async function mailsAbout(to: string, subject: string, count: number) {
+  for (let tries = 0; ; tries++) {
+    const mails = await ctx.database.db
+      .selectFrom('mail_outbox')
+      .select(['subject', 'text_body'])
+      .where('to_address', '=', to)
+      .where('subject', '=', subject)
+      .orderBy('created_at')
+      .execute();
+    if (mails.length >= count || tries > 400) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The mail jobs ever enqueued for `to` (a job exists only if its transaction committed). */
+async function mailJobsTo(to: string) {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pgboss.job
+    where name = 'mail.send' and data->'payload'->>'to' = ${to}`.execute(ctx.database.db);
+  return rows[0]?.n ?? 0;
+}
 
 const commentsPath = '/api/v1/workspaces/{workspaceId}/tasks/{taskId}/comments' as const;
 const commentPath = '/api/v1/workspaces/{workspaceId}/tasks/{taskId}/comments/{commentId}' as const;
@@ -123,6 +147,40 @@ describe('comments', () => {
     expect(await mentionsOf(bob)).toHaveLength(before + 1);
     await comment(ada, where, `Thanks @[Bob B.](mention:${bob.userId})`);
     expect(await mentionsOf(bob)).toHaveLength(before + 2);
+  });
+
+  it('a mention also comes by mail, once, to those who keep mails on', async () => {
+    const dan = await signUp('dan');
+    const where = await teamTask('Mail me');
+    await ada.api.post('/api/v1/workspaces/{workspaceId}/members', {
+      path: { workspaceId: where.workspaceId },
+      body: { email: dan.email },
+    });
+    const off = await dan.api.put('/api/v1/notifications/settings', {
+      body: { mailOnMention: false },
+    });
+    expect(bodyOf(off, 200)).toEqual({ mailOnMention: false });
+    expect(bodyOf(await bob.api.get('/api/v1/notifications/settings'), 200).mailOnMention).toBe(
+      true,
+    );
+
+    const made = await comment(ada, where, 'Ready for @bob and @dan: see **the plan**');
+    const subject = 'Test User mentioned you on “Mail me”';
+    const [mail] = await mailsAbout(bob.email, subject, 1);
+    expect(mail?.subject).toBe(subject);
+    expect(mail?.text_body).toContain('see **the plan**');
+    expect(mail?.text_body).toContain(`/w/${where.workspaceId}/t/${where.taskId}`);
+    // Dan is told in the app only: no mail job was ever enqueued for him.
+    expect(await mailJobsTo(dan.email)).toBe(0);
+    expect((await mentionsOf(dan)).length).toBe(1);
+
+    // Editing the comment does not mail again.
+    await ada.api.patch(commentPath, {
+      path: { ...where, commentId: made.id },
+      body: { body: 'Ready for @bob and @dan: see the plan' },
+    });
+    expect((await mailsAbout(bob.email, subject, 1)).length).toBe(1);
+    expect(await mailJobsTo(dan.email)).toBe(0);
   });
 
   it('answer 404 to anyone outside the workspace, and for another workspace’s task', async () => {

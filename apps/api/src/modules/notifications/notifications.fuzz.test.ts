@@ -48,6 +48,8 @@ const plan: Record<string, PlannedOperation> = {
     examples: () => ({ ids: [page.items.map((n) => n.id)] }),
     reaches: [200, 400],
   },
+  'GET /api/v1/notifications/settings': { reaches: [200] },
+  'PUT /api/v1/notifications/settings': { reaches: [200, 400] },
   'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,
   'PUT /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,
   'DELETE /api/v1/workspaces/{workspaceId}/tasks/{taskId}/follow': following,

@@ -41,6 +41,8 @@ describe('notifications repository SQL', () => {
     await sql.record('isFollowing', () => repo.isFollowing(task.id, user.id));
     await sql.record('audience', () => repo.audience([task.id], user.id));
     await sql.record('nameOf', () => repo.nameOf(user.id));
+    await sql.record('settings', () => repo.settings(user.id));
+    await sql.record('saveSettings', () => repo.saveSettings(user.id, { mailOnMention: false }));
     await sql.record('unfollow', () => repo.unfollow(task.id, user.id));
     await expect(sql.text()).toMatchFileSnapshot('./__snapshots__/notifications.repository.sql');
   });

@@ -156,6 +156,18 @@ export function createNotificationsRepository(db: Kysely<DB>) {
     nameOf: async (userId: string) =>
       (await db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst())
         ?.name ?? null,
+
+    /** The user's choices of what comes by mail; undefined if there is no such user. */
+    settings: (userId: string) =>
+      db.selectFrom('users').select('mail_on_mention').where('id', '=', userId).executeTakeFirst(),
+
+    saveSettings: (userId: string, settings: { mailOnMention: boolean }) =>
+      db
+        .updateTable('users')
+        .set({ mail_on_mention: settings.mailOnMention, updated_at: sql`now()` })
+        .where('id', '=', userId)
+        .returning('mail_on_mention')
+        .executeTakeFirst(),
   };
 }
 

@@ -2,9 +2,11 @@ import {
   ListNotificationsQuery,
   MarkNotificationsReadBody,
   NotificationList,
+  NotificationSettings,
   TaskFollow,
   TaskParams,
   UnreadCount,
+  UpdateNotificationSettingsBody,
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -49,6 +51,31 @@ export async function notificationsRoutes(instance: FastifyInstance, { service, 
     },
     async (request) =>
       service.markRead(callerId(request), 'ids' in request.body ? request.body.ids : undefined),
+  );
+
+  app.get(
+    '/api/v1/notifications/settings',
+    {
+      schema: route({
+        operationId: 'getNotificationSettings',
+        summary: 'What comes to you by mail as well as in the app',
+        response: { 200: NotificationSettings },
+      }),
+    },
+    async (request) => service.settings(callerId(request)),
+  );
+
+  app.put(
+    '/api/v1/notifications/settings',
+    {
+      schema: route({
+        operationId: 'updateNotificationSettings',
+        summary: 'Choose what comes to you by mail as well as in the app',
+        body: UpdateNotificationSettingsBody,
+        response: { 200: NotificationSettings },
+      }),
+    },
+    async (request) => service.saveSettings(callerId(request), request.body),
   );
 
   const followSchema = (operationId: string, summary: string) =>

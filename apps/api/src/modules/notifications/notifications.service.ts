@@ -1,4 +1,4 @@
-import type { NotificationList } from '@taskflow/contract';
+import type { NotificationList, NotificationSettings } from '@taskflow/contract';
 import { creationPage, decodeCreationCursor } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -26,6 +26,18 @@ export function createNotificationsService({
   }
 
   return {
+    async settings(userId: string): Promise<NotificationSettings> {
+      const row = await repo.settings(userId);
+      if (!row) throw new NotFoundError('user');
+      return { mailOnMention: row.mail_on_mention };
+    },
+
+    async saveSettings(userId: string, settings: NotificationSettings) {
+      const row = await repo.saveSettings(userId, settings);
+      if (!row) throw new NotFoundError('user');
+      return { mailOnMention: row.mail_on_mention } satisfies NotificationSettings;
+    },
+
     async list(
       userId: string,
       query: { unread?: boolean | undefined; cursor?: string | undefined; limit: number },

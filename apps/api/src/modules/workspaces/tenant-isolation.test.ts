@@ -54,6 +54,8 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   getWorkspaceStats: () => undefined,
   listNotifications: () => undefined,
   markNotificationsRead: () => ({ all: true }),
+  getNotificationSettings: () => undefined,
+  updateNotificationSettings: () => ({ mailOnMention: false }),
   getTaskFollow: () => undefined,
   followTask: () => undefined,
   unfollowTask: () => undefined,

@@ -25,7 +25,7 @@ commit;
 update "task_comments" set "body" = $1, "version" = "version" + $2, "updated_at" = now(), "edited_at" = now() where "id" = $3 returning "id", "workspace_id", "task_id", "author_id", "body", "version", "created_at", "updated_at", "edited_at";
 
 -- members
-select "u"."id", "u"."name", "u"."email" from "workspace_members" as "m" inner join "users" as "u" on "u"."id" = "m"."user_id" where "m"."workspace_id" = $1;
+select "u"."id", "u"."name", "u"."email", "u"."mail_on_mention" from "workspace_members" as "m" inner join "users" as "u" on "u"."id" = "m"."user_id" where "m"."workspace_id" = $1;
 
 -- remove
 update "task_comments" set "deleted_at" = now(), "updated_at" = now() where "id" = $1;

@@ -31,5 +31,11 @@ select "f"."task_id", "f"."user_id", (select "name" from "users" where "id" = $1
 -- nameOf
 select "name" from "users" where "id" = $1;
 
+-- settings
+select "mail_on_mention" from "users" where "id" = $1;
+
+-- saveSettings
+update "users" set "mail_on_mention" = $1, "updated_at" = now() where "id" = $2 returning "mail_on_mention";
+
 -- unfollow
 delete from "task_followers" where "task_id" = $1 and "user_id" = $2;
