@@ -27,10 +27,12 @@ export function insertMention(
   mention: { start: number; query: string },
   member: Pick<Member, 'userId' | 'name'>,
 ): { text: string; caret: number } {
-  const written = `@[${member.name}](mention:${member.userId}) `;
   const end = mention.start + 1 + mention.query.length;
+  const rest = text.slice(end);
+  // One space after it, to go on typing: the one already there, or a new one.
+  const written = `@[${member.name}](mention:${member.userId})${/^\s/.test(rest) ? '' : ' '}`;
   return {
-    text: text.slice(0, mention.start) + written + text.slice(end),
-    caret: mention.start + written.length,
+    text: text.slice(0, mention.start) + written + rest,
+    caret: mention.start + written.length + (/^\s/.test(rest) ? 1 : 0),
   };
 }
