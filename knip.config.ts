@@ -60,9 +60,7 @@ const config: KnipConfig = {
     'apps/web': {
       // src/main.tsx comes from index.html (Vite). File-based routes: the router plugin finds them
       // by path and writes routeTree.gen.ts from them.
-      // The Markdown renderer's public face: the task page being built renders task descriptions
-      // and comments with it; until then nothing imports it.
-      entry: ['src/routes/**/*.tsx', 'src/components/markdown/index.ts'],
+      entry: ['src/routes/**/*.tsx'],
     },
     e2e: {
       // Listed rather than read from the config: loading playwright.config.ts makes a data

@@ -23,6 +23,7 @@ import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_au
 import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
 import { Route as AuthenticatedWWorkspaceIdSettingsRouteImport } from './routes/_authenticated/w/$workspaceId/settings'
 import { Route as AuthenticatedWWorkspaceIdBoardIndexRouteImport } from './routes/_authenticated/w/$workspaceId/_board/index'
+import { Route as AuthenticatedWWorkspaceIdTTaskIdRouteImport } from './routes/_authenticated/w/$workspaceId/t.$taskId'
 import { Route as AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport } from './routes/_authenticated/w/$workspaceId/_board/tasks.$taskId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -97,6 +98,12 @@ const AuthenticatedWWorkspaceIdBoardIndexRoute =
     path: '/',
     getParentRoute: () => AuthenticatedWWorkspaceIdBoardRouteRoute,
   } as any)
+const AuthenticatedWWorkspaceIdTTaskIdRoute =
+  AuthenticatedWWorkspaceIdTTaskIdRouteImport.update({
+    id: '/t/$taskId',
+    path: '/t/$taskId',
+    getParentRoute: () => AuthenticatedWWorkspaceIdRouteRoute,
+  } as any)
 const AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute =
   AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport.update({
     id: '/tasks/$taskId',
@@ -116,6 +123,7 @@ export interface FileRoutesByFullPath {
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/w/': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/w/$workspaceId/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
@@ -131,6 +139,7 @@ export interface FileRoutesByTo {
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
 export interface FileRoutesById {
@@ -148,6 +157,7 @@ export interface FileRoutesById {
   '/_authenticated/w/': typeof AuthenticatedWIndexRoute
   '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
   '/_authenticated/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/_authenticated/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/_authenticated/w/$workspaceId/_board/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/_authenticated/w/$workspaceId/_board/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
@@ -165,6 +175,7 @@ export interface FileRouteTypes {
     | '/w/$workspaceId'
     | '/w/'
     | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/t/$taskId'
     | '/w/$workspaceId/'
     | '/w/$workspaceId/tasks/$taskId'
   fileRoutesByTo: FileRoutesByTo
@@ -180,6 +191,7 @@ export interface FileRouteTypes {
     | '/w/$workspaceId'
     | '/w'
     | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/t/$taskId'
     | '/w/$workspaceId/tasks/$taskId'
   id:
     | '__root__'
@@ -196,6 +208,7 @@ export interface FileRouteTypes {
     | '/_authenticated/w/'
     | '/_authenticated/w/$workspaceId/_board'
     | '/_authenticated/w/$workspaceId/settings'
+    | '/_authenticated/w/$workspaceId/t/$taskId'
     | '/_authenticated/w/$workspaceId/_board/'
     | '/_authenticated/w/$workspaceId/_board/tasks/$taskId'
   fileRoutesById: FileRoutesById
@@ -310,6 +323,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedWWorkspaceIdBoardIndexRouteImport
       parentRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRoute
     }
+    '/_authenticated/w/$workspaceId/t/$taskId': {
+      id: '/_authenticated/w/$workspaceId/t/$taskId'
+      path: '/t/$taskId'
+      fullPath: '/w/$workspaceId/t/$taskId'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdTTaskIdRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdRouteRoute
+    }
     '/_authenticated/w/$workspaceId/_board/tasks/$taskId': {
       id: '/_authenticated/w/$workspaceId/_board/tasks/$taskId'
       path: '/tasks/$taskId'
@@ -341,6 +361,7 @@ const AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren =
 interface AuthenticatedWWorkspaceIdRouteRouteChildren {
   AuthenticatedWWorkspaceIdBoardRouteRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
   AuthenticatedWWorkspaceIdSettingsRoute: typeof AuthenticatedWWorkspaceIdSettingsRoute
+  AuthenticatedWWorkspaceIdTTaskIdRoute: typeof AuthenticatedWWorkspaceIdTTaskIdRoute
 }
 
 const AuthenticatedWWorkspaceIdRouteRouteChildren: AuthenticatedWWorkspaceIdRouteRouteChildren =
@@ -349,6 +370,8 @@ const AuthenticatedWWorkspaceIdRouteRouteChildren: AuthenticatedWWorkspaceIdRout
       AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren,
     AuthenticatedWWorkspaceIdSettingsRoute:
       AuthenticatedWWorkspaceIdSettingsRoute,
+    AuthenticatedWWorkspaceIdTTaskIdRoute:
+      AuthenticatedWWorkspaceIdTTaskIdRoute,
   }
 
 const AuthenticatedWWorkspaceIdRouteRouteWithChildren =

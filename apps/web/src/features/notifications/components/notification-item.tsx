@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
-import { targetOf } from '../model/notification-link.ts';
+import { relativeTime } from '../../../lib/relative-time.ts';
+import { notificationTarget } from '../model/notification-link.ts';
 import type { Notification } from '../model/notification-types.ts';
-import { relativeTime } from '../model/relative-time.ts';
 
 const row =
   'block w-full px-4 py-3 text-left text-sm hover:bg-slate-100 focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 dark:hover:bg-slate-800';
@@ -22,7 +22,7 @@ function Target({
   onDownload: ((path: string) => void) | undefined;
   children: ReactNode;
 }) {
-  const target = targetOf(notification.link);
+  const target = notificationTarget(notification);
   if (target?.kind === 'download' && onDownload) {
     return (
       <button
@@ -42,6 +42,18 @@ function Target({
     return (
       <Link
         to="/w/$workspaceId/tasks/$taskId"
+        params={{ workspaceId: target.workspaceId, taskId: target.taskId }}
+        onClick={onOpen}
+        className={row}
+      >
+        {children}
+      </Link>
+    );
+  }
+  if (target?.kind === 'task-page') {
+    return (
+      <Link
+        to="/w/$workspaceId/t/$taskId"
         params={{ workspaceId: target.workspaceId, taskId: target.taskId }}
         onClick={onOpen}
         className={row}

@@ -1,3 +1,5 @@
+import type { Notification } from './notification-types.ts';
+
 const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const taskPath = new RegExp(`^/w/(${uuid})/tasks/(${uuid})$`, 'i');
 
@@ -7,6 +9,7 @@ const taskPath = new RegExp(`^/w/(${uuid})/tasks/(${uuid})$`, 'i');
  */
 type NotificationTarget =
   | { kind: 'task'; workspaceId: string; taskId: string }
+  | { kind: 'task-page'; workspaceId: string; taskId: string }
   | { kind: 'download'; path: string }
   | { kind: 'path'; href: string };
 
@@ -21,4 +24,18 @@ export function targetOf(link: string | null): NotificationTarget | null {
   // The API answers only with the bearer token, which a followed link does not carry.
   if (link.startsWith('/api/')) return { kind: 'download', path: link };
   return { kind: 'path', href: link };
+}
+
+/**
+ * Where a notification leads: a mention opens the task's own page, at its comments; any other
+ * notification follows its link.
+ */
+export function notificationTarget(
+  notification: Pick<Notification, 'type' | 'link' | 'workspaceId' | 'taskId'>,
+): NotificationTarget | null {
+  const { type, workspaceId, taskId } = notification;
+  if (type === 'comment.mentioned' && workspaceId && taskId) {
+    return { kind: 'task-page', workspaceId, taskId };
+  }
+  return targetOf(notification.link);
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../../../api/api-error.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Dialog } from '../../../components/dialog.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
+import { TextLink } from '../../../components/text-link.tsx';
 import { useDeleteTask } from '../api/delete-task.ts';
 import { useTask } from '../api/get-task.ts';
 import { useUpdateTask } from '../api/update-task.ts';
@@ -71,8 +72,15 @@ export function TaskDialog({
         </FormAlert>
       )}
       {task.data && (
-        <div className="mb-4">
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           <FollowToggle workspaceId={workspaceId} taskId={task.data.id} />
+          <TextLink
+            to="/w/$workspaceId/t/$taskId"
+            params={{ workspaceId, taskId: task.data.id }}
+            className="text-sm"
+          >
+            Open task page
+          </TextLink>
         </div>
       )}
       {task.data && (

@@ -1,0 +1,84 @@
+import { ApiError } from '../../../api/api-error.ts';
+import { humanMessage } from '../../../api/error-message.ts';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import { LazyMarkdown } from '../../../components/markdown/index.ts';
+import { TextLink } from '../../../components/text-link.tsx';
+import { useCreateComment } from '../api/create-comment.ts';
+import { useTask } from '../api/get-task.ts';
+import { type Member, statusLabels } from '../model/task-types.ts';
+import { TaskSkeleton } from './board-states.tsx';
+import { CommentComposer } from './comment-composer.tsx';
+import type { CommentPermissions } from './comment-item.tsx';
+import { TaskMeta } from './task-meta.tsx';
+import { TaskTimeline } from './task-timeline.tsx';
+
+/** A task on a page of its own: its fields, its description, and its comments and history. */
+export function TaskPage({
+  workspaceId,
+  taskId,
+  members,
+  permissions,
+}: {
+  workspaceId: string;
+  taskId: string;
+  members: readonly Member[];
+  permissions: CommentPermissions;
+}) {
+  const task = useTask(workspaceId, taskId);
+  const create = useCreateComment(workspaceId, taskId);
+  const byId = new Map(members.map((member) => [member.userId, member]));
+  const markdownMembers = members.map((member) => ({ id: member.userId, name: member.name }));
+  const gone = task.error instanceof ApiError && task.error.status === 404;
+
+  return (
+    <div className="mx-auto w-full max-w-3xl min-w-0 space-y-6" data-testid="task-page">
+      <TextLink to="/w/$workspaceId" params={{ workspaceId }} className="text-sm">
+        ← Back to board
+      </TextLink>
+      {task.isPending && <TaskSkeleton rows={5} label="Loading the task…" />}
+      {task.isError && (
+        <FormAlert>
+          {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}
+        </FormAlert>
+      )}
+      {task.data && (
+        <>
+          <header className="space-y-2">
+            <h1 className="break-words text-2xl font-semibold" data-testid="task-page-title">
+              {task.data.title}
+            </h1>
+            <div className="flex flex-wrap items-center gap-2">
+              <span
+                className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
+                data-testid="task-status"
+              >
+                <span className="sr-only">Status: </span>
+                {statusLabels[task.data.status]}
+              </span>
+              <TaskMeta task={task.data} members={byId} />
+            </div>
+          </header>
+          <section aria-label="Description" className="min-w-0 break-words text-sm">
+            {task.data.description ? (
+              <LazyMarkdown text={task.data.description} members={markdownMembers} />
+            ) : (
+              <p className="text-slate-600 dark:text-slate-300">No description.</p>
+            )}
+          </section>
+          <TaskTimeline
+            workspaceId={workspaceId}
+            taskId={taskId}
+            members={members}
+            permissions={permissions}
+          />
+          <CommentComposer
+            members={members}
+            label="Comment"
+            submitLabel="Comment"
+            onSubmit={(body) => create.mutateAsync(body)}
+          />
+        </>
+      )}
+    </div>
+  );
+}

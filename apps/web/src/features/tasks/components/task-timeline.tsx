@@ -1,0 +1,92 @@
+import { humanMessage } from '../../../api/error-message.ts';
+import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
+import type { MarkdownMember } from '../../../components/markdown/index.ts';
+import { relativeTime } from '../../../lib/relative-time.ts';
+import { useComments } from '../api/get-comments.ts';
+import { useHistory } from '../api/get-history.ts';
+import { historySentence } from '../model/history-sentence.ts';
+import type { Member } from '../model/task-types.ts';
+import { mergeTimeline } from '../model/timeline.ts';
+import { CommentItem, type CommentPermissions } from './comment-item.tsx';
+
+/** A task's comments and history in one list, oldest first, each loaded a page at a time. */
+export function TaskTimeline({
+  workspaceId,
+  taskId,
+  members,
+  permissions,
+}: {
+  workspaceId: string;
+  taskId: string;
+  members: readonly Member[];
+  permissions: CommentPermissions;
+}) {
+  const comments = useComments(workspaceId, taskId);
+  const history = useHistory(workspaceId, taskId);
+  const names = new Map(members.map((member) => [member.userId, member.name]));
+  const markdownMembers: MarkdownMember[] = members.map((m) => ({ id: m.userId, name: m.name }));
+  const items = mergeTimeline(
+    comments.data?.pages.flatMap((page) => page.items) ?? [],
+    history.data?.pages.flatMap((page) => page.items) ?? [],
+  );
+
+  return (
+    <section aria-labelledby="timeline-heading" className="space-y-3">
+      <h2 id="timeline-heading" className="text-lg font-semibold">
+        Activity
+      </h2>
+      {history.hasNextPage && (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={history.isFetchingNextPage}
+          onClick={() => void history.fetchNextPage()}
+        >
+          Show older activity
+        </Button>
+      )}
+      {(comments.isPending || history.isPending) && (
+        <p className="text-sm text-slate-600 dark:text-slate-300">Loading the activity…</p>
+      )}
+      {comments.isError && <FormAlert>{humanMessage(comments.error)}</FormAlert>}
+      {history.isError && <FormAlert>{humanMessage(history.error)}</FormAlert>}
+      <ol className="space-y-3" data-testid="timeline">
+        {items.map((item) =>
+          item.kind === 'comment' ? (
+            <li key={`c-${item.comment.id}`} data-testid="timeline-comment">
+              <CommentItem
+                workspaceId={workspaceId}
+                comment={item.comment}
+                members={members}
+                markdownMembers={markdownMembers}
+                permissions={permissions}
+              />
+            </li>
+          ) : (
+            <li
+              key={`h-${item.entry.id}`}
+              className="px-3 text-sm text-slate-700 dark:text-slate-300"
+              data-testid="timeline-history"
+            >
+              {historySentence(item.entry, (id) => names.get(id))} ·{' '}
+              <time dateTime={item.at} title={new Date(item.at).toLocaleString()}>
+                {relativeTime(item.at)}
+              </time>
+            </li>
+          ),
+        )}
+      </ol>
+      {comments.hasNextPage && (
+        <Button
+          variant="secondary"
+          size="sm"
+          disabled={comments.isFetchingNextPage}
+          onClick={() => void comments.fetchNextPage()}
+        >
+          Show more comments
+        </Button>
+      )}
+    </section>
+  );
+}
