@@ -9,10 +9,13 @@ import { ProfileForm } from '../../features/account/components/profile-form.tsx'
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { sessionStore } from '../../features/auth/session/session-store.ts';
+import { notificationSettingsQueryOptions } from '../../features/notifications/api/notification-settings.ts';
+import { MailSettingsCard } from '../../features/notifications/components/mail-settings-card.tsx';
 
 export const Route = createFileRoute('/_authenticated/account')({
   loader: ({ context: { queryClient } }) => {
     void queryClient.prefetchQuery(sessionsQueryOptions);
+    void queryClient.prefetchQuery(notificationSettingsQueryOptions);
     return queryClient.ensureQueryData(currentUserQueryOptions);
   },
   component: AccountPage,
@@ -30,6 +33,7 @@ function AccountPage() {
       </h1>
       <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
       <PasswordForm />
+      <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
     </section>
   );
