@@ -103,10 +103,15 @@ test('register, verify, sign in, stay signed in, sign out, and come back to the 
 });
 
 test.describe('a session revoked from another browser', () => {
-  // Browser B's next API calls (the account page loads both) are refused, and so is the refresh
-  // they then share.
+  // Browser B's next API calls (the account page loads the user, the sessions and the mail
+  // settings) are refused, and so is the refresh they then share.
   test.use({
-    expectedFailures: { ...streamOfEndedSession, '/api/v1/me': 401, '/api/v1/me/sessions': 401 },
+    expectedFailures: {
+      ...streamOfEndedSession,
+      '/api/v1/me': 401,
+      '/api/v1/me/sessions': 401,
+      '/api/v1/notifications/settings': 401,
+    },
   });
 
   test('is signed out on its next request', async ({
