@@ -53,4 +53,10 @@ test('a comment that mentions a member reaches them live, notifies them, and the
   await expect(theirs.getByTestId('task-page-title')).toHaveText(title);
   await expect(theirs.getByTestId('timeline-history').first()).toBeVisible();
   await expectNoSeriousA11yViolations(theirs, 'the task page');
+
+  // On a phone the page fits its width: nothing scrolls sideways.
+  await theirs.setViewportSize({ width: 390, height: 844 });
+  await expect
+    .poll(() => theirs.evaluate(() => document.documentElement.scrollWidth))
+    .toBeLessThanOrEqual(390);
 });
