@@ -57,6 +57,6 @@ test('a comment that mentions a member reaches them live, notifies them, and the
   // On a phone the page fits its width: nothing scrolls sideways.
   await theirs.setViewportSize({ width: 390, height: 844 });
   await expect
-    .poll(() => theirs.evaluate(() => document.documentElement.scrollWidth))
+    .poll(() => theirs.locator('html').evaluate((html) => html.scrollWidth))
     .toBeLessThanOrEqual(390);
 });
