@@ -14,7 +14,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/http/errors.ts';
 import { routeSchemas } from '../../platform/http/responses.ts';
-import { rateLimited } from '../../platform/http/security.ts';
+import { keyedLimit } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 
@@ -50,15 +50,11 @@ export async function authRoutes(
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.windowMs } };
   // A second limiter on the same routes, keyed by the account the request is about.
-  const accountLimit = instance.createRateLimit({
-    max: limits.perAccount,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => `account:${(request.body as { email?: string } | undefined)?.email}`,
-  });
-  const perAccount = async (request: FastifyRequest) => {
-    const result = await accountLimit(request);
-    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
-  };
+  const perAccount = keyedLimit(
+    instance,
+    { max: limits.perAccount, windowMs: limits.windowMs },
+    (request) => `account:${(request.body as { email?: string } | undefined)?.email}`,
+  );
 
   const setCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(cookie.name, token, {

@@ -14,7 +14,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { expectedVersion, withEtag } from '../../platform/http/if-match.ts';
 import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
-import { rateLimited } from '../../platform/http/security.ts';
+import { keyedLimit } from '../../platform/http/security.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { CommentScope } from './comments.repository.ts';
 import type { CommentsService } from './comments.service.ts';
@@ -52,15 +52,11 @@ export async function commentsRoutes(
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', guards.authenticated);
 
-  const limiter = instance.createRateLimit({
-    max: writeLimit.max,
-    timeWindow: writeLimit.windowMs,
-    keyGenerator: (request) => `comment-write:${request.auth?.sub}`,
-  });
-  const limitWrites = async (request: FastifyRequest) => {
-    const result = await limiter(request);
-    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
-  };
+  const limitWrites = keyedLimit(
+    instance,
+    writeLimit,
+    (request) => `comment-write:${request.auth?.sub}`,
+  );
 
   app.get(
     path,

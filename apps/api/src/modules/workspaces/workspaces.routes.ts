@@ -10,10 +10,10 @@ import {
   WorkspaceList,
   WorkspaceParams,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
-import { rateLimited } from '../../platform/http/security.ts';
+import { keyedLimit } from '../../platform/http/security.ts';
 import { callerId, type Guards } from '../auth/index.ts';
 import type { WorkspacesService } from './workspaces.service.ts';
 
@@ -34,15 +34,11 @@ export async function workspacesRoutes(
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', guards.authenticated);
 
-  const addLimiter = instance.createRateLimit({
-    max: addMemberLimit.max,
-    timeWindow: addMemberLimit.windowMs,
-    keyGenerator: (request) => `add-member:${request.auth?.sub}`,
-  });
-  const limitAdds = async (request: FastifyRequest) => {
-    const result = await addLimiter(request);
-    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
-  };
+  const limitAdds = keyedLimit(
+    instance,
+    addMemberLimit,
+    (request) => `add-member:${request.auth?.sub}`,
+  );
 
   app.get(
     '/api/v1/workspaces',

@@ -1,6 +1,6 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.ts';
@@ -8,12 +8,32 @@ import { AppError } from './errors.ts';
 import { rateLimitStore } from './rate-limit-store.ts';
 
 /** The 429 every limiter answers with: problem+json and the seconds to wait. */
-export function rateLimited(ttlMs: number) {
+function rateLimited(ttlMs: number) {
   const seconds = Math.max(1, Math.ceil(ttlMs / 1000));
   return new AppError('RATE_LIMITED', {
     detail: `Rate limit exceeded, retry in ${seconds} seconds`,
     headers: { 'retry-after': String(seconds) },
   });
+}
+
+/**
+ * A second limit on some routes, counted per `key` (a caller, an account) in the app's store:
+ * a pre-handler that answers 429 past `max` requests per `windowMs`.
+ */
+export function keyedLimit(
+  instance: FastifyInstance,
+  limit: { max: number; windowMs: number },
+  key: (request: FastifyRequest) => string,
+) {
+  const limiter = instance.createRateLimit({
+    max: limit.max,
+    timeWindow: limit.windowMs,
+    keyGenerator: key,
+  });
+  return async (request: FastifyRequest) => {
+    const result = await limiter(request);
+    if (!result.isAllowed && result.isExceeded) throw rateLimited(result.ttl);
+  };
 }
 
 type Options = {

@@ -5,25 +5,14 @@ import { LazyMarkdown } from '../../../components/markdown/index.ts';
 import { TextLink } from '../../../components/text-link.tsx';
 import { useCreateComment } from '../api/create-comment.ts';
 import { useTask } from '../api/get-task.ts';
-import { type Member, statusLabels } from '../model/task-types.ts';
+import { statusLabels } from '../model/task-types.ts';
 import { TaskSkeleton } from './board-states.tsx';
 import { CommentComposer } from './comment-composer.tsx';
-import type { CommentPermissions } from './comment-item.tsx';
 import { TaskMeta } from './task-meta.tsx';
-import { TaskTimeline } from './task-timeline.tsx';
+import { type TaskThreadProps, TaskTimeline } from './task-timeline.tsx';
 
 /** A task on a page of its own: its fields, its description, and its comments and history. */
-export function TaskPage({
-  workspaceId,
-  taskId,
-  members,
-  permissions,
-}: {
-  workspaceId: string;
-  taskId: string;
-  members: readonly Member[];
-  permissions: CommentPermissions;
-}) {
+export function TaskPage({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
   const task = useTask(workspaceId, taskId);
   const create = useCreateComment(workspaceId, taskId);
   const byId = new Map(members.map((member) => [member.userId, member]));

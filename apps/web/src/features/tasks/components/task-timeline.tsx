@@ -10,18 +10,37 @@ import type { Member } from '../model/task-types.ts';
 import { mergeTimeline } from '../model/timeline.ts';
 import { CommentItem, type CommentPermissions } from './comment-item.tsx';
 
-/** A task's comments and history in one list, oldest first, each loaded a page at a time. */
-export function TaskTimeline({
-  workspaceId,
-  taskId,
-  members,
-  permissions,
-}: {
+/** What the task page and its timeline are about: the task, its workspace's members, and who may do what. */
+export type TaskThreadProps = {
   workspaceId: string;
   taskId: string;
   members: readonly Member[];
   permissions: CommentPermissions;
+};
+
+/** Loads the next page of a paged query, while there is one. */
+function LoadMore({
+  query,
+  children,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  children: string;
 }) {
+  if (!query.hasNextPage) return null;
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      disabled={query.isFetchingNextPage}
+      onClick={() => void query.fetchNextPage()}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** A task's comments and history in one list, oldest first, each loaded a page at a time. */
+export function TaskTimeline({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
   const comments = useComments(workspaceId, taskId);
   const history = useHistory(workspaceId, taskId);
   const names = new Map(members.map((member) => [member.userId, member.name]));
@@ -36,16 +55,7 @@ export function TaskTimeline({
       <h2 id="timeline-heading" className="text-lg font-semibold">
         Activity
       </h2>
-      {history.hasNextPage && (
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={history.isFetchingNextPage}
-          onClick={() => void history.fetchNextPage()}
-        >
-          Show older activity
-        </Button>
-      )}
+      <LoadMore query={history}>Show older activity</LoadMore>
       {(comments.isPending || history.isPending) && (
         <p className="text-sm text-slate-600 dark:text-slate-300">Loading the activity…</p>
       )}
@@ -77,16 +87,7 @@ export function TaskTimeline({
           ),
         )}
       </ol>
-      {comments.hasNextPage && (
-        <Button
-          variant="secondary"
-          size="sm"
-          disabled={comments.isFetchingNextPage}
-          onClick={() => void comments.fetchNextPage()}
-        >
-          Show more comments
-        </Button>
-      )}
+      <LoadMore query={comments}>Show more comments</LoadMore>
     </section>
   );
 }
