@@ -14,7 +14,7 @@ import {
   type CommentsRepository,
   createCommentsRepository,
 } from './comments.repository.ts';
-import { mentionedIn } from './mentions.ts';
+import { mentionedIn, withPlainMentions } from './mentions.ts';
 
 /** Sends a mail once the transaction `trx` commits. */
 export type MentionMail = (trx: Kysely<DB>, mail: MailPayload) => Promise<unknown>;
@@ -23,7 +23,7 @@ type Deps = { db: Kysely<DB>; appUrl: string; mail: MentionMail };
 
 /** The first lines of a comment, as plain text for a mail. */
 const excerpt = (body: string) => {
-  const text = body.replace(/@\[([^\]]*)\]\(mention:[^)]*\)/g, '@$1');
+  const text = withPlainMentions(body);
   return text.length > 500 ? `${text.slice(0, 500)}…` : text;
 };
 

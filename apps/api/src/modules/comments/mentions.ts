@@ -38,3 +38,7 @@ export function mentionedIn(text: string, members: Mentionable[]): string[] {
   }
   return [...found];
 }
+
+/** The text with each linked mention written as `@Name`, as a reader of plain text expects. */
+export const withPlainMentions = (text: string) =>
+  text.replace(LINKED, (mention) => mention.slice(0, mention.indexOf('](')).replace('@[', '@'));

@@ -68,12 +68,15 @@ async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** One live task of a workspace the caller belongs to: the most frequent read of all. */
-const findTask = prepared(3, (db: Kysely<DB>, workspaceId: string, userId: string, id: string) =>
-  liveTasks(db, workspaceId)
+/** The live tasks of a workspace, with their columns, if the caller belongs to it. */
+const visibleTasks = (db: Kysely<DB>, scope: TaskScope) =>
+  liveTasks(db, scope.workspaceId)
     .select(taskColumns)
-    .where(callerIsMember(workspaceId, userId))
-    .where('id', '=', id),
+    .where(callerIsMember(scope.workspaceId, scope.userId));
+
+/** One of them by id: the most frequent read of all, so compiled once. */
+const findTask = prepared(3, (db: Kysely<DB>, workspaceId: string, userId: string, id: string) =>
+  visibleTasks(db, { workspaceId, userId }).where('id', '=', id),
 );
 
 /**
@@ -81,11 +84,6 @@ const findTask = prepared(3, (db: Kysely<DB>, workspaceId: string, userId: strin
  * caller is a member of, except `unassign`, which the workspace's owner runs.
  */
 export function createTasksRepository(db: Kysely<DB>) {
-  const live = (scope: TaskScope) =>
-    liveTasks(db, scope.workspaceId)
-      .select(taskColumns)
-      .where(callerIsMember(scope.workspaceId, scope.userId));
-
   const update = (scope: TaskScope) =>
     db
       .updateTable('tasks')
@@ -116,7 +114,7 @@ export function createTasksRepository(db: Kysely<DB>) {
 
     /** Live tasks, locked until the transaction ends (the state a change starts from). */
     lock: (scope: TaskScope, taskIds: string[]) =>
-      live(scope).where('id', 'in', taskIds).orderBy('id').forUpdate().execute(),
+      visibleTasks(db, scope).where('id', 'in', taskIds).orderBy('id').forUpdate().execute(),
 
     /** The caller's role and the first position of the workspace; undefined if not a member. */
     placementForNew: (scope: TaskScope) =>

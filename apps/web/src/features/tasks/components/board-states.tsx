@@ -1,3 +1,4 @@
+import { ApiError } from '../../../api/api-error.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
@@ -11,6 +12,18 @@ export function TaskSkeleton({
   label?: string;
 }) {
   return <Skeleton label={label} rows={rows} tall testId="tasks-loading" />;
+}
+
+/** One task while it loads, or why it cannot be shown (gone, or the request failed). */
+export function TaskLoading({ task }: { task: { isPending: boolean; error: unknown } }) {
+  if (task.isPending) return <TaskSkeleton rows={5} label="Loading the task…" />;
+  if (!task.error) return null;
+  const gone = task.error instanceof ApiError && task.error.status === 404;
+  return (
+    <FormAlert>
+      {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}
+    </FormAlert>
+  );
 }
 
 /** Nothing to show: a new board says how to start; a filtered one offers the way back. */

@@ -1,16 +1,14 @@
 import { useState } from 'react';
 import { toast } from 'sonner';
-import { ApiError } from '../../../api/api-error.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Dialog } from '../../../components/dialog.tsx';
-import { FormAlert } from '../../../components/form-alert.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
 import { useDeleteTask } from '../api/delete-task.ts';
 import { useTask } from '../api/get-task.ts';
 import { useUpdateTask } from '../api/update-task.ts';
 import { conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Member, Task } from '../model/task-types.ts';
-import { TaskSkeleton } from './board-states.tsx';
+import { TaskLoading } from './board-states.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
 import { FollowToggle } from './follow-toggle.tsx';
 import { TaskForm } from './task-form.tsx';
@@ -54,7 +52,6 @@ export function TaskDialog({
     save(chosen.current, chosen.mine).catch((error: unknown) => toast.error(humanMessage(error)));
   }
 
-  const gone = task.error instanceof ApiError && task.error.status === 404;
   return (
     <Dialog
       open
@@ -65,12 +62,7 @@ export function TaskDialog({
       size="lg"
       testId="task-dialog"
     >
-      {task.isPending && <TaskSkeleton rows={5} label="Loading the task…" />}
-      {task.isError && (
-        <FormAlert>
-          {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}
-        </FormAlert>
-      )}
+      <TaskLoading task={task} />
       {task.data && (
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           <FollowToggle workspaceId={workspaceId} taskId={task.data.id} />

@@ -1,12 +1,9 @@
-import { ApiError } from '../../../api/api-error.ts';
-import { humanMessage } from '../../../api/error-message.ts';
-import { FormAlert } from '../../../components/form-alert.tsx';
 import { LazyMarkdown } from '../../../components/markdown/index.ts';
 import { TextLink } from '../../../components/text-link.tsx';
 import { useCreateComment } from '../api/create-comment.ts';
 import { useTask } from '../api/get-task.ts';
 import { statusLabels } from '../model/task-types.ts';
-import { TaskSkeleton } from './board-states.tsx';
+import { TaskLoading } from './board-states.tsx';
 import { CommentComposer } from './comment-composer.tsx';
 import { TaskMeta } from './task-meta.tsx';
 import { type TaskThreadProps, TaskTimeline } from './task-timeline.tsx';
@@ -17,19 +14,13 @@ export function TaskPage({ workspaceId, taskId, members, permissions }: TaskThre
   const create = useCreateComment(workspaceId, taskId);
   const byId = new Map(members.map((member) => [member.userId, member]));
   const markdownMembers = members.map((member) => ({ id: member.userId, name: member.name }));
-  const gone = task.error instanceof ApiError && task.error.status === 404;
 
   return (
     <div className="mx-auto w-full max-w-3xl min-w-0 space-y-6" data-testid="task-page">
       <TextLink to="/w/$workspaceId" params={{ workspaceId }} className="text-sm">
         ← Back to board
       </TextLink>
-      {task.isPending && <TaskSkeleton rows={5} label="Loading the task…" />}
-      {task.isError && (
-        <FormAlert>
-          {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}
-        </FormAlert>
-      )}
+      <TaskLoading task={task} />
       {task.data && (
         <>
           <header className="space-y-2">
