@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_NAME_MAX } from './attachments.ts';
 import { explainedEnum, requestBody } from './named.ts';
 import { cursorParam, limitParam, pageOf } from './pagination.ts';
 import { ProblemDetails } from './problem.ts';
@@ -71,6 +72,8 @@ export const HISTORY_KINDS = [
   'task.restored',
   'comment.created',
   'comment.deleted',
+  'attachment.added',
+  'attachment.removed',
 ] as const;
 export const HistoryKind = explainedEnum('HistoryKind', HISTORY_KINDS, {
   'task.created': 'the task was created',
@@ -79,6 +82,8 @@ export const HistoryKind = explainedEnum('HistoryKind', HISTORY_KINDS, {
   'task.restored': 'the task was restored',
   'comment.created': 'someone commented (`commentId`)',
   'comment.deleted': 'a comment was deleted (`commentId`)',
+  'attachment.added': 'a file was attached (`attachment`)',
+  'attachment.removed': 'an attached file was removed (`attachment`)',
 });
 export type HistoryKind = z.infer<typeof HistoryKind>;
 
@@ -117,6 +122,10 @@ export const HistoryEntry = z
     kind: HistoryKind,
     changes: z.array(FieldChange).max(HISTORY_FIELDS.length),
     commentId: z.uuid().nullable(),
+    attachment: z
+      .object({ id: z.uuid(), name: z.string().max(ATTACHMENT_NAME_MAX) })
+      .nullable()
+      .describe('The file, for `attachment.added` and `attachment.removed`'),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'HistoryEntry' });

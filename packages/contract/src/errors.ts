@@ -29,10 +29,18 @@ export const errorCatalogue = {
     status: 409,
     title: 'A request with this Idempotency-Key is still being processed',
   },
+  STORAGE_QUOTA_EXCEEDED: {
+    status: 409,
+    title: 'The workspace has no room left for this file',
+  },
+  UPLOAD_INCOMPLETE: { status: 409, title: 'The upload did not arrive whole; send it again' },
   EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
+  LINK_EXPIRED: { status: 410, title: 'The link has expired; open the file again from its task' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  FILE_TOO_LARGE: { status: 413, title: 'The file is larger than allowed' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, title: 'Files of this type cannot be attached' },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     title: 'This Idempotency-Key was already used for a different request',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_NAME_MAX } from './attachments.ts';
 import { Comment } from './comments.ts';
 import { Notification } from './notifications.ts';
 import { Task } from './tasks.ts';
@@ -76,6 +77,26 @@ export const CommentDeletedEvent = envelope(
   { taskId: z.uuid(), commentId: z.uuid() },
   'A comment was deleted',
 );
+const AttachmentRef = {
+  taskId: z.uuid(),
+  attachmentId: z.uuid(),
+  name: z.string().max(ATTACHMENT_NAME_MAX),
+};
+export const AttachmentCreatedEvent = envelope(
+  'attachment.created',
+  AttachmentRef,
+  'A file was attached to a task (list the task’s attachments for its links)',
+);
+export const AttachmentUpdatedEvent = envelope(
+  'attachment.updated',
+  AttachmentRef,
+  'An attached image’s thumbnail is ready',
+);
+export const AttachmentDeletedEvent = envelope(
+  'attachment.deleted',
+  AttachmentRef,
+  'An attached file was removed',
+);
 export const WorkspaceCreatedEvent = envelope(
   'workspace.created',
   { workspace: WorkspaceChange },
@@ -134,6 +155,9 @@ export const LiveEvent = z
     CommentCreatedEvent,
     CommentUpdatedEvent,
     CommentDeletedEvent,
+    AttachmentCreatedEvent,
+    AttachmentUpdatedEvent,
+    AttachmentDeletedEvent,
     WorkspaceCreatedEvent,
     WorkspaceUpdatedEvent,
     WorkspaceDeletedEvent,

@@ -1,4 +1,5 @@
 export * from './admin.ts';
+export * from './attachments.ts';
 export * from './auth.ts';
 export * from './comments.ts';
 export * from './errors.ts';

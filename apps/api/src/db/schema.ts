@@ -196,6 +196,25 @@ export interface TaskHistoryTable {
   created_at: DefaultTimestamp;
 }
 
+export interface TaskAttachmentsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  task_id: string;
+  uploader_id: string | null;
+  name: string;
+  content_type: string;
+  size: number;
+  storage_key: string;
+  thumbnail_key: string | null;
+  state: Generated<'pending' | 'ready'>;
+  created_at: DefaultTimestamp;
+}
+
+export interface StorageDeletionsTable {
+  storage_key: string;
+  queued_at: DefaultTimestamp;
+}
+
 /** The database as Kysely sees it; one interface per table, added by the migration that makes it. */
 export interface IdempotencyKeysTable {
   user_id: string;
@@ -235,4 +254,6 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   task_comments: TaskCommentsTable;
   task_history: TaskHistoryTable;
+  task_attachments: TaskAttachmentsTable;
+  storage_deletions: StorageDeletionsTable;
 }

@@ -7,6 +7,7 @@ import * as m0005 from './0005_jobs_exports.ts';
 import * as m0006 from './0006_revocation_notify.ts';
 import * as m0007 from './0007_idempotency_keys.ts';
 import * as m0008 from './0008_comments_history.ts';
+import * as m0009 from './0009_attachments.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -27,4 +28,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0006_revocation_notify': m0006,
   '0007_idempotency_keys': m0007,
   '0008_comments_history': m0008,
+  '0009_attachments': m0009,
 };

@@ -12,6 +12,7 @@ export type NewHistoryEntry = {
   kind: HistoryKind;
   changes?: FieldChange[];
   commentId?: string;
+  attachment?: { id: string; name: string };
 };
 
 export type HistoryRow = {
@@ -19,7 +20,11 @@ export type HistoryRow = {
   task_id: string;
   actor_id: string | null;
   kind: HistoryKind;
-  details: { changes?: FieldChange[]; commentId?: string };
+  details: {
+    changes?: FieldChange[];
+    commentId?: string;
+    attachment?: { id: string; name: string };
+  };
   created_at: string;
   created_key: string;
 };
@@ -40,6 +45,7 @@ export function createTaskHistoryRepository(db: Kysely<DB>) {
             details: JSON.stringify({
               ...(e.changes ? { changes: e.changes } : {}),
               ...(e.commentId ? { commentId: e.commentId } : {}),
+              ...(e.attachment ? { attachment: e.attachment } : {}),
             }),
           })),
         )

@@ -16,6 +16,7 @@ const toEntry = (row: HistoryRow): HistoryEntry => ({
   kind: row.kind,
   changes: row.details.changes ?? [],
   commentId: row.details.commentId ?? null,
+  attachment: row.details.attachment ?? null,
   createdAt: row.created_at,
 });
 
