@@ -21,6 +21,7 @@ const entry = (kind: HistoryEntry['kind'], changes: FieldChange[] = []): History
   kind,
   changes,
   commentId: null,
+  attachment: null,
   createdAt: '2026-03-10T12:00:00.000Z',
 });
 const updated = (...changes: FieldChange[]) => entry('task.updated', changes);

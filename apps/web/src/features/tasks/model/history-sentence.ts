@@ -62,6 +62,8 @@ const kindPhrases: Record<Exclude<HistoryEntry['kind'], 'task.updated'>, string>
   'task.restored': 'restored this task',
   'comment.created': 'commented',
   'comment.deleted': 'deleted a comment',
+  'attachment.added': 'attached a file',
+  'attachment.removed': 'removed a file',
 };
 
 /** One history entry as a sentence: "Sam moved this to In progress and assigned Kim". */
