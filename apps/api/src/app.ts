@@ -35,6 +35,7 @@ import { createOutboxMailer, type Mailer } from './platform/mail/mailer.ts';
 import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 import { metrics } from './platform/metrics/metrics.ts';
 import { registerSources } from './platform/metrics/registry.ts';
+import { storageOrigins } from './platform/storage/index.ts';
 
 type AppDeps = {
   database: Database;
@@ -102,7 +103,10 @@ export async function buildApp(config: Config, deps: AppDeps) {
   (app.server as import('node:http').Server).headersTimeout = config.http.headersTimeoutMs;
   await app.register(connectionDraining, { receivingGraceMs: RECEIVING_GRACE_MS });
   await app.register(errorHandler);
-  await app.register(responseHeaders, { http: config.http });
+  await app.register(responseHeaders, {
+    http: config.http,
+    fileOrigins: storageOrigins(config.files),
+  });
   await app.register(overload, { maxMeanLagMs: config.http.shedLagMs });
   await app.register(security, {
     http: config.http,

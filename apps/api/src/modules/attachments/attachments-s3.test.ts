@@ -69,6 +69,10 @@ describe('attachments on S3 storage', () => {
   it('go straight to the bucket with a presigned PUT, are checked on completion and served by presigned GETs', async () => {
     const where = await teamTask('Direct');
     expect((await list(ada, where)).upload.direct).toBe(true);
+    // The web app may reach the bucket (its uploads and images), and nothing else besides itself.
+    const csp = String((await ada.get('/api/v1/me')).headers['content-security-policy']);
+    expect(csp).toContain(`img-src 'self' data: ${s3.endpoint}`);
+    expect(csp).toContain(`connect-src 'self' ${s3.endpoint}`);
     const image = await png(400, 300);
     const t = await ticket(ada, where, {
       name: 'diagram.png',

@@ -45,9 +45,21 @@ export function thumbnailJob(deps: {
         .rotate()
         .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
         .webp({ quality: 80 });
-      source.on('error', (error) => resize.destroy(error));
+      let unreadable: unknown;
+      source.on('error', (error) => {
+        unreadable = error;
+        resize.destroy(error);
+      });
       source.pipe(resize);
-      const bytes = await resize.toBuffer();
+      let bytes: Buffer;
+      try {
+        bytes = await resize.toBuffer();
+      } catch (error) {
+        // The store failing is worth a retry; an image that does not decode is not.
+        if (unreadable) throw unreadable;
+        logger.warn({ attachmentId, err: error }, 'the image does not decode: no thumbnail');
+        return;
+      }
       const key = thumbnailKeyOf(row.storage_key);
       await deps.store.put(key, { bytes }, { size: bytes.length, contentType: 'image/webp' });
       const done = await uow.run(async (tx) => {

@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
 import {
+  ATTACHMENT_TYPES,
   Attachment,
   AttachmentList,
   AttachmentParams,
   CreateUploadBody,
   FileLinkParams,
+  IMAGE_ATTACHMENT_TYPES,
   TaskParams,
   UploadTicket,
   WorkspaceParams,
@@ -12,7 +14,7 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { InvalidInputError } from '../../platform/errors.ts';
+import { DomainError, InvalidInputError } from '../../platform/errors.ts';
 import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
 import { keyedLimit } from '../../platform/http/security.ts';
 import { contentDisposition } from '../../platform/storage/file-store.ts';
@@ -50,15 +52,17 @@ const UploadForm = z
   })
   .meta({ id: 'AttachmentUploadForm' });
 
-/** A file's bytes, as documented (the response is a stream, not JSON). */
-const fileResponse = {
-  description: 'The file',
-  content: {
-    'application/octet-stream': {
-      schema: z.string().max(1_073_741_824).meta({ format: 'binary' }),
-    },
-  },
-} as unknown as z.ZodString;
+/** A file's bytes, as documented for each type it may have (the response is a stream). */
+const fileResponse = (types: readonly string[]) =>
+  ({
+    description: 'The file',
+    content: Object.fromEntries(
+      types.map((type) => [
+        type,
+        { schema: z.string().max(1_073_741_824).meta({ format: 'binary' }) },
+      ]),
+    ),
+  }) as unknown as z.ZodString;
 
 /** The form is read as a stream by the handler, not validated as a whole beforehand. */
 const streamedBody: typeof validatorCompiler = (request) =>
@@ -118,7 +122,13 @@ export async function attachmentsRoutes(
     },
     async (request, reply) => {
       const attachment = await attachments.upload(scopeOf(request), async () => {
-        const file = await request.file();
+        const file = await request.file().catch((error: { code?: string }) => {
+          if (error.code?.startsWith('FST_')) throw error;
+          // The form broke off before its first file did.
+          throw new DomainError('UPLOAD_INCOMPLETE', {
+            detail: 'The upload ended before the file did; send it again',
+          });
+        });
         if (!file) throw InvalidInputError.field('file', 'Send the file as a part named `file`');
         return { stream: file.file, filename: file.filename };
       });
@@ -219,7 +229,7 @@ export async function fileLinkRoutes(
       schema: files({
         operationId: 'downloadFile',
         summary: 'Download a file through its signed link (`Content-Disposition: attachment`)',
-        response: { 200: fileResponse },
+        response: { 200: fileResponse(ATTACHMENT_TYPES) },
         problems: [410],
       }),
     },
@@ -231,8 +241,8 @@ export async function fileLinkRoutes(
     {
       schema: files({
         operationId: 'previewFile',
-        summary: 'Show an image through its signed link, inline, sandboxed',
-        response: { 200: fileResponse },
+        summary: 'Show an image or its thumbnail through its signed link, inline, sandboxed',
+        response: { 200: fileResponse([...IMAGE_ATTACHMENT_TYPES, 'image/webp']) },
         problems: [410],
       }),
     },

@@ -165,6 +165,17 @@ describe('attachments', () => {
       ),
     );
     expect(html).toMatchObject({ status: 415, code: 'FILE_TYPE_NOT_ALLOWED' });
+    // Its first bytes say GIF, the rest does not decode: kept as a file, without a thumbnail.
+    const broken = await attach(
+      ada,
+      where,
+      'broken.gif',
+      Buffer.from('GIF89a and then nothing an image holds'),
+    );
+    expect(broken.contentType).toBe('image/gif');
+    await runJob('attachments.thumbnail', { attachmentId: broken.id });
+    expect((await list(ada, where)).items.find((a) => a.id === broken.id)?.thumbnailUrl).toBeNull();
+
     // An SVG can hold script: it is never an image here, only text served as a download.
     const svg = Buffer.from(
       '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',

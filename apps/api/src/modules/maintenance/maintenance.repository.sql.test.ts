@@ -16,6 +16,7 @@ describe('maintenance repository SQL', () => {
       .execute();
     const repo = createMaintenanceRepository(sql.db);
     await sql.record('purgeSessions', () => repo.purgeSessions());
+    await sql.record('purgeDeletedTasks', () => repo.purgeDeletedTasks(30));
     await expect(sql.text()).toMatchFileSnapshot('./__snapshots__/maintenance.repository.sql');
   });
 });

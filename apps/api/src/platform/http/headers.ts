@@ -6,7 +6,7 @@ import type { Config } from '../../config.ts';
 import { REQUEST_ID_HEADER } from './request-id.ts';
 
 /** The security headers helmet would set, computed once: none of them varies per request. */
-function securityHeaders(https: boolean): Record<string, string> {
+function securityHeaders(https: boolean, fileOrigins: string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   const collector = {
     setHeader: (name: string, value: string) => {
@@ -24,9 +24,10 @@ function securityHeaders(https: boolean): Record<string, string> {
         baseUri: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
+        // Attached files may be served from a storage bucket (previews, thumbnails, uploads).
+        imgSrc: ["'self'", 'data:', ...fileOrigins],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...fileOrigins],
         objectSrc: ["'none'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
@@ -46,8 +47,11 @@ function securityHeaders(https: boolean): Record<string, string> {
  * request cost over a third of the throughput of a small route (docs/benchmarks.md).
  */
 export const responseHeaders = fp(
-  async (app: FastifyInstance, { http }: { http: Config['http'] }) => {
-    const headers = securityHeaders(http.https);
+  async (
+    app: FastifyInstance,
+    { http, fileOrigins = [] }: { http: Config['http']; fileOrigins?: string[] },
+  ) => {
+    const headers = securityHeaders(http.https, fileOrigins);
     app.addHook('onRequest', (request, reply, done) => {
       reply.headers(headers);
       reply.header(REQUEST_ID_HEADER, request.id);

@@ -17,3 +17,15 @@ export function createFileStore(files: Config['files'], mode: Config['mode'], lo
   }
   return createLocalStore(files.dir) as FileStore & { close?: () => void };
 }
+
+/**
+ * Where browsers reach the bucket, for the app's Content-Security-Policy (uploads, previews);
+ * none for a local store, whose links are on TaskFlow's own origin.
+ */
+export function storageOrigins(files: Config['files']): string[] {
+  const s3 = files.s3;
+  if (!s3) return [];
+  const endpoint = new URL(s3.publicEndpoint ?? `https://s3.${s3.region}.amazonaws.com`);
+  if (!s3.forcePathStyle) endpoint.host = `${s3.bucket}.${endpoint.host}`;
+  return [endpoint.origin];
+}

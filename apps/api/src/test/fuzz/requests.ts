@@ -52,6 +52,49 @@ const rawBodies: fc.Arbitrary<BodyCase> = fc.oneof(
   })),
 );
 
+/** Contents a file part may have: text, the first bytes of known formats, anything. */
+const fileContents = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.constantFrom(
+    '%PDF-1.4\n%%EOF\n',
+    'MZ\x90\x00 This program cannot be run in DOS mode.',
+    '\x89PNG\r\n\x1a\n truncated',
+    'GIF89a',
+    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    '',
+  ),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+);
+
+/** multipart/form-data bodies: well-formed with odd names and contents, or broken. */
+const multipartBodies: fc.Arbitrary<BodyCase> = fc
+  .record({
+    field: fc.constantFrom('file', 'file', 'file', 'other', ''),
+    filename: fc.oneof(
+      fc.constantFrom(
+        'notes.txt',
+        'photo.png',
+        '../../etc/passwd',
+        'a\\b.txt',
+        '..',
+        '',
+        'x'.repeat(300),
+      ),
+      fc.string({ maxLength: 40 }),
+    ),
+    content: fileContents,
+    cut: fc.oneof(fc.constant(0), fc.nat({ max: 40 })),
+    boundary: fc.constantFrom('fuzzboundary', 'x'),
+  })
+  .map(({ field, filename, content, cut, boundary }) => {
+    const quoted = filename.replace(/["\r\n]/g, '_');
+    const whole = `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${quoted}"\r\nContent-Type: application/octet-stream\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+    return {
+      contentType: `multipart/form-data; boundary=${boundary}`,
+      payload: cut > 0 ? whole.slice(0, Math.max(0, whole.length - cut)) : whole,
+    };
+  });
+
 /** Path segments sent as they are: broken percent-encodings, dot segments, an encoded slash. */
 const rawSegments = ['%', '%zz', '%E0%A4%A', '%C0%AF', '%00', '%2F', '%2e%2e', '..'];
 
@@ -154,16 +197,22 @@ export function requestArbitrary(doc: OpenApiDocument, op: Operation, examples: 
     contentType: 'application/json',
     payload: JSON.stringify(v) ?? 'null',
   });
-  const body: fc.Arbitrary<BodyCase> = jsonSchema
+  const body: fc.Arbitrary<BodyCase> = content['multipart/form-data']
     ? fc.oneof(
-        { weight: 6, arbitrary: mapper.valid(jsonSchema).map(json) },
-        { weight: 3, arbitrary: mapper.invalid(jsonSchema).map(json) },
-        { weight: 1, arbitrary: rawBodies },
+        { weight: 7, arbitrary: multipartBodies },
+        { weight: 2, arbitrary: rawBodies },
+        { weight: 1, arbitrary: fc.constant<BodyCase>(undefined) },
       )
-    : fc.oneof(
-        { weight: 9, arbitrary: fc.constant<BodyCase>(undefined) },
-        { weight: 1, arbitrary: rawBodies },
-      );
+    : jsonSchema
+      ? fc.oneof(
+          { weight: 6, arbitrary: mapper.valid(jsonSchema).map(json) },
+          { weight: 3, arbitrary: mapper.invalid(jsonSchema).map(json) },
+          { weight: 1, arbitrary: rawBodies },
+        )
+      : fc.oneof(
+          { weight: 9, arbitrary: fc.constant<BodyCase>(undefined) },
+          { weight: 1, arbitrary: rawBodies },
+        );
 
   const queryList = fc.record(query).map((values) =>
     Object.entries(values).flatMap(([k, v]): [string, string][] => {
