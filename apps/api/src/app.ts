@@ -7,6 +7,7 @@ import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
 import { createJobSystem, type JobSystem, jobsLifecycle } from './job-system.ts';
 import { createAdminModule } from './modules/admin/index.ts';
+import { createAttachmentsModule } from './modules/attachments/index.ts';
 import { createAuthModule } from './modules/auth/index.ts';
 import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
@@ -85,7 +86,8 @@ export async function buildApp(config: Config, deps: AppDeps) {
     return503OnClosing: false,
     forceCloseConnections: 'idle',
     requestTimeout: config.http.requestTimeoutMs,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Signed file links carry their token in the path (a few hundred characters).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1_000 },
     // Errors raised before routing (a malformed URL, an over-long path parameter) are still
     // problem+json with a request id.
     frameworkErrors: (error, request, reply) => {
@@ -190,6 +192,15 @@ export async function buildApp(config: Config, deps: AppDeps) {
     mail: jobSystem.mailAfterCommit,
   });
   await app.register(comments.routes);
+  const attachments = createAttachmentsModule({
+    db,
+    guards,
+    store: jobSystem.files,
+    links: auth.links,
+    thumbnail: jobSystem.thumbnailAfterCommit,
+    files: config.files,
+  });
+  await app.register(attachments.routes);
   const exportsModule = createExportsModule({
     db,
     guards,

@@ -81,6 +81,17 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
   COMMENT_RATE_LIMIT: int(1, 100_000).default(30),
+  FILES_DIR: z.string().min(1).optional(),
+  ATTACHMENT_MAX_BYTES: int(1_024, 1_073_741_824).default(10 * 1_048_576),
+  ATTACHMENT_QUOTA_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(1_073_741_824),
+  ATTACHMENT_UPLOAD_RATE_LIMIT: int(1, 100_000).default(60),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_PUBLIC_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).max(50).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).max(200).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).max(200).optional(),
+  S3_FORCE_PATH_STYLE: bool.optional(),
   DEMO_SEED: bool.optional(),
   SSE_MAX_STREAMS_PER_USER: int(1, 1_000).default(10),
   SSE_HEARTBEAT_SECONDS: int(1, 300).default(15),
@@ -200,6 +211,29 @@ export function loadConfig(env: Record<string, string | undefined>) {
     comments: {
       // New, edited and deleted comments per member per minute.
       writeLimit: { max: e.COMMENT_RATE_LIMIT, windowMs: 60_000 },
+    },
+    files: {
+      // Attachments' bytes: this directory, unless an S3 bucket is configured.
+      dir: path.resolve(e.FILES_DIR ?? path.join(e.DATA_DIR, 'files')),
+      maxBytes: e.ATTACHMENT_MAX_BYTES,
+      quotaBytes: e.ATTACHMENT_QUOTA_BYTES,
+      // Uploads (multipart, direct tickets and their completion) per member per minute.
+      uploadLimit: { max: e.ATTACHMENT_UPLOAD_RATE_LIMIT, windowMs: 60_000 },
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            // Where browsers reach the bucket, when that differs from where servers do.
+            publicEndpoint: e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            credentials:
+              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            // Self-hosted S3-compatible servers want bucket names in the path.
+            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+          }
+        : undefined,
     },
     jobs: {
       // Embedded mode runs its jobs in the server process; a cluster runs `taskflow worker`s.

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
+import { purgeFilesJob, thumbnailJob } from './modules/attachments/index.ts';
 import { createEventsRepository } from './modules/events/index.ts';
 import {
   createExportsRepository,
@@ -18,6 +19,7 @@ import {
   purgeIdempotencyKeysJob,
   purgeJobsJob,
   purgeSessionsJob,
+  purgeTasksJob,
 } from './modules/maintenance/index.ts';
 import { dueRemindersJob } from './modules/tasks/index.ts';
 import type { Database } from './platform/db/database.ts';
@@ -25,6 +27,7 @@ import { createIdempotencyRepository } from './platform/idempotency/idempotency.
 import type { Mailer } from './platform/mail/mailer.ts';
 import { type BossRole, createBoss } from './platform/queue/boss.ts';
 import { createJobQueue } from './platform/queue/job-queue.ts';
+import { createFileStore } from './platform/storage/index.ts';
 
 type Deps = { database: Database; mailer: Mailer; logger: Logger; config: Config };
 
@@ -51,7 +54,12 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   const jobsAdmin = createJobsAdmin({ repo: createJobsRepository(db), boss });
   const exportsRepo = createExportsRepository(db);
 
+  // Attachments' bytes: read by the thumbnail job, removed by the purge; the API stores them.
+  const files = createFileStore(config.files, config.mode, logger);
+
   const sendMail = queue.define(sendMailJob({ db, mailer }));
+  const thumbnail = queue.define(thumbnailJob({ db, store: files }));
+  queue.define(purgeFilesJob({ db, store: files }));
   const exportTasks = queue.define(exportTasksJob({ db }));
   queue.define(
     dueRemindersJob({
@@ -61,7 +69,9 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
     }),
   );
   queue.define(purgeExportsJob({ repo: exportsRepo }));
-  queue.define(purgeSessionsJob(createMaintenanceRepository(db)));
+  const maintenance = createMaintenanceRepository(db);
+  queue.define(purgeSessionsJob(maintenance));
+  queue.define(purgeTasksJob(maintenance));
   queue.define(purgeIdempotencyKeysJob(createIdempotencyRepository(db)));
   queue.define(pruneEventsJob(createEventsRepository(db), config.events.retentionMs));
   queue.define(purgeJobsJob(jobsAdmin, settings.retentionMs));
@@ -69,6 +79,10 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   return {
     queue,
     jobsAdmin,
+    files,
+    /** An image's thumbnail, made by a job enqueued in `trx`. */
+    thumbnailAfterCommit: (trx: Kysely<DB>, attachmentId: string) =>
+      queue.enqueue(thumbnail, { attachmentId }, { trx }),
     /** A mail, sent by a job enqueued in `trx`: none if the transaction rolls back. */
     mailAfterCommit: (trx: Kysely<DB>, mail: MailPayload) => queue.enqueue(sendMail, mail, { trx }),
     /** The export job, enqueued in the transaction that records the request. */

@@ -6,6 +6,7 @@ export const errorCatalogue = {
   VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
   MALFORMED_JSON: { status: 400, title: 'The request body is not valid JSON' },
   BAD_REQUEST: { status: 400, title: 'The request cannot be processed' },
+  UPLOAD_INCOMPLETE: { status: 400, title: 'The upload did not arrive whole; send it again' },
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   INVALID_CREDENTIALS: { status: 401, title: 'The email or password is not correct' },
   SESSION_EXPIRED: { status: 401, title: 'The session has ended; sign in again' },
@@ -33,7 +34,7 @@ export const errorCatalogue = {
     status: 409,
     title: 'The workspace has no room left for this file',
   },
-  UPLOAD_INCOMPLETE: { status: 409, title: 'The upload did not arrive whole; send it again' },
+
   EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   LINK_EXPIRED: { status: 410, title: 'The link has expired; open the file again from its task' },

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, createMailer } from '../app.ts';
@@ -52,6 +55,8 @@ export async function buildTestApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     WEB_DIST_DIR: '/nonexistent',
+    // Attachments of this app only, in a directory removed with it (`useTestApp`).
+    FILES_DIR: await mkdtemp(path.join(os.tmpdir(), 'taskflow-files-')),
     // A busy test machine lags; the load-shedding tests turn it on.
     SHED_LAG_MS: '0',
     ...(limits === 'high' ? highLimits : {}),
@@ -88,6 +93,7 @@ export function useTestApp(env: Record<string, string> = {}, options: TestAppOpt
   afterAll(async () => {
     await ctx.current?.app.close();
     await ctx.current?.database.close();
+    if (ctx.current) await rm(ctx.current.config.files.dir, { recursive: true, force: true });
   });
   return ctx.value;
 }

@@ -1,4 +1,4 @@
-import type { Attachment, AttachmentList } from '@taskflow/contract';
+import type { Attachment, AttachmentList } from '../features/tasks/model/attachment-types.ts';
 import { workspaceId } from './tasks.ts';
 
 let counter = 0;

@@ -63,6 +63,8 @@ export function createAuthModule({ db, listen, mailer, logger, config }: Deps) {
     guards,
     routes,
     sessions,
+    /** Signed, short-lived links (file downloads): signed with the access-token keys. */
+    links: { sign: keys.signLink, verify: keys.verifyLink },
     forget(userId: string, revokedSessions: string[]) {
       profiles.delete(userId);
       for (const id of revokedSessions) sessions.revoke(id);

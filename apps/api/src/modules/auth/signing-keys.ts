@@ -161,7 +161,52 @@ export function createSigningKeys(db: Kysely<DB>, accessTtlSeconds: number) {
     }
   }
 
-  return { rotate, sign, verify };
+  /**
+   * A signed link's token: `claims` for `ttlSeconds` (at most one access-token lifetime, which
+   * a retired key still verifies for), for one purpose (`aud`) other than API access.
+   */
+  async function signLink(
+    purpose: string,
+    claims: Record<string, string>,
+    ttlSeconds: number,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    await loaded();
+    const key = keys.find((k) => k.retiredAt === null);
+    if (!key) throw new Error('no signing key');
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + Math.min(ttlSeconds, accessTtlSeconds);
+    const token = await new SignJWT(claims)
+      .setProtectedHeader({ alg: ALG, kid: key.kid })
+      .setIssuer(ISSUER)
+      .setAudience(`${ISSUER}-${purpose}`)
+      .setExpirationTime(exp)
+      .sign(key.privateKey);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** A link's claims; 'expired' once its time is up; null if it is not ours, or not for `purpose`. */
+  async function verifyLink(
+    purpose: string,
+    token: string,
+  ): Promise<Record<string, unknown> | 'expired' | null> {
+    await loaded();
+    try {
+      const { payload } = await jwtVerify(
+        token,
+        (header) => {
+          const key = keys.find((k) => k.kid === header.kid);
+          if (!key || !usable(key)) throw new Error('unknown key');
+          return key.publicKey;
+        },
+        { algorithms: [ALG], issuer: ISSUER, audience: `${ISSUER}-${purpose}` },
+      );
+      return payload;
+    } catch (error) {
+      return (error as { code?: string }).code === 'ERR_JWT_EXPIRED' ? 'expired' : null;
+    }
+  }
+
+  return { rotate, sign, verify, signLink, verifyLink };
 }
 
 function claimsOf(payload: JWTPayload): AccessClaims | null {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { CreationCursor } from '../../platform/cursor.ts';
-import { callerIsMember, liveTasks } from '../tasks/index.ts';
+import { callerIsMember, taskAccess } from '../tasks/index.ts';
 
 /** Where a comment is addressed: a live task of a workspace, as seen by a member of it. */
 export type CommentScope = { workspaceId: string; taskId: string; userId: string };
@@ -30,20 +30,8 @@ export function createCommentsRepository(db: Kysely<DB>) {
       .where(callerIsMember(scope.workspaceId, scope.userId));
 
   return {
-    /** The caller's role in the workspace if the task is live there; undefined otherwise. */
-    access: (scope: CommentScope) =>
-      db
-        .selectFrom('workspace_members as m')
-        .select(['m.role', 'm.user_id'])
-        .select(
-          liveTasks(db, scope.workspaceId, 't')
-            .select('t.title')
-            .where('t.id', '=', scope.taskId)
-            .as('task_title'),
-        )
-        .where('m.workspace_id', '=', scope.workspaceId)
-        .where('m.user_id', '=', scope.userId)
-        .executeTakeFirst(),
+    /** The caller's role in the workspace, and the task's title if it is live there. */
+    access: (scope: CommentScope) => taskAccess(db, scope),
 
     /** A page of the task's live comments, oldest first. */
     page: (scope: CommentScope, after: CreationCursor | undefined, limit: number) => {

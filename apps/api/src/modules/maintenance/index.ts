@@ -4,5 +4,6 @@ export {
   purgeIdempotencyKeysJob,
   purgeJobsJob,
   purgeSessionsJob,
+  purgeTasksJob,
 } from './maintenance.jobs.ts';
 export { createMaintenanceRepository } from './maintenance.repository.ts';

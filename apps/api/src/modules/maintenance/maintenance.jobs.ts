@@ -1,3 +1,4 @@
+import { RESTORE_WINDOW_DAYS } from '@taskflow/contract';
 import type { IdempotencyRepository } from '../../platform/idempotency/idempotency.repository.ts';
 import { purgeJob } from '../../platform/queue/purge-job.ts';
 import type { EventsRepository } from '../events/index.ts';
@@ -13,6 +14,15 @@ export const purgeSessionsJob = (repo: MaintenanceRepository) =>
     cron: '7 * * * *',
     purge: async () => ({ sessions: await repo.purgeSessions() }),
     message: 'ended sessions purged',
+  });
+
+/** `maintenance.purge-tasks` (daily): tasks deleted longer ago than they can be restored. */
+export const purgeTasksJob = (repo: MaintenanceRepository) =>
+  purgeJob({
+    type: 'maintenance.purge-tasks',
+    cron: '47 2 * * *',
+    purge: async () => ({ tasks: await repo.purgeDeletedTasks(RESTORE_WINDOW_DAYS) }),
+    message: 'deleted tasks purged',
   });
 
 /** `maintenance.purge-idempotency-keys` (hourly): keys past their 24 hours. */

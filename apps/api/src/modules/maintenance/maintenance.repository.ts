@@ -22,6 +22,31 @@ export function createMaintenanceRepository(db: Kysely<DB>) {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+
+    /**
+     * Deletes tasks deleted longer ago than they can be restored, with everything on them
+     * (comments, history, attachments: their stored files are queued for deletion by a trigger).
+     * A bounded batch a run, so one run never holds locks for long.
+     */
+    purgeDeletedTasks: async (restoreWindowDays: number, batch = 1_000) => {
+      const result = await db
+        .deleteFrom('tasks')
+        .where(
+          'id',
+          'in',
+          db
+            .selectFrom('tasks')
+            .select('id')
+            .where(
+              'deleted_at',
+              '<',
+              sql<string>`now() - make_interval(days => ${restoreWindowDays})`,
+            )
+            .limit(batch),
+        )
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
   };
 }
 

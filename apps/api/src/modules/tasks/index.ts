@@ -1,5 +1,6 @@
 /** The tasks feature's public face: what the composition root and other features may use. */
 
+export { type TaskScope as TaskAccessScope, taskAccess } from './task-access.ts';
 export { createTaskHistoryRepository } from './task-history.repository.ts';
 export { callerIsMember, liveTasks } from './task-list.repository.ts';
 export { statsReport } from './task-stats.service.ts';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Task } from '@taskflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../test/api-client.ts';
+import { upload } from '../../test/files.ts';
 import {
   listOperations,
   loadOpenApiDocument,
@@ -24,6 +25,7 @@ let shared: string;
 let task: Task;
 let exportId: string;
 let commentId: string;
+let attachmentId: string;
 
 /** A valid body for each operation that takes one: the request must fail for who sends it, not for what. */
 const bodies: Record<string, (ids: Ids) => object | undefined> = {
@@ -50,6 +52,11 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   createComment: () => ({ body: 'Planted' }),
   updateComment: () => ({ body: 'Defaced' }),
   deleteComment: () => undefined,
+  listAttachments: () => undefined,
+  uploadAttachment: () => undefined,
+  createUpload: () => ({ name: 'planted.png', size: 100, contentType: 'image/png' }),
+  completeUpload: () => undefined,
+  deleteAttachment: () => undefined,
   listLabels: () => undefined,
   getWorkspaceStats: () => undefined,
   listNotifications: () => undefined,
@@ -65,7 +72,7 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
 };
 
 /** The tags of operations on workspace data (following a task is one). */
-const isolatedTags = ['workspaces', 'tasks', 'comments', 'notifications'];
+const isolatedTags = ['workspaces', 'tasks', 'comments', 'attachments', 'notifications'];
 
 /** Operations only an owner of the workspace may perform. */
 const ownerOnly = [
@@ -82,6 +89,7 @@ type Ids = {
   userId: string;
   exportId?: string;
   commentId?: string;
+  attachmentId?: string;
 };
 
 function call(client: Client, op: Operation, ids: Ids) {
@@ -108,6 +116,15 @@ beforeAll(async () => {
   commentId = (
     await owner.send('POST', `${tasksPath(shared)}/${task.id}/comments`, { body: 'Secret' })
   ).json().id;
+  attachmentId = (
+    await upload(
+      ctx.app,
+      owner,
+      { workspaceId: shared, taskId: task.id },
+      'secret.txt',
+      Buffer.from('Secret\n'),
+    )
+  ).json().id;
 });
 
 describe('tenant isolation', () => {
@@ -125,6 +142,7 @@ describe('tenant isolation', () => {
       userId: owner.userId,
       exportId,
       commentId,
+      attachmentId,
     };
     const ghost: Ids = {
       workspaceId: randomUUID(),
@@ -132,6 +150,7 @@ describe('tenant isolation', () => {
       userId: randomUUID(),
       exportId: randomUUID(),
       commentId: randomUUID(),
+      attachmentId: randomUUID(),
     };
     for (const op of ops) {
       const res = await call(outsider, op, real);
@@ -203,6 +222,10 @@ describe('tenant isolation', () => {
     const comments = (await owner.get(`${tasksPath(shared)}/${task.id}/comments`)).json().items;
     expect(comments.map((c: { id: string; body: string }) => [c.id, c.body])).toEqual([
       [commentId, 'Secret'],
+    ]);
+    const files = (await owner.get(`${tasksPath(shared)}/${task.id}/attachments`)).json().items;
+    expect(files.map((f: { id: string; name: string }) => [f.id, f.name])).toEqual([
+      [attachmentId, 'secret.txt'],
     ]);
   });
 

@@ -134,7 +134,7 @@ describe('errors before routing', () => {
   it('a malformed URL or an over-long path parameter is problem+json too', async () => {
     for (const url of [
       '/api/v1/me/sessions/%zz/revoke',
-      `/api/v1/admin/users/${'x'.repeat(500)}/disable`,
+      `/api/v1/admin/users/${'x'.repeat(1_500)}/disable`,
     ]) {
       const res = await ctx.app.inject({ method: 'POST', url });
       expectProblem(res, 400, 'BAD_REQUEST');

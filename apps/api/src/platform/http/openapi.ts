@@ -12,6 +12,8 @@ const openApiTags = [
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'comments', description: 'The conversation on a task' },
+  { name: 'attachments', description: 'Files on a task' },
+  { name: 'files', description: 'The signed, short-lived links that serve attached files' },
   { name: 'events', description: 'Live updates: the Server-Sent Events stream' },
   { name: 'notifications', description: 'What happened that concerns you' },
   { name: 'admin', description: 'Operator endpoints (role admin)' },

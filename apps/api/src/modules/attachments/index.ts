@@ -1,0 +1,3 @@
+/** The attachments feature's public face. */
+export { purgeFilesJob, thumbnailJob } from './attachments.jobs.ts';
+export { createAttachmentsModule } from './attachments.module.ts';
