@@ -33,7 +33,8 @@ function DropOverlay() {
 export function TaskPage({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
   const task = useTask(workspaceId, taskId);
   const create = useCreateComment(workspaceId, taskId);
-  const uploads = useUploads(workspaceId, taskId, useAttachments(workspaceId, taskId).data?.upload);
+  const limits = useAttachments(workspaceId, taskId).data?.upload;
+  const uploads = useUploads(workspaceId, taskId, limits);
   const dragging = useFileDrop((files) => {
     if (task.data) uploads.start(files);
   });
