@@ -2,11 +2,12 @@ import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.ts';
 import { expect, test } from './fixtures.ts';
 import { expectPushed, openLive } from './live.ts';
+import { gradientPng } from './png.ts';
 import { createTasks, sharedWorkspace } from './tasks-api.ts';
 
 const bellOf = (page: Page) => page.getByRole('button', { name: /^Notifications/ });
 
-test('a comment that mentions a member reaches them live, notifies them, and the task page shows its history', async ({
+test('a comment that mentions a member and an attached image reach them live, the mention notifies them, and the task page shows its history', async ({
   page,
   accounts,
   newBrowserContext,
@@ -44,6 +45,35 @@ test('a comment that mentions a member reaches them live, notifies them, and the
   );
   await expect(comment(page)).toBeVisible();
 
+  // The owner attaches an image with the button; the member sees it arrive, then its thumbnail,
+  // which a background job makes, and the history says who attached it.
+  const fileName = 'screenshot.png';
+  const attached = (p: Page) => p.getByTestId('attachment').filter({ hasText: fileName });
+  await expectPushed(
+    [theirs],
+    async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Attach files' }).click();
+      await (await chooser).setFiles({
+        name: fileName,
+        mimeType: 'image/png',
+        buffer: gradientPng(64),
+      });
+    },
+    async (p) => {
+      const thumbnail = attached(p).getByTestId('attachment-thumbnail');
+      await expect(thumbnail).toBeVisible();
+      await expect
+        .poll(() => thumbnail.evaluate((img: { naturalWidth: number }) => img.naturalWidth))
+        .toBeGreaterThan(0);
+      await expect(
+        p.getByTestId('timeline-history').filter({ hasText: `${owner.name} attached ${fileName}` }),
+      ).toBeVisible();
+    },
+  );
+  await expect(attached(page).getByTestId('attachment-link')).toHaveAttribute('target', '_blank');
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+
   // The notification opens the task page, where the history tells what happened.
   await bellOf(theirs).click();
   await theirs
@@ -52,6 +82,10 @@ test('a comment that mentions a member reaches them live, notifies them, and the
   await expect(theirs).toHaveURL(taskPage);
   await expect(theirs.getByTestId('task-page-title')).toHaveText(title);
   await expect(theirs.getByTestId('timeline-history').first()).toBeVisible();
+  const attachedEntry = theirs
+    .getByTestId('timeline-history')
+    .filter({ hasText: `${owner.name} attached ${fileName}` });
+  await expect(attachedEntry.getByTestId('timeline-thumbnail')).toBeVisible();
   await expectNoSeriousA11yViolations(theirs, 'the task page');
 
   // On a phone the page fits its width: nothing scrolls sideways.

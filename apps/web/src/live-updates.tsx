@@ -8,6 +8,7 @@ import { LiveStatus } from './features/live/components/live-status.tsx';
 import { useLiveStream } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
 import { NotificationsBell } from './features/notifications/components/notifications-bell.tsx';
+import { applyAttachmentEvent } from './features/tasks/api/live-attachment-events.ts';
 import { applyCommentEvent } from './features/tasks/api/live-comment-events.ts';
 import { applyTaskEvent } from './features/tasks/api/live-task-events.ts';
 import { applyWorkspaceEvent } from './features/workspaces/api/live-workspace-events.ts';
@@ -32,6 +33,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     }
     applyTaskEvent(queryClient, message);
     applyCommentEvent(queryClient, message);
+    applyAttachmentEvent(queryClient, message);
     applyWorkspaceEvent(queryClient, message, userId);
     applyNotificationEvent(queryClient, message);
     applyExportEvent(queryClient, message);

@@ -21,8 +21,11 @@ const networkErrorMiddleware: Middleware = {
   },
 };
 
+/** Where the API is: the page's own origin, unless configured otherwise. */
+export const API_BASE_URL: string = import.meta.env.VITE_API_BASE_URL ?? '';
+
 export const api = createClient<paths>({
-  baseUrl: import.meta.env.VITE_API_BASE_URL ?? '',
+  baseUrl: API_BASE_URL,
   // Resolve fetch per call rather than capturing it once, so tests and polyfills can replace it.
   // Retries happen below the middleware, which sees one request and its final outcome.
   fetch: (request) => sendWithRetries(request, (attempt) => globalThis.fetch(attempt)),

@@ -28,6 +28,10 @@ describe('humanMessage', () => {
     [409, 'CONFLICT', 'This conflicts with a change made elsewhere.'],
     [409, 'EXPORT_NOT_READY', 'The export is still being made.'],
     [410, 'EXPORT_EXPIRED', 'This export has expired'],
+    [413, 'FILE_TOO_LARGE', 'This file is larger than allowed.'],
+    [415, 'FILE_TYPE_NOT_ALLOWED', 'Files of this type cannot be attached'],
+    [409, 'STORAGE_QUOTA_EXCEEDED', 'The workspace has no room left for this file.'],
+    [409, 'UPLOAD_INCOMPLETE', 'The file did not arrive whole.'],
   ])('explains %i %s', (status, code, expected) => {
     expect(humanMessage(problemError(status, code))).toContain(expected);
   });
@@ -48,6 +52,12 @@ describe('humanMessage', () => {
     ],
     ['CONFLICT', 'A completed job cannot be retried', 'A completed job cannot be retried.'],
     ['EXPORT_NOT_READY', 'The export failed; make a new one', 'This export failed.'],
+    ['FILE_TOO_LARGE', 'A file can be at most 10 MiB', 'A file can be at most 10 MiB.'],
+    [
+      'STORAGE_QUOTA_EXCEEDED',
+      'The workspace holds 1 GiB of files, its limit',
+      'The workspace holds 1 GiB of files, its limit.',
+    ],
   ])('explains a %s by its detail: %s', (code, detail, expected) => {
     const body = { type: 'urn:x', title: code, status: 409, code, requestId: 'r', detail };
     const error = ApiError.fromResponse(jsonResponse(body, { status: 409 }), body);

@@ -40,6 +40,16 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
       : 'The export is still being made. Try again in a moment.',
   EXPORT_EXPIRED:
     'This export has expired: a file can be downloaded for a day. Export the tasks again.',
+  // The API says how large a file may be, which types it takes, how full the workspace is.
+  FILE_TOO_LARGE: (error) => sentence(error.problem?.detail) ?? 'This file is larger than allowed.',
+  FILE_TYPE_NOT_ALLOWED: (error) =>
+    sentence(error.problem?.detail) ??
+    'Files of this type cannot be attached: images, PDF, ZIP, Office and OpenDocument files, and text can.',
+  STORAGE_QUOTA_EXCEEDED: (error) =>
+    sentence(error.problem?.detail) ??
+    'The workspace has no room left for this file. Delete files it no longer needs first.',
+  UPLOAD_INCOMPLETE: 'The file did not arrive whole. Attach it again.',
+  LINK_EXPIRED: 'This link has expired. Open the file again from its task.',
 };
 
 /** "30 seconds", "1 minute", "15 minutes": rounded up, so the wait is never shorter than said. */

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
+import { formatBytes } from '../../../lib/format-bytes.ts';
 import { HEALTH_POLLING, useDetailedHealth } from '../api/get-detailed-health.ts';
 import type { DetailedHealth } from '../model/admin-types.ts';
-import { formatBytes, formatCount, formatMs, formatUptime } from '../model/format.ts';
+import { formatCount, formatMs, formatUptime } from '../model/format.ts';
 import { AdminCard, CardError, CardSkeleton, StaleNote } from './admin-card.tsx';
 
 type Check = DetailedHealth['checks']['database'];

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, formatBytes, formatMs, formatUptime } from './format.ts';
+import { dayLabel, formatMs, formatUptime } from './format.ts';
 
 describe('format', () => {
-  it('sizes memory in binary units', () => {
-    expect([0, 512, 1024, 1536, 380 * 1024 * 1024].map(formatBytes)).toEqual([
-      '0 B',
-      '512 B',
-      '1.0 KiB',
-      '1.5 KiB',
-      '380.0 MiB',
-    ]);
-  });
-
   it('says an uptime in its largest units', () => {
     expect([0, 59, 60, 3599, 3600 + 5 * 60, 2 * 86_400 + 4 * 3600].map(formatUptime)).toEqual([
       '0 s',

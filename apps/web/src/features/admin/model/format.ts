@@ -2,18 +2,6 @@ const count = new Intl.NumberFormat(undefined);
 
 export const formatCount = (n: number): string => count.format(n);
 
-/** 1536 → "1.5 MiB": binary units, as the process reports memory. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
-}
-
 /** Uptime: "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
 export function formatUptime(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

@@ -10,10 +10,12 @@ export const taskKeys = {
   /** Under the detail, so that it goes when the task does. */
   follow: (workspaceId: string, taskId: string) =>
     [...taskKeys.detail(workspaceId, taskId), 'follow'] as const,
-  /** A task's comments and history, under its detail: they go with it. */
+  /** A task's comments, history and files, under its detail: they go with it. */
   comments: (workspaceId: string, taskId: string) =>
     [...taskKeys.detail(workspaceId, taskId), 'comments'] as const,
   history: (workspaceId: string, taskId: string) =>
     [...taskKeys.detail(workspaceId, taskId), 'history'] as const,
+  attachments: (workspaceId: string, taskId: string) =>
+    [...taskKeys.detail(workspaceId, taskId), 'attachments'] as const,
   labels: (workspaceId: string) => [...taskKeys.all(workspaceId), 'labels'] as const,
 };

@@ -1,9 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { anAttachment, attachmentList } from '../../../test/attachments.ts';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
 import { aTask, workspaceId } from '../../../test/tasks.ts';
+import { stubXhr } from '../../../test/xhr.ts';
+import type { AttachmentList } from '../model/attachment-types.ts';
 import type { Comment, HistoryEntry } from '../model/comment-types.ts';
 import type { Member } from '../model/task-types.ts';
 import { TaskPage } from './task-page.tsx';
@@ -45,8 +48,17 @@ const moved: HistoryEntry = {
   createdAt: minutesAgo(120),
 };
 
-/** The API: the comment was edited elsewhere (version 2) before this page's first edit. */
-function server() {
+/**
+ * The API: the comment was edited elsewhere (version 2) before this page's first edit; the task
+ * has the `files` given, and its history `entries` (the status move by default).
+ */
+function server({
+  files = attachmentList([]),
+  entries = [moved],
+}: {
+  files?: AttachmentList;
+  entries?: HistoryEntry[];
+} = {}) {
   let current = mine;
   const patches: Request[] = [];
   stubFetch(async (request) => {
@@ -63,7 +75,8 @@ function server() {
       return jsonResponse(current);
     }
     if (path.endsWith('/comments')) return jsonResponse({ items: [current], nextCursor: null });
-    if (path.endsWith('/history')) return jsonResponse({ items: [moved], nextCursor: null });
+    if (path.endsWith('/history')) return jsonResponse({ items: entries, nextCursor: null });
+    if (path.endsWith('/attachments')) return jsonResponse(files);
     return jsonResponse(task);
   });
   return patches;
@@ -112,5 +125,168 @@ describe('TaskPage', () => {
     expect(patches[1]?.headers.get('If-Match')).toBe('"2"');
     expect(await screen.findByText('My text')).toBeTruthy();
     expect(screen.getByText('(edited)')).toBeTruthy();
+  });
+});
+
+describe('TaskPage’s files', () => {
+  const screenshot = anAttachment({
+    taskId: task.id,
+    name: 'screenshot.png',
+    contentType: 'image/png',
+    uploaderId: sam.userId,
+    createdAt: minutesAgo(5),
+  });
+  const notes = anAttachment({ taskId: task.id, name: 'notes.pdf', size: 1_536 });
+  const history = (
+    kind: HistoryEntry['kind'],
+    file: { id: string; name: string },
+    minutes: number,
+  ) =>
+    ({
+      ...moved,
+      id: `88888888-8888-4888-8888-00000000000${minutes}`,
+      kind,
+      changes: [],
+      attachment: { id: file.id, name: file.name },
+      createdAt: minutesAgo(minutes),
+    }) satisfies HistoryEntry;
+  const pick = async (...files: File[]) => {
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Attach files' })).toHaveProperty(
+        'disabled',
+        false,
+      ),
+    );
+    fireEvent.change(screen.getByTestId('attach-input'), { target: { files } });
+  };
+  const aFile = (name: string, bytes: number) => new File([new Uint8Array(bytes)], name);
+
+  it('lists them: an image opens its preview in a new tab, any other file downloads', async () => {
+    server({ files: attachmentList([screenshot, notes]) });
+    renderTaskPage();
+    const [image, pdf] = await screen.findAllByTestId('attachment-link');
+    expect(image?.getAttribute('href')).toBe(screenshot.previewUrl);
+    expect(image?.getAttribute('target')).toBe('_blank');
+    expect(image?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(image?.textContent).toContain('screenshot.png');
+    expect(image?.textContent).toContain('2.0 KiB · Sam · 5 minutes ago');
+    expect(within(image as HTMLElement).getByTestId('attachment-thumbnail')).toHaveProperty(
+      'src',
+      screenshot.thumbnailUrl,
+    );
+    expect(pdf?.getAttribute('href')).toBe(notes.downloadUrl);
+    expect(pdf?.getAttribute('target')).toBeNull();
+    expect(pdf?.textContent).toContain('1.5 KiB · A former member');
+    // Sam uploaded the image: Sam may delete it, not the file of someone else.
+    expect(screen.getByRole('button', { name: 'Delete screenshot.png' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Delete notes.pdf' })).toBeNull();
+  });
+
+  it('shows each upload’s progress, then the file among the others once the API has it', async () => {
+    const files = attachmentList([]);
+    server({ files });
+    const sent = stubXhr();
+    renderTaskPage();
+    await pick(aFile('plan.pdf', 1_000));
+    const bar = await screen.findByRole('progressbar', { name: 'Uploading plan.pdf' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('0');
+    const [xhr] = sent;
+    expect(xhr?.url).toMatch(`/tasks/${task.id}/attachments`);
+    const form = xhr?.body;
+    expect(form instanceof FormData ? form.get('file') : null).toHaveProperty('name', 'plan.pdf');
+
+    xhr?.progress(400, 1_000);
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('40'));
+    expect(screen.getByTestId('upload').textContent).toContain('40%');
+
+    const plan = anAttachment({ taskId: task.id, name: 'plan.pdf' });
+    files.items.push(plan);
+    xhr?.respond(201, plan);
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    expect(screen.getByTestId('attachment-link').textContent).toContain('plan.pdf');
+  });
+
+  it('cancels an upload in flight', async () => {
+    server();
+    const sent = stubXhr();
+    renderTaskPage();
+    await pick(aFile('big.zip', 1_000));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel uploading big.zip' }));
+    await waitFor(() => expect(screen.queryByTestId('upload')).toBeNull());
+    expect(sent[0]?.aborted).toBe(true);
+  });
+
+  it('refuses a file larger than the API takes without sending any of it', async () => {
+    server({ files: { ...attachmentList([]), upload: { maxBytes: 1_024, direct: false } } });
+    const sent = stubXhr();
+    renderTaskPage();
+    await pick(aFile('huge.zip', 2_048), aFile('small.txt', 10));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe('huge.zip is 2.0 KiB: a file can be at most 1.0 KiB.');
+    expect(sent.map((xhr) => (xhr.body as FormData).get('file'))).toMatchObject([
+      { name: 'small.txt' },
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss huge.zip' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('says why the API refused a file', async () => {
+    server();
+    const sent = stubXhr();
+    renderTaskPage();
+    await pick(aFile('page.svg', 100));
+    await screen.findByRole('progressbar');
+    const problem = problemBody(
+      415,
+      'FILE_TYPE_NOT_ALLOWED',
+      'Files of this type cannot be attached',
+    );
+    sent[0]?.respond(415, { ...problem, detail: 'SVG images cannot be attached' });
+    expect((await screen.findByRole('alert')).textContent).toBe('SVG images cannot be attached.');
+  });
+
+  it('attaches files dropped anywhere on the page, showing where they go while dragged', async () => {
+    server();
+    const sent = stubXhr();
+    renderTaskPage();
+    await screen.findByRole('button', { name: 'Attach files' });
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Attach files' })).toHaveProperty(
+        'disabled',
+        false,
+      ),
+    );
+    const dataTransfer = { types: ['Files'], files: [aFile('dropped.png', 10)] };
+    fireEvent.dragEnter(window, { dataTransfer });
+    expect(await screen.findByTestId('drop-overlay')).toBeTruthy();
+    fireEvent.drop(window, { dataTransfer });
+    expect(screen.queryByTestId('drop-overlay')).toBeNull();
+    await screen.findByRole('progressbar', { name: 'Uploading dropped.png' });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('tells in the history who attached and removed what, with the image still there', async () => {
+    server({
+      files: attachmentList([screenshot]),
+      entries: [
+        history('attachment.removed', notes, 2),
+        history('attachment.added', screenshot, 3),
+      ],
+    });
+    renderTaskPage();
+    const timeline = await screen.findByTestId('timeline');
+    await waitFor(() =>
+      expect(within(timeline).getAllByTestId('timeline-history')).toHaveLength(2),
+    );
+    const [added, removed] = within(timeline).getAllByTestId('timeline-history');
+    expect(added?.textContent).toBe('Sam attached screenshot.png · 3 minutes ago');
+    await waitFor(() =>
+      expect(within(added as HTMLElement).getByTestId('timeline-thumbnail')).toHaveProperty(
+        'src',
+        screenshot.thumbnailUrl,
+      ),
+    );
+    expect(removed?.textContent).toBe('Sam removed notes.pdf · 2 minutes ago');
+    expect(within(removed as HTMLElement).queryByRole('img')).toBeNull();
   });
 });

@@ -3,8 +3,11 @@ import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import type { MarkdownMember } from '../../../components/markdown/index.ts';
 import { relativeTime } from '../../../lib/relative-time.ts';
+import { useAttachments } from '../api/get-attachments.ts';
 import { useComments } from '../api/get-comments.ts';
 import { useHistory } from '../api/get-history.ts';
+import type { Attachment } from '../model/attachment-types.ts';
+import type { HistoryEntry } from '../model/comment-types.ts';
 import { historySentence } from '../model/history-sentence.ts';
 import type { Member } from '../model/task-types.ts';
 import { mergeTimeline } from '../model/timeline.ts';
@@ -39,10 +42,33 @@ function LoadMore({
   );
 }
 
+/** The thumbnail of an attached image that is still there, opening its preview in a new tab. */
+function AttachedImage({ entry, files }: { entry: HistoryEntry; files: readonly Attachment[] }) {
+  if (entry.kind !== 'attachment.added') return null;
+  const file = files.find((candidate) => candidate.id === entry.attachment?.id);
+  if (!file?.thumbnailUrl || !file.previewUrl) return null;
+  return (
+    <a
+      href={file.previewUrl}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="mt-1 block w-fit max-w-full"
+    >
+      <img
+        src={file.thumbnailUrl}
+        alt={`${file.name} (opens in a new tab)`}
+        className="max-h-40 max-w-full rounded border border-slate-200 dark:border-slate-700"
+        data-testid="timeline-thumbnail"
+      />
+    </a>
+  );
+}
+
 /** A task's comments and history in one list, oldest first, each loaded a page at a time. */
 export function TaskTimeline({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
   const comments = useComments(workspaceId, taskId);
   const history = useHistory(workspaceId, taskId);
+  const files = useAttachments(workspaceId, taskId).data?.items ?? [];
   const names = new Map(members.map((member) => [member.userId, member.name]));
   const markdownMembers: MarkdownMember[] = members.map((m) => ({ id: m.userId, name: m.name }));
   const items = mergeTimeline(
@@ -83,6 +109,7 @@ export function TaskTimeline({ workspaceId, taskId, members, permissions }: Task
               <time dateTime={item.at} title={new Date(item.at).toLocaleString()}>
                 {relativeTime(item.at)}
               </time>
+              <AttachedImage entry={item.entry} files={files} />
             </li>
           ),
         )}
