@@ -11,11 +11,16 @@ import { vi } from 'vitest';
 import { AuthProvider } from '../features/auth/session/auth-context.tsx';
 import { createQueryClient } from '../lib/query-client.ts';
 
-/** Renders a component as the only page of an app with the real providers around it. */
-export function renderPage(page: () => ReactNode, { strict = false } = {}) {
+/**
+ * Renders a component as the only page of an app with the real providers around it; pass a
+ * `queryClient` to start from what its cache holds.
+ */
+export function renderPage(
+  page: () => ReactNode,
+  { strict = false, queryClient = createQueryClient() } = {},
+) {
   // The router restores scroll positions, which jsdom does not implement.
   vi.stubGlobal('scrollTo', () => undefined);
-  const queryClient = createQueryClient();
   const router = createRouter({
     routeTree: createRootRoute({ component: page }),
     history: createMemoryHistory({ initialEntries: ['/'] }),

@@ -1,2 +1,2 @@
 export { LazyMarkdown } from './lazy-markdown.tsx';
-export type { MarkdownMember } from './markdown.tsx';
+export type { MarkdownMember, TaskLinkProps } from './markdown.tsx';

@@ -1,10 +1,26 @@
 import { render, screen } from '@testing-library/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Markdown } from './markdown.tsx';
+import { Markdown, type TaskLinkProps } from './markdown.tsx';
 
 const samId = '11111111-1111-4111-8111-111111111111';
 const members = [{ id: samId, name: 'Samantha Lee' }];
+const workspaceId = '33333333-3333-4333-8333-333333333333';
+const taskId = '44444444-4444-4444-8444-444444444444';
+const taskPath = `/w/${workspaceId}/t/${taskId}`;
+
+/** Stands in for the app's task link: what the Markdown hands it, in attributes. */
+function TaskLink({ workspaceId, taskId, label }: TaskLinkProps) {
+  return (
+    <a
+      href={`/w/${workspaceId}/t/${taskId}`}
+      data-testid="task-link"
+      data-label={label === undefined ? 'none' : 'own'}
+    >
+      {label ?? 'the task'}
+    </a>
+  );
+}
 
 /** Pieces of hostile Markdown; the property test strings them together with random text. */
 const hostile = [
@@ -43,6 +59,11 @@ const hostile = [
   '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
   '[x](//evil.example/path)',
   '[x](/w/1/tasks/2)',
+  `${window.location.origin}${taskPath}`,
+  `[x](${taskPath})`,
+  `[x](javascript:${taskPath})`,
+  `[x](//evil.example${taskPath})`,
+  `<${window.location.origin}${taskPath}>`,
   '[x](#top)',
   '```html\n<script>alert(1)</script>\n```',
   '`<img onerror=alert(1)>`',
@@ -98,7 +119,9 @@ function expectInert(container: HTMLElement) {
 }
 
 function renderInert(text: string) {
-  const { container, unmount } = render(<Markdown text={text} members={members} />);
+  const { container, unmount } = render(
+    <Markdown text={text} members={members} taskLink={TaskLink} />,
+  );
   expectInert(container);
   unmount();
 }
@@ -182,23 +205,54 @@ describe('Markdown', () => {
   it('opens links that leave the app in a new tab, without opener or referrer', () => {
     const { container } = render(
       <Markdown
-        text="[docs](https://example.com/docs) [task](/w/1/tasks/2) <mailto:sam@example.com>"
-        taskLink={({ href, children }) => (
-          <a href={href} data-testid="task-link">
-            {children}
-          </a>
-        )}
+        text="[docs](https://example.com/docs) [board](/w/1/tasks/2) <mailto:sam@example.com>"
+        taskLink={TaskLink}
       />,
     );
     const external = screen.getByRole('link', { name: 'docs' });
     expect(external.getAttribute('target')).toBe('_blank');
     expect(external.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(screen.getByTestId('task-link').getAttribute('href')).toBe('/w/1/tasks/2');
-    expect(screen.getByTestId('task-link').getAttribute('target')).toBeNull();
+    // A page of the app that is not a task's stays an ordinary link, in the same tab.
+    const board = screen.getByRole('link', { name: 'board' });
+    expect(board.getAttribute('href')).toBe('/w/1/tasks/2');
+    expect(board.getAttribute('target')).toBeNull();
+    expect(screen.queryByTestId('task-link')).toBeNull();
     expect(screen.getByRole('link', { name: /sam@example\.com/ }).getAttribute('rel')).toBe(
       'noopener noreferrer',
     );
     expectInert(container);
+  });
+
+  it('renders a task page of this app, pasted or written as a path, as a task link', () => {
+    const pasted = `${window.location.origin}${taskPath.toUpperCase().replace('/W/', '/w/').replace('/T/', '/t/')}`;
+    const { container } = render(
+      <Markdown
+        text={`See ${pasted}, [the plan](${taskPath}) and <${window.location.origin}${taskPath}>`}
+        taskLink={TaskLink}
+      />,
+    );
+    const links = screen.getAllByTestId('task-link');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([taskPath, taskPath, taskPath]);
+    // A pasted address gives way to the task's title; words of the writer's own stay.
+    expect(links.map((link) => link.dataset.label)).toEqual(['none', 'own', 'none']);
+    expect(links[1]?.textContent).toBe('the plan');
+    expectInert(container);
+  });
+
+  it('leaves the same path on another origin, or with a malformed id, an ordinary link', () => {
+    const badId = `/w/${workspaceId}/t/${taskId.slice(0, -1)}`;
+    render(
+      <Markdown
+        text={`https://elsewhere.example${taskPath} [bad](${badId}) [deeper](${taskPath}/x)`}
+        taskLink={TaskLink}
+      />,
+    );
+    expect(screen.queryByTestId('task-link')).toBeNull();
+    const elsewhere = screen.getByRole('link', { name: `https://elsewhere.example${taskPath}` });
+    expect(elsewhere.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(elsewhere.getAttribute('target')).toBe('_blank');
+    expect(screen.getByRole('link', { name: 'bad' }).getAttribute('href')).toBe(badId);
+    expect(screen.getByRole('link', { name: 'deeper' }).getAttribute('target')).toBeNull();
   });
 
   it('drops images rather than fetching whatever URL a user wrote', () => {

@@ -1,8 +1,9 @@
-import type { ComponentProps, ReactNode } from 'react';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import ReactMarkdown, { type Components, type ExtraProps } from 'react-markdown';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import { remarkMentions } from './remark-mentions.ts';
+import { type TaskReference, taskReferenceOf } from './task-reference.ts';
 
 export type MarkdownMember = { id: string; name: string };
 
@@ -12,11 +13,14 @@ export type MarkdownProps = {
   /** The workspace's members, for the current names of mentioned people. */
   members?: readonly MarkdownMember[];
   /**
-   * Renders a link that stays in the app (a relative URL), e.g. with the router's link so that
-   * following it does not reload the page. Without it such links are plain anchors.
+   * Renders a link to a task page of this app (see task-reference.ts), e.g. as the router's link
+   * so that following it does not reload the page. `label` is the link's own words, absent when
+   * they are only the address (a pasted URL). Without it such links are plain anchors.
    */
-  taskLink?: (props: { href: string; children: ReactNode }) => ReactNode;
+  taskLink?: ComponentType<TaskLinkProps>;
 };
+
+export type TaskLinkProps = TaskReference & { label?: ReactNode };
 
 const allowedProtocols = ['http', 'https', 'mailto'];
 
@@ -67,7 +71,24 @@ function renderable(text: string): boolean {
 
 const linkClass = 'text-indigo-700 underline dark:text-indigo-400';
 
-function components(members: readonly MarkdownMember[], taskLink: MarkdownProps['taskLink']) {
+/** The text of a link's children when it is plain text (it is, for any pasted URL). */
+function plainText(children: ReactNode): string | undefined {
+  if (typeof children === 'string') return children;
+  if (Array.isArray(children) && children.every((child) => typeof child === 'string')) {
+    return children.join('');
+  }
+  return undefined;
+}
+
+/** A link's own words, or undefined when they only repeat the address of the same task. */
+function labelOf(reference: TaskReference, children: ReactNode): ReactNode {
+  const text = plainText(children);
+  const same = text === undefined ? undefined : taskReferenceOf(text.trim());
+  const repeated = same?.workspaceId === reference.workspaceId && same.taskId === reference.taskId;
+  return repeated ? undefined : children;
+}
+
+function components(members: readonly MarkdownMember[], TaskLink: MarkdownProps['taskLink']) {
   const names = new Map(members.map((member) => [member.id, member.name]));
   return {
     h1: ({ node: _, ...props }) => <h1 className="mt-4 mb-2 text-xl font-semibold" {...props} />,
@@ -116,6 +137,10 @@ function components(members: readonly MarkdownMember[], taskLink: MarkdownProps[
     ),
     a: ({ node: _, href, children, ...props }) => {
       if (!href) return <span>{children}</span>;
+      const reference = TaskLink ? taskReferenceOf(href) : undefined;
+      if (TaskLink && reference) {
+        return <TaskLink {...reference} label={labelOf(reference, children)} />;
+      }
       if (leavesApp(href)) {
         return (
           <a {...props} href={href} className={linkClass} target="_blank" rel="noopener noreferrer">
@@ -123,7 +148,6 @@ function components(members: readonly MarkdownMember[], taskLink: MarkdownProps[
           </a>
         );
       }
-      if (taskLink) return taskLink({ href, children });
       return (
         <a {...props} href={href} className={linkClass}>
           {children}

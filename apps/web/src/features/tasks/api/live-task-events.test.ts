@@ -75,6 +75,34 @@ describe('applyTaskEvent', () => {
     expect(detail(a)).toBeUndefined();
   });
 
+  it('records who deleted a task and when, for its page, until it is restored', () => {
+    const deletion = () => queryClient.getQueryData(taskKeys.deletion(workspaceId, a.id));
+    const deleted = {
+      ...envelope,
+      id: '2',
+      actorId: '22222222-2222-4222-8222-222222222222',
+      type: 'task.deleted',
+      data: { taskId: a.id },
+    } as const;
+    applyTaskEvent(queryClient, deleted);
+    expect(deletion()).toEqual({
+      actorId: deleted.actorId,
+      at: envelope.createdAt,
+      title: 'a',
+    });
+
+    const back = { ...a, version: 2 };
+    applyTaskEvent(queryClient, {
+      ...envelope,
+      id: '3',
+      type: 'task.restored',
+      data: { task: back },
+    });
+    expect(deletion()).toBeNull();
+    expect(detail(a)).toEqual(back);
+    expect(titles(todoKey)).toEqual(['a', 'c']);
+  });
+
   it('refreshes the labels only when a task brings a new one', () => {
     const labelsKey = taskKeys.labels(workspaceId);
     queryClient.setQueryData(labelsKey, { items: ['ops'] });

@@ -3,6 +3,7 @@ import type { components } from '@taskflow/contract/openapi';
 import type { Task } from '../model/task-types.ts';
 import { labelsQueryOptions } from './get-labels.ts';
 import { taskCache } from './task-cache.ts';
+import { taskDeletions } from './task-deletions.ts';
 
 type LiveEvent = components['schemas']['LiveEvent'];
 
@@ -17,7 +18,8 @@ function refreshLabelsFor(queryClient: QueryClient, task: Task) {
 
 /**
  * A live event about tasks, patched into the cached lists and details in place, without a
- * refetch: a new, changed or restored task goes where it belongs in every list it matches.
+ * refetch: a new, changed or restored task goes where it belongs in every list it matches; a
+ * deleted one leaves them, and its deletion is recorded for its page.
  */
 export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void {
   switch (event.type) {
@@ -29,9 +31,20 @@ export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void
       refreshLabelsFor(queryClient, task);
       return;
     }
-    case 'task.deleted':
-      if (event.workspaceId) taskCache(queryClient, event.workspaceId).remove(event.data.taskId);
+    case 'task.deleted': {
+      if (!event.workspaceId) return;
+      const { taskId } = event.data;
+      const cache = taskCache(queryClient, event.workspaceId);
+      // Its page, if open, says who deleted it, and when, instead of failing to refetch it.
+      const title = cache.find(taskId)?.title ?? null;
+      cache.remove(taskId);
+      taskDeletions(queryClient, event.workspaceId).record(taskId, {
+        actorId: event.actorId,
+        at: event.createdAt,
+        title,
+      });
       return;
+    }
     default:
       return;
   }

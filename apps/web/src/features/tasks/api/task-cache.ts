@@ -16,6 +16,7 @@ import {
   type TaskPages,
 } from '../model/task-pages.ts';
 import type { ListQuery, Task } from '../model/task-types.ts';
+import { taskDeletions } from './task-deletions.ts';
 import { taskKeys } from './task-keys.ts';
 
 const queryOf = (key: QueryKey) => key[3] as ListQuery;
@@ -37,6 +38,13 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
   const lists = () =>
     queryClient.getQueriesData<TaskPages>({ queryKey: taskKeys.lists(workspaceId) });
   const detailKey = (id: string) => taskKeys.detail(workspaceId, id);
+
+  /** A task recorded as deleted is back (restored): its open page shows it again at once. */
+  function undelete(task: Task) {
+    if (taskDeletions(queryClient, workspaceId).forget(task.id)) {
+      queryClient.setQueryData(detailKey(task.id), task);
+    }
+  }
 
   function updateLists(update: (data: TaskPages, query: ListQuery) => TaskPages) {
     for (const [key, data] of lists()) {
@@ -73,6 +81,7 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
     },
 
     put(task: Task, placement?: Placement) {
+      undelete(task);
       updateLists((data, query) => placeInList(data, query, task, placement));
       if (queryClient.getQueryData(detailKey(task.id))) {
         queryClient.setQueryData(detailKey(task.id), task);
@@ -85,6 +94,7 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
      */
     putIfNewer(task: Task) {
       const older = (held: Task | undefined) => held === undefined || held.version < task.version;
+      undelete(task);
       updateLists((data, query) =>
         older(findTask(data, task.id)) ? placeInList(data, query, task) : data,
       );

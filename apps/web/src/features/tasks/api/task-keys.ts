@@ -18,4 +18,7 @@ export const taskKeys = {
   attachments: (workspaceId: string, taskId: string) =>
     [...taskKeys.detail(workspaceId, taskId), 'attachments'] as const,
   labels: (workspaceId: string) => [...taskKeys.all(workspaceId), 'labels'] as const,
+  /** That a task was deleted: not under its detail, which goes with the task. */
+  deletion: (workspaceId: string, taskId: string) =>
+    [...taskKeys.all(workspaceId), 'deletion', taskId] as const,
 };

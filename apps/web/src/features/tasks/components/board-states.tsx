@@ -1,8 +1,8 @@
-import { ApiError } from '../../../api/api-error.ts';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { Skeleton } from '../../../components/skeleton.tsx';
+import { isTaskGone } from '../api/get-task.ts';
 
 export function TaskSkeleton({
   rows = 4,
@@ -18,7 +18,7 @@ export function TaskSkeleton({
 export function TaskLoading({ task }: { task: { isPending: boolean; error: unknown } }) {
   if (task.isPending) return <TaskSkeleton rows={5} label="Loading the task…" />;
   if (!task.error) return null;
-  const gone = task.error instanceof ApiError && task.error.status === 404;
+  const gone = isTaskGone(task.error);
   return (
     <FormAlert>
       {gone ? 'This task does not exist, or it was deleted.' : humanMessage(task.error)}

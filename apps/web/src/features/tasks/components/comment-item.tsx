@@ -8,6 +8,7 @@ import { commentConflictOf, useUpdateComment } from '../api/update-comment.ts';
 import type { Comment } from '../model/comment-types.ts';
 import type { Member } from '../model/task-types.ts';
 import { CommentComposer } from './comment-composer.tsx';
+import { TaskReferenceLink } from './task-reference-link.tsx';
 
 export type CommentPermissions = { currentUserId: string; canDeleteAny: boolean };
 
@@ -90,7 +91,11 @@ export function CommentItem({
               data-testid="comment-conflict"
             >
               <p className="font-medium">This comment was changed meanwhile. It now reads:</p>
-              <LazyMarkdown text={conflict.body} members={markdownMembers} />
+              <LazyMarkdown
+                text={conflict.body}
+                members={markdownMembers}
+                taskLink={TaskReferenceLink}
+              />
               <p className="mt-1">Send again to replace it with your text.</p>
             </div>
           )}
@@ -108,7 +113,11 @@ export function CommentItem({
         </div>
       ) : (
         <div className="mt-1 min-w-0 break-words text-sm">
-          <LazyMarkdown text={comment.body} members={markdownMembers} />
+          <LazyMarkdown
+            text={comment.body}
+            members={markdownMembers}
+            taskLink={TaskReferenceLink}
+          />
         </div>
       )}
       <ConfirmDialog

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { anAttachment, attachmentList } from '../../../test/attachments.ts';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
@@ -6,6 +6,8 @@ import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
 import { aTask, workspaceId } from '../../../test/tasks.ts';
 import { stubXhr } from '../../../test/xhr.ts';
+import { applyTaskEvent } from '../api/live-task-events.ts';
+import { taskKeys } from '../api/task-keys.ts';
 import type { AttachmentList } from '../model/attachment-types.ts';
 import type { Comment, HistoryEntry } from '../model/comment-types.ts';
 import type { Member } from '../model/task-types.ts';
@@ -288,5 +290,222 @@ describe('TaskPage’s files', () => {
     );
     expect(removed?.textContent).toBe('Sam removed notes.pdf · 2 minutes ago');
     expect(within(removed as HTMLElement).queryByRole('img')).toBeNull();
+  });
+});
+
+describe('TaskPage’s address', () => {
+  it('copies the task’s address, and says so', async () => {
+    server();
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      renderTaskPage();
+      fireEvent.click(await screen.findByRole('button', { name: 'Copy link' }));
+      await waitFor(() => expect(screen.getByText('Copied')).toBeTruthy());
+      expect(screen.getByText('Copied').getAttribute('aria-live')).toBe('polite');
+      expect(writeText).toHaveBeenCalledWith(
+        `${window.location.origin}/w/${workspaceId}/t/${task.id}`,
+      );
+    } finally {
+      Reflect.deleteProperty(navigator, 'clipboard');
+    }
+  });
+});
+
+describe('TaskPage of a task deleted while it is open', () => {
+  const alex: Member = { ...sam, userId: '00000000-0000-4000-8000-00000000000b', name: 'Alex' };
+  const restored = { ...task, version: task.version + 1 };
+
+  /** The API, on which the task is deleted once `deleted.now` is set; Restore brings it back. */
+  function deletingServer() {
+    const deleted = { now: false };
+    const restores: string[] = [];
+    stubFetch((request) => {
+      const path = new URL(request.url).pathname;
+      if (request.method === 'POST' && path.endsWith('/restore')) {
+        restores.push(path);
+        deleted.now = false;
+        return jsonResponse(restored);
+      }
+      if (path.endsWith('/comments')) return jsonResponse({ items: [], nextCursor: null });
+      if (path.endsWith('/history')) return jsonResponse({ items: [], nextCursor: null });
+      if (path.endsWith('/attachments')) return jsonResponse(attachmentList([]));
+      if (deleted.now) {
+        return jsonResponse(problemBody(404, 'NOT_FOUND', 'Not found'), {
+          status: 404,
+          type: 'application/problem+json',
+        });
+      }
+      return jsonResponse(task);
+    });
+    return { deleted, restores };
+  }
+
+  function renderOpenPage() {
+    return renderPage(() => (
+      <TaskPage
+        workspaceId={workspaceId}
+        taskId={task.id}
+        members={[sam, alex]}
+        permissions={{ currentUserId: sam.userId, canDeleteAny: false }}
+      />
+    ));
+  }
+
+  const deletedBy = (actorId: string | null) =>
+    ({
+      id: '7',
+      type: 'task.deleted',
+      workspaceId,
+      actorId,
+      createdAt: minutesAgo(3),
+      data: { taskId: task.id },
+    }) as const;
+
+  it('says who deleted it and when, live, and Restore brings it back', async () => {
+    const { deleted, restores } = deletingServer();
+    const { queryClient } = renderOpenPage();
+    await screen.findByTestId('task-page-title');
+
+    deleted.now = true;
+    act(() => applyTaskEvent(queryClient, deletedBy(alex.userId)));
+    const notice = await screen.findByTestId('task-deleted');
+    expect(within(notice).getByRole('heading', { level: 1 }).textContent).toBe(
+      'This task was deleted',
+    );
+    expect(within(notice).getByRole('alert').textContent).toContain('“Plan the offsite”');
+    expect(screen.getByTestId('task-deleted-by').textContent).toBe(
+      'Alex deleted it 3 minutes ago.',
+    );
+    expect(within(notice).getByRole('link', { name: 'Back to the board' })).toHaveProperty(
+      'pathname',
+      `/w/${workspaceId}`,
+    );
+    expect(screen.queryByTestId('task-page-title')).toBeNull();
+    expect(screen.queryByRole('alert', { name: /does not exist/ })).toBeNull();
+
+    fireEvent.click(within(notice).getByRole('button', { name: 'Restore' }));
+    expect((await screen.findByTestId('task-page-title')).textContent).toBe('Plan the offsite');
+    expect(restores).toEqual([`/api/v1/workspaces/${workspaceId}/tasks/${task.id}/restore`]);
+    expect(screen.queryByTestId('task-deleted')).toBeNull();
+  });
+
+  it('comes back when a live event says the task was restored', async () => {
+    const { deleted } = deletingServer();
+    const { queryClient } = renderOpenPage();
+    await screen.findByTestId('task-page-title');
+    deleted.now = true;
+    act(() => applyTaskEvent(queryClient, deletedBy(sam.userId)));
+    expect((await screen.findByTestId('task-deleted-by')).textContent).toBe(
+      'You deleted it 3 minutes ago.',
+    );
+
+    deleted.now = false;
+    act(() =>
+      applyTaskEvent(queryClient, {
+        ...deletedBy(alex.userId),
+        type: 'task.restored',
+        data: { task: restored },
+      }),
+    );
+    expect((await screen.findByTestId('task-page-title')).textContent).toBe('Plan the offsite');
+    expect(screen.queryByTestId('task-deleted')).toBeNull();
+  });
+
+  it('says the task was deleted when it answers 404 on a refetch, without who or when', async () => {
+    const { deleted } = deletingServer();
+    const { queryClient } = renderOpenPage();
+    await screen.findByTestId('task-page-title');
+    deleted.now = true;
+    await act(() =>
+      queryClient.invalidateQueries({ queryKey: taskKeys.detail(workspaceId, task.id) }),
+    );
+    const notice = await screen.findByTestId('task-deleted');
+    expect(notice.textContent).toContain('“Plan the offsite”');
+    expect(screen.queryByTestId('task-deleted-by')).toBeNull();
+    expect(within(notice).getByRole('button', { name: 'Restore' })).toBeTruthy();
+  });
+});
+
+describe('TaskPage’s timeline, paged', () => {
+  const comment = (id: string, minutes: number): Comment => ({
+    ...mine,
+    id: `55555555-5555-4555-8555-00000000000${id}`,
+    body: `Comment ${id}`,
+    createdAt: minutesAgo(minutes),
+    updatedAt: minutesAgo(minutes),
+  });
+  const change = (id: string, minutes: number): HistoryEntry => ({
+    ...moved,
+    id: `66666666-6666-4666-8666-00000000000${id}`,
+    createdAt: minutesAgo(minutes),
+  });
+  // Comments come oldest first, history newest first: a page of each does not meet.
+  const commentPages = [[comment('1', 100)], [comment('2', 50)], [comment('3', 5)]];
+  const historyPages = [[change('2', 10)], [change('1', 90)]];
+
+  /** The API: comments and history a page at a time; the cursor is the next page's index. */
+  function pagedServer() {
+    const asked: string[] = [];
+    stubFetch((request) => {
+      const url = new URL(request.url);
+      const page = Number(url.searchParams.get('cursor') ?? 0);
+      const pageOf = (pages: unknown[][]) =>
+        jsonResponse({
+          items: pages[page],
+          nextCursor: page + 1 < pages.length ? String(page + 1) : null,
+        });
+      if (url.pathname.endsWith('/comments')) {
+        asked.push(`comments ${page}`);
+        return pageOf(commentPages);
+      }
+      if (url.pathname.endsWith('/history')) {
+        asked.push(`history ${page}`);
+        return pageOf(historyPages);
+      }
+      if (url.pathname.endsWith('/attachments')) return jsonResponse(attachmentList([]));
+      return jsonResponse(task);
+    });
+    return asked;
+  }
+
+  const shown = () =>
+    within(screen.getByTestId('timeline'))
+      .queryAllByRole('listitem')
+      .map((item) =>
+        item.dataset.testid === 'timeline-history'
+          ? `moved ${item.textContent?.split(' · ')[1]}`
+          : item.querySelector('[data-testid="markdown"]')?.textContent,
+      );
+
+  it('shows only the time both lists are loaded for, and loads more where the gap is', async () => {
+    const asked = pagedServer();
+    renderTaskPage();
+    await screen.findByTestId('timeline-gap');
+    expect(shown()).toEqual([]);
+
+    // Newer comments: as many pages as it takes to reach the history loaded.
+    fireEvent.click(screen.getByRole('button', { name: 'Show newer activity' }));
+    await waitFor(() => expect(shown()).toEqual(['moved 10 minutes ago', 'Comment 3']));
+    expect(asked.filter((call) => call.startsWith('comments'))).toEqual([
+      'comments 0',
+      'comments 1',
+      'comments 2',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Show newer activity' })).toBeNull();
+    expect(screen.queryByTestId('timeline-gap')).toBeNull();
+
+    // Older history: what was hidden before the first item comes in, in its place.
+    fireEvent.click(screen.getByRole('button', { name: 'Show older activity' }));
+    await waitFor(() =>
+      expect(shown()).toEqual([
+        'Comment 1',
+        'moved 1 hour ago',
+        'Comment 2',
+        'moved 10 minutes ago',
+        'Comment 3',
+      ]),
+    );
+    expect(screen.queryByRole('button', { name: 'Show older activity' })).toBeNull();
   });
 });

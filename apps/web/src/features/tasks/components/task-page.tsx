@@ -1,15 +1,20 @@
+import { useRouter } from '@tanstack/react-router';
+import { CopyLinkButton } from '../../../components/copy-link-button.tsx';
 import { LazyMarkdown } from '../../../components/markdown/index.ts';
 import { TextLink } from '../../../components/text-link.tsx';
 import { useCreateComment } from '../api/create-comment.ts';
 import { useAttachments } from '../api/get-attachments.ts';
-import { useTask } from '../api/get-task.ts';
+import { isTaskGone, useTask } from '../api/get-task.ts';
+import { useTaskDeletion } from '../api/task-deletions.ts';
 import { useFileDrop } from '../hooks/use-file-drop.ts';
 import { useUploads } from '../hooks/use-uploads.ts';
-import { statusLabels } from '../model/task-types.ts';
+import { type Member, statusLabels, type Task } from '../model/task-types.ts';
 import { TaskLoading } from './board-states.tsx';
 import { CommentComposer } from './comment-composer.tsx';
 import { TaskAttachments } from './task-attachments.tsx';
+import { TaskDeleted } from './task-deleted.tsx';
 import { TaskMeta } from './task-meta.tsx';
+import { TaskReferenceLink } from './task-reference-link.tsx';
 import { type TaskThreadProps, TaskTimeline } from './task-timeline.tsx';
 
 /** What the page shows while files are dragged over it: they are attached wherever they drop. */
@@ -26,71 +31,113 @@ function DropOverlay() {
   );
 }
 
-/**
- * A task on a page of its own: its fields, its description, its files, and its comments and
- * history. Files dropped anywhere on the page are attached to it.
- */
-export function TaskPage({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
-  const task = useTask(workspaceId, taskId);
+/** The task's address, absolute, to paste anywhere (a comment shows it as a link to the task). */
+function useTaskUrl(workspaceId: string, taskId: string): string {
+  const router = useRouter();
+  const { href } = router.buildLocation({
+    to: '/w/$workspaceId/t/$taskId',
+    params: { workspaceId, taskId },
+  });
+  return new URL(href, window.location.origin).href;
+}
+
+type TaskPageBodyProps = TaskThreadProps & {
+  task: Task;
+  byId: ReadonlyMap<string, Member>;
+};
+
+/** The task itself: its fields, description, files, timeline and the comment box. */
+function TaskPageBody({ task, byId, ...thread }: TaskPageBodyProps) {
+  const { workspaceId, taskId, members, permissions } = thread;
   const create = useCreateComment(workspaceId, taskId);
   const limits = useAttachments(workspaceId, taskId).data?.upload;
   const uploads = useUploads(workspaceId, taskId, limits);
-  const dragging = useFileDrop((files) => {
-    if (task.data) uploads.start(files);
-  });
-  const byId = new Map(members.map((member) => [member.userId, member]));
+  const dragging = useFileDrop((files) => uploads.start(files));
+  const url = useTaskUrl(workspaceId, taskId);
   const markdownMembers = members.map((member) => ({ id: member.userId, name: member.name }));
+
+  return (
+    <>
+      {dragging && <DropOverlay />}
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-start justify-between gap-2">
+          <h1 className="min-w-0 break-words text-2xl font-semibold" data-testid="task-page-title">
+            {task.title}
+          </h1>
+          <CopyLinkButton url={url} />
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <span
+            className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
+            data-testid="task-status"
+          >
+            <span className="sr-only">Status: </span>
+            {statusLabels[task.status]}
+          </span>
+          <TaskMeta task={task} members={byId} />
+        </div>
+      </header>
+      <section aria-label="Description" className="min-w-0 break-words text-sm">
+        {task.description ? (
+          <LazyMarkdown
+            text={task.description}
+            members={markdownMembers}
+            taskLink={TaskReferenceLink}
+          />
+        ) : (
+          <p className="text-slate-600 dark:text-slate-300">No description.</p>
+        )}
+      </section>
+      <TaskAttachments
+        workspaceId={workspaceId}
+        taskId={taskId}
+        members={members}
+        permissions={permissions}
+        uploads={uploads}
+      />
+      <TaskTimeline {...thread} />
+      <CommentComposer
+        members={members}
+        label="Comment"
+        submitLabel="Comment"
+        onSubmit={(body) => create.mutateAsync(body)}
+      />
+    </>
+  );
+}
+
+/**
+ * A task on a page of its own: its fields, its description, its files, and its comments and
+ * history. Files dropped anywhere on the page are attached to it. A task deleted while its page
+ * is open (a live event says so, or it answers 404 when refetched) gives way to a notice that
+ * offers to restore it; restored, it comes back.
+ */
+export function TaskPage(props: TaskThreadProps) {
+  const { workspaceId, taskId, members, permissions } = props;
+  const deletion = useTaskDeletion(workspaceId, taskId);
+  // Deleted: nothing to ask the API for, until a live event or Restore brings the task back.
+  const task = useTask(workspaceId, taskId, { enabled: deletion === undefined });
+  const deleted = deletion !== undefined || (task.data !== undefined && isTaskGone(task.error));
+  const byId = new Map(members.map((member) => [member.userId, member]));
 
   return (
     <div className="mx-auto w-full max-w-3xl min-w-0 space-y-6" data-testid="task-page">
       <TextLink to="/w/$workspaceId" params={{ workspaceId }} className="text-sm">
         ← Back to board
       </TextLink>
-      {dragging && task.data && <DropOverlay />}
-      <TaskLoading task={task} />
-      {task.data && (
+      {deleted ? (
+        <TaskDeleted
+          workspaceId={workspaceId}
+          taskId={taskId}
+          title={deletion?.title ?? task.data?.title ?? null}
+          deletion={deletion}
+          members={byId}
+          currentUserId={permissions.currentUserId}
+        />
+      ) : (
         <>
-          <header className="space-y-2">
-            <h1 className="break-words text-2xl font-semibold" data-testid="task-page-title">
-              {task.data.title}
-            </h1>
-            <div className="flex flex-wrap items-center gap-2">
-              <span
-                className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
-                data-testid="task-status"
-              >
-                <span className="sr-only">Status: </span>
-                {statusLabels[task.data.status]}
-              </span>
-              <TaskMeta task={task.data} members={byId} />
-            </div>
-          </header>
-          <section aria-label="Description" className="min-w-0 break-words text-sm">
-            {task.data.description ? (
-              <LazyMarkdown text={task.data.description} members={markdownMembers} />
-            ) : (
-              <p className="text-slate-600 dark:text-slate-300">No description.</p>
-            )}
-          </section>
-          <TaskAttachments
-            workspaceId={workspaceId}
-            taskId={taskId}
-            members={members}
-            permissions={permissions}
-            uploads={uploads}
-          />
-          <TaskTimeline
-            workspaceId={workspaceId}
-            taskId={taskId}
-            members={members}
-            permissions={permissions}
-          />
-          <CommentComposer
-            members={members}
-            label="Comment"
-            submitLabel="Comment"
-            onSubmit={(body) => create.mutateAsync(body)}
-          />
+          <TaskLoading task={task} />
+          {task.data && <TaskPageBody {...props} task={task.data} byId={byId} />}
         </>
       )}
     </div>

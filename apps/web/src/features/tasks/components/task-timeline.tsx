@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
 import { FormAlert } from '../../../components/form-alert.tsx';
@@ -10,7 +11,7 @@ import type { Attachment } from '../model/attachment-types.ts';
 import type { HistoryEntry } from '../model/comment-types.ts';
 import { historySentence } from '../model/history-sentence.ts';
 import type { Member } from '../model/task-types.ts';
-import { mergeTimeline } from '../model/timeline.ts';
+import { type Loaded, mergeTimeline, spanOverlaps } from '../model/timeline.ts';
 import { CommentItem, type CommentPermissions } from './comment-item.tsx';
 
 /** What the task page and its timeline are about: the task, its workspace's members, and who may do what. */
@@ -21,21 +22,57 @@ export type TaskThreadProps = {
   permissions: CommentPermissions;
 };
 
-/** Loads the next page of a paged query, while there is one. */
-function LoadMore({
-  query,
+/** One loaded page of a list, as the infinite query holds it, and where it goes on from. */
+type PagedResult<T> = {
+  data?: { pages: { items: T[] }[] };
+  hasNextPage: boolean;
+  isError: boolean;
+  fetchNextPage: () => Promise<PagedResult<T>>;
+};
+
+/** What is loaded of a paged list: its items, and whether that is all of them. */
+function loadedOf<T>(query: Omit<PagedResult<T>, 'fetchNextPage'>): Loaded<T> {
+  return {
+    items: query.data?.pages.flatMap((page) => page.items) ?? [],
+    complete: query.data !== undefined && !query.hasNextPage,
+  };
+}
+
+/**
+ * Loads the next page, and more while `enough` does not hold of what is loaded: one page when
+ * the timeline already shows something, as many as it takes to reach the other list when not,
+ * so that every click shows more.
+ */
+async function loadUntil<T>(
+  query: { fetchNextPage: () => Promise<PagedResult<T>> },
+  enough: (loaded: Loaded<T>) => boolean,
+) {
+  let result = await query.fetchNextPage();
+  while (result.hasNextPage && !result.isError && !enough(loadedOf(result))) {
+    result = await result.fetchNextPage();
+  }
+}
+
+/** Where the timeline has a gap: loads what fills it. */
+function GapButton({
+  busy,
+  onLoad,
   children,
 }: {
-  query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+  busy: boolean;
+  onLoad: () => Promise<void>;
   children: string;
 }) {
-  if (!query.hasNextPage) return null;
+  const [loading, setLoading] = useState(false);
   return (
     <Button
       variant="secondary"
       size="sm"
-      disabled={query.isFetchingNextPage}
-      onClick={() => void query.fetchNextPage()}
+      disabled={busy || loading}
+      onClick={() => {
+        setLoading(true);
+        onLoad().finally(() => setLoading(false));
+      }}
     >
       {children}
     </Button>
@@ -64,16 +101,37 @@ function AttachedImage({ entry, files }: { entry: HistoryEntry; files: readonly 
   );
 }
 
-/** A task's comments and history in one list, oldest first, each loaded a page at a time. */
+/**
+ * A task's comments and history in one list, oldest first, each loaded a page at a time: comments
+ * from the oldest, history from the newest. Only the time both are loaded for is shown, with the
+ * control that loads more where the rest would go (see mergeTimeline).
+ */
 export function TaskTimeline({ workspaceId, taskId, members, permissions }: TaskThreadProps) {
   const comments = useComments(workspaceId, taskId);
   const history = useHistory(workspaceId, taskId);
   const files = useAttachments(workspaceId, taskId).data?.items ?? [];
   const names = new Map(members.map((member) => [member.userId, member.name]));
   const markdownMembers: MarkdownMember[] = members.map((m) => ({ id: m.userId, name: m.name }));
-  const items = mergeTimeline(
-    comments.data?.pages.flatMap((page) => page.items) ?? [],
-    history.data?.pages.flatMap((page) => page.items) ?? [],
+  const loadedComments = loadedOf(comments);
+  const loadedHistory = loadedOf(history);
+  const items = mergeTimeline(loadedComments, loadedHistory);
+  // Only the time both lists are loaded for is shown: older history goes before it, newer
+  // comments after it, and the controls that load them are there.
+  const olderActivity = history.hasNextPage && (
+    <GapButton
+      busy={history.isFetchingNextPage}
+      onLoad={() => loadUntil(history, (more) => spanOverlaps(loadedComments, more))}
+    >
+      Show older activity
+    </GapButton>
+  );
+  const newerActivity = comments.hasNextPage && (
+    <GapButton
+      busy={comments.isFetchingNextPage}
+      onLoad={() => loadUntil(comments, (more) => spanOverlaps(more, loadedHistory))}
+    >
+      Show newer activity
+    </GapButton>
   );
 
   return (
@@ -81,7 +139,7 @@ export function TaskTimeline({ workspaceId, taskId, members, permissions }: Task
       <h2 id="timeline-heading" className="text-lg font-semibold">
         Activity
       </h2>
-      <LoadMore query={history}>Show older activity</LoadMore>
+      {olderActivity}
       {(comments.isPending || history.isPending) && (
         <p className="text-sm text-slate-600 dark:text-slate-300">Loading the activity…</p>
       )}
@@ -114,7 +172,13 @@ export function TaskTimeline({ workspaceId, taskId, members, permissions }: Task
           ),
         )}
       </ol>
-      <LoadMore query={comments}>Show more comments</LoadMore>
+      {history.hasNextPage && comments.hasNextPage && items.length === 0 && (
+        <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="timeline-gap">
+          The oldest comments and the newest changes are loaded, but not what happened between them:
+          show older or newer activity.
+        </p>
+      )}
+      {newerActivity}
     </section>
   );
 }
