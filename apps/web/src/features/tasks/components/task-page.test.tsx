@@ -41,6 +41,7 @@ const moved: HistoryEntry = {
   kind: 'task.updated',
   changes: [{ field: 'status', from: 'todo', to: 'in_progress' }],
   commentId: null,
+  attachment: null,
   createdAt: minutesAgo(120),
 };
 

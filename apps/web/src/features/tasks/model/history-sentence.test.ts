@@ -21,8 +21,10 @@ const entry = (kind: HistoryEntry['kind'], changes: FieldChange[] = []): History
   kind,
   changes,
   commentId: null,
+  attachment: null,
   createdAt: '2026-03-10T12:00:00.000Z',
 });
+const file = { id: '30000000-0000-4000-8000-000000000000', name: 'screenshot.png' };
 const updated = (...changes: FieldChange[]) => entry('task.updated', changes);
 
 describe('historySentence', () => {
@@ -32,6 +34,17 @@ describe('historySentence', () => {
     ['a restore', entry('task.restored'), 'Sam restored this task'],
     ['a comment', entry('comment.created'), 'Sam commented'],
     ['a deleted comment', entry('comment.deleted'), 'Sam deleted a comment'],
+    [
+      'an attached file',
+      { ...entry('attachment.added'), attachment: file },
+      'Sam attached screenshot.png',
+    ],
+    [
+      'a removed file',
+      { ...entry('attachment.removed'), attachment: file },
+      'Sam removed screenshot.png',
+    ],
+    ['a file it does not name', entry('attachment.added'), 'Sam attached a file'],
     [
       'a status move',
       updated({ field: 'status', from: 'todo', to: 'in_progress' }),

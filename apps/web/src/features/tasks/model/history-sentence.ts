@@ -56,19 +56,26 @@ function changePhrase({ field, from, to }: FieldChange, nameOf: (id: string) => 
   }
 }
 
-const kindPhrases: Record<Exclude<HistoryEntry['kind'], 'task.updated'>, string> = {
-  'task.created': 'created this task',
-  'task.deleted': 'deleted this task',
-  'task.restored': 'restored this task',
-  'comment.created': 'commented',
-  'comment.deleted': 'deleted a comment',
+const fileName = (entry: HistoryEntry) => entry.attachment?.name ?? 'a file';
+
+const kindPhrases: Record<
+  Exclude<HistoryEntry['kind'], 'task.updated'>,
+  (entry: HistoryEntry) => string
+> = {
+  'task.created': () => 'created this task',
+  'task.deleted': () => 'deleted this task',
+  'task.restored': () => 'restored this task',
+  'comment.created': () => 'commented',
+  'comment.deleted': () => 'deleted a comment',
+  'attachment.added': (entry) => `attached ${fileName(entry)}`,
+  'attachment.removed': (entry) => `removed ${fileName(entry)}`,
 };
 
 /** One history entry as a sentence: "Sam moved this to In progress and assigned Kim". */
 export function historySentence(entry: HistoryEntry, nameOf: NameOf): string {
   const name = (id: string) => nameOf(id) ?? 'a former member';
   const actor = entry.actorId === null ? 'Someone' : name(entry.actorId);
-  if (entry.kind !== 'task.updated') return `${actor} ${kindPhrases[entry.kind]}`;
+  if (entry.kind !== 'task.updated') return `${actor} ${kindPhrases[entry.kind](entry)}`;
   const phrases = entry.changes.map((change) => changePhrase(change, name));
   if (phrases.length === 0) return `${actor} changed this task`;
   const last = phrases.at(-1);

@@ -21,6 +21,7 @@ const history = (id: string, minute: number, commentId: string | null = null): H
   kind: commentId ? 'comment.created' : 'task.updated',
   changes: [],
   commentId,
+  attachment: null,
   createdAt: at(minute),
 });
 
