@@ -9,6 +9,7 @@ import { useLiveStream } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
 import { NotificationsBell } from './features/notifications/components/notifications-bell.tsx';
 import { applyCommentEvent } from './features/tasks/api/live-comment-events.ts';
+import { applyCountEvent } from './features/tasks/api/live-count-events.ts';
 import { applyTaskEvent } from './features/tasks/api/live-task-events.ts';
 import { applyWorkspaceEvent } from './features/workspaces/api/live-workspace-events.ts';
 import { lostWorkspace } from './features/workspaces/model/lost-workspace.ts';
@@ -32,6 +33,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     }
     applyTaskEvent(queryClient, message);
     applyCommentEvent(queryClient, message);
+    applyCountEvent(queryClient, message);
     applyWorkspaceEvent(queryClient, message, userId);
     applyNotificationEvent(queryClient, message);
     applyExportEvent(queryClient, message);
