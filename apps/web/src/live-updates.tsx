@@ -10,6 +10,7 @@ import { applyNotificationEvent } from './features/notifications/api/live-notifi
 import { NotificationsBell } from './features/notifications/components/notifications-bell.tsx';
 import { applyAttachmentEvent } from './features/tasks/api/live-attachment-events.ts';
 import { applyCommentEvent } from './features/tasks/api/live-comment-events.ts';
+import { applyCountEvent } from './features/tasks/api/live-count-events.ts';
 import { applyTaskEvent } from './features/tasks/api/live-task-events.ts';
 import { applyWorkspaceEvent } from './features/workspaces/api/live-workspace-events.ts';
 import { lostWorkspace } from './features/workspaces/model/lost-workspace.ts';
@@ -34,6 +35,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     applyTaskEvent(queryClient, message);
     applyCommentEvent(queryClient, message);
     applyAttachmentEvent(queryClient, message);
+    applyCountEvent(queryClient, message);
     applyWorkspaceEvent(queryClient, message, userId);
     applyNotificationEvent(queryClient, message);
     applyExportEvent(queryClient, message);

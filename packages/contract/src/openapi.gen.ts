@@ -2069,9 +2069,49 @@ export interface components {
             items: components["schemas"]["Task"][];
         };
         TaskList: {
-            items: components["schemas"]["Task"][];
+            items: components["schemas"]["TaskListItem"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        TaskListItem: {
+            /** @description A member of the workspace */
+            assigneeId: string | null;
+            completedAt: string | null;
+            /** @description What is behind the task’s card */
+            counts: {
+                /**
+                 * Format: int32
+                 * @description Files attached to the task (uploads not yet checked are not counted)
+                 */
+                attachments: number;
+                /**
+                 * Format: int32
+                 * @description Comments on the task (deleted ones are not counted)
+                 */
+                comments: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string;
+            dueDate: string | null;
+            /** Format: uuid */
+            id: string;
+            labels: string[];
+            /** @description Manual order: tasks sort by this key (byte order) when `sort=position` */
+            position: string;
+            priority: components["schemas"]["TaskPriority"];
+            status: components["schemas"]["TaskStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Grows by one on every change; also sent as the `ETag`
+             */
+            version: number;
+            /** Format: uuid */
+            workspaceId: string;
         };
         /** @enum {string} */
         TaskPriority: "low" | "medium" | "high" | "urgent";

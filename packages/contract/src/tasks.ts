@@ -154,8 +154,28 @@ export const ListTasksQuery = z
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 export type ListTasksOptions = z.output<typeof ListTasksQuery>;
 
+/** A non-negative count, within PostgreSQL's `integer`. */
+const Count = z.int().min(0).max(2_147_483_647);
+
+/**
+ * A task as a list shows it: the task, and how much there is behind it, so that a card can say so
+ * without a request of its own. Only lists carry counts; a task read, written or sent in an event
+ * is a plain `Task`.
+ */
+export const TaskListItem = Task.extend({
+  counts: z
+    .object({
+      comments: Count.describe('Comments on the task (deleted ones are not counted)'),
+      attachments: Count.describe(
+        'Files attached to the task (uploads not yet checked are not counted)',
+      ),
+    })
+    .describe('What is behind the task’s card'),
+}).meta({ id: 'TaskListItem' });
+export type TaskListItem = z.infer<typeof TaskListItem>;
+
 export const TaskList = pageOf(
-  Task,
+  TaskListItem,
   PAGE_LIMIT_MAX,
   nextCursor(TASK_CURSOR_MAX).describe('Pass as `cursor` for the next page; null on the last page'),
 ).meta({ id: 'TaskList' });

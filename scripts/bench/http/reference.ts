@@ -2,8 +2,9 @@
  * The limit the task scenarios are compared to: plain `node:http` and the same database driver
  * (PGlite or pg), running the very statements the app runs for the same requests, with no
  * framework, no validation, no authentication and `JSON.stringify` for output.
- *   node scripts/bench/http/reference.ts embedded <dataDir> <port> <workspaceId>
- *   node scripts/bench/http/reference.ts postgres <url> <port> <workspaceId>
+ *   node scripts/bench/http/reference.ts embedded <dataDir> <port> <workspaceId> <countedId>
+ *   node scripts/bench/http/reference.ts postgres <url> <port> <workspaceId> <countedId>
+ * (`countedId`: the copy of the workspace whose tasks have comments and files, for list-counts)
  * The statements are its own copy (reference-sql.gen.ts, regenerated from the API's SQL
  * snapshots), with the parameters the app passes for the bench's requests; each request replays
  * them through the bare driver, on one connection (a create is a transaction: the task, its
@@ -63,10 +64,11 @@ async function connect(kind: string, target: string) {
 
 /**
  * The parameters the app passes for the bench's requests: list-20 of `todo,in_progress` by due
- * date (21 rows: one more tells whether a next page exists), the first task, a create by the
- * owner. A create's follower and event name one existing task, as a replay cannot know the new id.
+ * date (21 rows: one more tells whether a next page exists), on each workspace; the first task, a
+ * create by the owner. A create's follower and event name one existing task, as a replay cannot
+ * know the new id.
  */
-async function statements(raw: Raw, workspace: string) {
+async function statements(raw: Raw, workspace: string, counted: string) {
   const [owner] = (await raw(
     "select user_id from workspace_members where workspace_id = $1 and role = 'owner'",
     [workspace],
@@ -115,6 +117,7 @@ async function statements(raw: Raw, workspace: string) {
   const with_ = (sql: string | undefined, v: unknown[]) => ({ sql: sql ?? '', values: v });
   return {
     list: [with_(referenceSql.list[0], [...scope, 'todo', 'in_progress', 21])],
+    listCounts: [with_(referenceSql.list[0], [counted, counted, user, 'todo', 'in_progress', 21])],
     get: [with_(referenceSql.get[0], [...scope, first.id])],
     create: [begin, placement, insert, follow, event, commit].map((sql, i) =>
       with_(sql, values[i] ?? []),
@@ -138,20 +141,21 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 }
 
 async function main() {
-  const [kind = '', target = '', port = '', workspace = ''] = process.argv.slice(2);
-  if (!['embedded', 'postgres'].includes(kind) || !target || !/^\d+$/.test(port) || !workspace) {
+  const [kind = '', target = '', port = '', workspace = '', counted = ''] = process.argv.slice(2);
+  const kinds = ['embedded', 'postgres'];
+  if (!kinds.includes(kind) || !target || !/^\d+$/.test(port) || !workspace || !counted) {
     console.error(
-      'usage: node scripts/bench/http/reference.ts embedded|postgres <dataDir|url> <port> <workspaceId>',
+      'usage: node scripts/bench/http/reference.ts embedded|postgres <dataDir|url> <port> <workspaceId> <countedId>',
     );
     process.exit(2);
   }
   const { raw, session: run } = await connect(kind, target);
-  const replay = await statements(raw, workspace);
+  const replay = await statements(raw, workspace, counted);
 
   const server = createServer((req, res) => {
     const handle = async () => {
-      if (req.url === '/list') {
-        const rows = await run(replay.list);
+      if (req.url === '/list' || req.url === '/list-counts') {
+        const rows = await run(req.url === '/list' ? replay.list : replay.listCounts);
         return send(res, 200, { items: rows.slice(0, 20), nextCursor: null });
       }
       if (req.url === '/get') return send(res, 200, (await run(replay.get))[0]);

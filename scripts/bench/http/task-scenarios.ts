@@ -1,7 +1,9 @@
 /**
- * The task scenarios: list-20 (filtered, sorted), get-1 and create, through the real app and
- * through the reference server (`reference.ts`), on embedded PGlite and on PostgreSQL. The app
- * and the reference of one database read the same fixture (`taskflow seed`, lib/task-fixture.ts).
+ * The task scenarios: list-20 (filtered, sorted), the same list of tasks that have comments and
+ * files (their counts come with it), get-1 and create, through the real app and through the
+ * reference server (`reference.ts`), on embedded PGlite and on PostgreSQL. The app and the
+ * reference of one database read the same fixture (`taskflow seed` and its counted copy,
+ * lib/task-fixture.ts).
  */
 import path from 'node:path';
 import {
@@ -16,9 +18,11 @@ import {
   type Target,
 } from '../lib/app.ts';
 import type { Cleanups } from '../lib/cleanups.ts';
+import { ATTACHMENTS_PER_TASK, COMMENTS_PER_TASK } from '../lib/counted-workspace.ts';
 import {
   createBody,
   firstTaskPath,
+  isCountedPage,
   isPage,
   listPath,
   seedTasks,
@@ -32,6 +36,11 @@ const reference = path.join(import.meta.dirname, 'reference.ts');
 
 const isTask = (body: unknown) => isObject(body) && typeof body.id === 'string';
 
+function counted(fixture: Fixture): string {
+  if (!fixture.countedWorkspaceId) throw new Error('the fixture has no counted workspace');
+  return fixture.countedWorkspaceId;
+}
+
 /** The id of the first task of the workspace (by position): the one get-1 reads. */
 async function firstTask(base: string, fixture: Fixture, headers: Record<string, string>) {
   const page = await getJson(base + firstTaskPath(fixture.workspaceId), headers, (body) =>
@@ -43,11 +52,13 @@ async function firstTask(base: string, fixture: Fixture, headers: Record<string,
 }
 
 type Operation = {
-  id: 'list' | 'get' | 'create';
+  id: 'list' | 'list-counts' | 'get' | 'create';
   label: string;
   appPath: (base: string, fixture: Fixture, headers: Record<string, string>) => Promise<string>;
   expect: (body: unknown) => boolean;
   request?: Scenario['request'];
+  /** What the report's note adds about the data it reads. */
+  about?: string;
 };
 
 const operations: Operation[] = [
@@ -56,6 +67,13 @@ const operations: Operation[] = [
     label: 'GET list-20',
     appPath: async (_, f) => listPath(f.workspaceId),
     expect: isPage,
+  },
+  {
+    id: 'list-counts',
+    label: 'GET list-20 with counts',
+    appPath: async (_, f) => listPath(counted(f)),
+    expect: isCountedPage,
+    about: ` \`{countedId}\` is a copy of that workspace (same member, same tasks) whose every task has ${COMMENTS_PER_TASK} comments, one of them deleted, and ${ATTACHMENTS_PER_TASK} files, one of them still pending, written straight into the database: each task of the page counts ${COMMENTS_PER_TASK - 1} comments and ${ATTACHMENTS_PER_TASK - 1} files, read in the list's one statement.`,
   },
   {
     id: 'get',
@@ -124,7 +142,8 @@ export function taskScenarios(): Scenario[] {
     async (port: number, cleanups: Cleanups): Promise<Launch> => {
       const { target, fixture } = await seeded(db, cleanups);
       const where = target.kind === 'embedded' ? target.dataDir : target.url;
-      return { args: [reference, target.kind, where, String(port), fixture.workspaceId] };
+      const workspaces = [fixture.workspaceId, counted(fixture)];
+      return { args: [reference, target.kind, where, String(port), ...workspaces] };
     };
   const appPrepare =
     (op: Operation) =>
@@ -138,7 +157,7 @@ export function taskScenarios(): Scenario[] {
       {
         id: `tasks-${op.id}-${db.id}`,
         name: `tasks ${op.label}, ${db.label}`,
-        note: `The real app on ${db.label}, authenticated (bearer token), on a workspace of ${TASK_COUNT.toLocaleString('en-US')} tasks made by \`taskflow seed\`: \`${op.request?.method ?? 'GET'} ${shownPaths[op.id]}\`.`,
+        note: `The real app on ${db.label}, authenticated (bearer token), on a workspace of ${TASK_COUNT.toLocaleString('en-US')} tasks made by \`taskflow seed\`: \`${op.request?.method ?? 'GET'} ${shownPaths[op.id]}\`.${op.about ?? ''}`,
         readyPath: '/ready',
         readyTimeoutMs: db.ready,
         server: `app-${db.id}`,

@@ -52,8 +52,16 @@ export function runCli(args: string[], env: Record<string, string>, input?: stri
   return run.stdout;
 }
 
-/** The demo workspace `taskflow seed` made, and how its members sign in. */
-export type Fixture = { workspaceId: string; emails: string[]; password: string };
+/**
+ * The demo workspace `taskflow seed` made, and how its members sign in; for the task benchmarks,
+ * also its copy whose tasks have comments and files (lib/counted-workspace.ts).
+ */
+export type Fixture = {
+  workspaceId: string;
+  emails: string[];
+  password: string;
+  countedWorkspaceId?: string;
+};
 
 /**
  * Migrates the target as an operator does (`taskflow migrate up`), then `taskflow seed`: `users`

@@ -1,8 +1,14 @@
 /**
  * The data of the task benchmarks: `taskflow seed` with one member and a workspace of 10,000
- * tasks, and the requests made on it (list-20 filtered and sorted, get-1, create).
+ * tasks, a copy of it whose tasks have comments and files, and the requests made on them
+ * (list-20 filtered and sorted, on each; get-1, create).
  */
-import { isObject, seed, type Target } from './app.ts';
+import { type Fixture, isObject, seed, type Target } from './app.ts';
+import {
+  ATTACHMENTS_PER_TASK,
+  COMMENTS_PER_TASK,
+  seedCountedWorkspace,
+} from './counted-workspace.ts';
 
 export const TASK_COUNT = 10_000;
 
@@ -19,11 +25,30 @@ export const firstTaskPath = (workspaceId: string) =>
 export const isPage = (body: unknown) =>
   isObject(body) && Array.isArray(body.items) && body.items.length === 20;
 
-export const seedTasks = (target: Target) => seed(target, 1, TASK_COUNT);
+/** A page of the counted workspace: each task with its live comments and ready files counted. */
+export const isCountedPage = (body: unknown) =>
+  isPage(body) &&
+  (body as { items: unknown[] }).items.every((item) => {
+    // The app answers `counts`; the reference server, the row's columns.
+    const row = item as { counts?: { comments: number; attachments: number } } & Record<
+      string,
+      unknown
+    >;
+    const comments = row.counts?.comments ?? row.comment_count;
+    const attachments = row.counts?.attachments ?? row.attachment_count;
+    return comments === COMMENTS_PER_TASK - 1 && attachments === ATTACHMENTS_PER_TASK - 1;
+  });
+
+/** The seeded workspace, and its copy whose tasks have comments and files. */
+export function seedTasks(target: Target): Fixture {
+  const fixture = seed(target, 1, TASK_COUNT);
+  return { ...fixture, countedWorkspaceId: seedCountedWorkspace(target, fixture.workspaceId) };
+}
 
 /** How the report names the requests, with the workspace id left as `{id}`. */
 export const shownPaths = {
   list: listPath('{id}'),
+  'list-counts': listPath('{countedId}'),
   get: `${tasksPath('{id}')}/{taskId}`,
   create: tasksPath('{id}'),
 };

@@ -2,6 +2,7 @@ import { CreateTaskBody } from '@taskflow/contract';
 import type { components } from '@taskflow/contract/openapi';
 
 type Task = components['schemas']['Task'];
+type TaskListItem = components['schemas']['TaskListItem'];
 
 export const workspaceId = '11111111-1111-4111-8111-111111111111';
 
@@ -23,11 +24,15 @@ export function aTask(overrides: Partial<Task> & Pick<Task, 'title' | 'position'
   };
 }
 
+/** A task as a list brings it; without counts given, it has no comments and no files. */
+export const listItem = (task: Task | TaskListItem): TaskListItem =>
+  'counts' in task ? task : { ...task, counts: { comments: 0, attachments: 0 } };
+
 /** The cached shape of an infinite list: its pages and the cursors they were asked with. */
-export function pagesOf(pages: Task[][], nextCursor: string | null = null) {
+export function pagesOf(pages: (Task | TaskListItem)[][], nextCursor: string | null = null) {
   return {
     pages: pages.map((items, index) => ({
-      items,
+      items: items.map(listItem),
       nextCursor: index === pages.length - 1 ? nextCursor : `cursor-${index + 1}`,
     })),
     pageParams: pages.map((_, index) => (index === 0 ? null : `cursor-${index}`)),

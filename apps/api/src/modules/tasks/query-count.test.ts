@@ -27,19 +27,30 @@ async function countFor(url: string) {
   const res = await ada.get(url);
   counting = false;
   expect(res.statusCode, res.body).toBe(200);
-  return { count: statements.length, size: (res.json().items as unknown[] | undefined)?.length };
+  const items = res.json().items as { counts?: { comments: number } }[] | undefined;
+  const comments = items?.reduce((sum, item) => sum + (item.counts?.comments ?? 0), 0);
+  return { count: statements.length, size: items?.length, comments };
 }
 
-const { signUp, ada } = useTestUsers(['ada'], {}, { log: record });
+const { ctx, signUp, ada } = useTestUsers(['ada'], {}, { log: record });
 
 describe('statements per request', () => {
-  it('listing 1, 20 and 100 tasks (filtered, searched, sorted) issues one statement', async () => {
+  it('listing 1, 20 and 100 tasks with their counts (filtered, searched, sorted) issues one statement', async () => {
     const ws = (await createWorkspace(ada, 'Counting')).id;
     const counts: number[] = [];
     let made = 0;
     for (const size of [1, 20, 100]) {
       for (; made < size; made++) {
-        await createTask(ada, ws, { title: `Task ${made}`, labels: ['x'], priority: 'high' });
+        const task = await createTask(ada, ws, {
+          title: `Task ${made}`,
+          labels: ['x'],
+          priority: 'high',
+        });
+        // Each card counts its comments: in the list's statement, never one more per card.
+        await ctx.database.db
+          .insertInto('task_comments')
+          .values({ workspace_id: ws, task_id: task.id, author_id: ada.userId, body: 'Noted' })
+          .execute();
       }
       for (const query of [
         '',
@@ -48,6 +59,7 @@ describe('statements per request', () => {
       ]) {
         const result = await countFor(`${tasksPath(ws)}?limit=${size}${query}`);
         expect(result.size).toBe(size);
+        expect(result.comments).toBe(size);
         counts.push(result.count);
       }
     }

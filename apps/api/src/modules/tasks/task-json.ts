@@ -1,4 +1,4 @@
-import type { Task } from '@taskflow/contract';
+import type { Task, TaskListItem } from '@taskflow/contract';
 import type { TaskRow } from './tasks.repository.ts';
 
 /** A task row as the API (and its events) show it. */
@@ -19,5 +19,15 @@ export function toTask(row: TaskRow): Task {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
+  };
+}
+
+/** A row of a list, with the counts its card shows. */
+export function toTaskListItem(
+  row: TaskRow & { comment_count: number; attachment_count: number },
+): TaskListItem {
+  return {
+    ...toTask(row),
+    counts: { comments: row.comment_count, attachments: row.attachment_count },
   };
 }

@@ -49,6 +49,21 @@ export const callerIsMember = (workspaceId: string, userId: string) =>
     select 1 from workspace_members m where m.workspace_id = ${workspaceId} and m.user_id = ${userId}
   )`;
 
+/**
+ * How many live comments and ready attachments each task has, for the cards of a list: scalar
+ * subqueries on the row's id, each one count over its table's (task_id, …) index. In the select
+ * list they run only for the rows the page keeps (after the limit), never per matching row; the
+ * literals (not parameters) keep the list's parameters as they were.
+ */
+const taskCounts = [
+  sql<number>`(
+    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
+  )::int`.as('comment_count'),
+  sql<number>`(
+    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
+  )::int`.as('attachment_count'),
+] as const;
+
 export type TaskFilters = {
   status?: TaskStatus[] | undefined;
   priority?: TaskPriority[] | undefined;
@@ -93,7 +108,8 @@ const sorts: Record<TaskSort, SortSpec> = {
 
 /**
  * One page of a workspace's live tasks, filtered and sorted, one task more than `limit` (to
- * know whether a next page exists). Each row carries `sort_key`, the text of its sort key.
+ * know whether a next page exists). Each row carries `sort_key`, the text of its sort key, and
+ * the counts its card shows, in the same statement.
  */
 export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
   const { workspaceId, userId, filters, cursor } = input;
@@ -102,6 +118,7 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
   let query = liveTasks(db, workspaceId)
     .select(taskColumns)
     .select(sql<string>`${key}::text`.as('sort_key'))
+    .select(taskCounts)
     .where(callerIsMember(workspaceId, userId));
 
   if (filters.status) query = query.where('status', 'in', filters.status);

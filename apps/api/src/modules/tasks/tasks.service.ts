@@ -14,7 +14,7 @@ import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../../platform/errors.ts';
 import { toPrefixQuery } from './search-query.ts';
 import { createTaskActivity } from './task-activity.ts';
-import { toTask } from './task-json.ts';
+import { toTask, toTaskListItem } from './task-json.ts';
 import type { TaskFilters } from './task-list.repository.ts';
 import { cursorParts, decodeTaskCursor } from './tasks.cursor.ts';
 import {
@@ -137,7 +137,7 @@ export function createTasksService({ repo, uow, isMember, invalidateStats }: Dep
       const { page, nextCursor } = pageOf(rows, query.limit, (last) =>
         cursorParts({ sort, key: last.sort_key, id: last.id }),
       );
-      return { items: page.map(toTask), nextCursor };
+      return { items: page.map(toTaskListItem), nextCursor };
     },
 
     async create(scope: TaskScope, body: Omit<NewTask, 'position'>): Promise<Task> {

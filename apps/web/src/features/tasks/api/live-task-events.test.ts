@@ -3,7 +3,7 @@ import type { components } from '@taskflow/contract/openapi';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createQueryClient } from '../../../lib/query-client.ts';
 import { aTask, pagesOf, workspaceId } from '../../../test/tasks.ts';
-import type { TaskPages } from '../model/task-pages.ts';
+import { findTask, type TaskPages } from '../model/task-pages.ts';
 import type { Task } from '../model/task-types.ts';
 import { applyTaskEvent } from './live-task-events.ts';
 import { taskKeys } from './task-keys.ts';
@@ -29,6 +29,10 @@ const changed = (
 let queryClient: QueryClient;
 const titles = (key: readonly unknown[]) =>
   queryClient.getQueryData<TaskPages>(key)?.pages.flatMap((page) => page.items.map((t) => t.title));
+const countsIn = (key: readonly unknown[], task: Task) => {
+  const data = queryClient.getQueryData<TaskPages>(key);
+  return data && findTask(data, task.id)?.counts;
+};
 const detail = (task: Task) =>
   queryClient.getQueryData<Task>(taskKeys.detail(workspaceId, task.id));
 
@@ -62,6 +66,32 @@ describe('applyTaskEvent', () => {
     applyTaskEvent(queryClient, changed({ ...mine, title: 'echo' }));
     expect(titles(todoKey)).toEqual(['A', 'c']);
     expect(detail(a)?.title).toBe('A');
+  });
+
+  it('keeps a changed task’s counts, in the list it moves to too; a new task has none', () => {
+    const counts = { comments: 2, attachments: 1 };
+    queryClient.setQueryData(todoKey, pagesOf([[{ ...a, counts }, c]]));
+    applyTaskEvent(queryClient, changed({ ...a, title: 'A', version: 2 }));
+    expect(countsIn(todoKey, a)).toEqual(counts);
+    applyTaskEvent(queryClient, changed({ ...a, status: 'done', version: 3 }));
+    expect(countsIn(todoKey, a)).toBeUndefined();
+    expect(countsIn(doneKey, a)).toEqual(counts);
+    const b = aTask({ title: 'b', position: 'a1' });
+    applyTaskEvent(queryClient, changed(b, 'task.created'));
+    expect(countsIn(todoKey, b)).toEqual({ comments: 0, attachments: 0 });
+  });
+
+  it('refreshes the lists when a task comes back, for the counts no list knows', () => {
+    applyTaskEvent(queryClient, changed({ ...c, version: 2 }));
+    expect(queryClient.getQueryState(todoKey)?.isInvalidated).toBe(false);
+    applyTaskEvent(queryClient, {
+      ...envelope,
+      id: '4',
+      type: 'task.restored',
+      data: { task: { ...a, version: 5 } },
+    });
+    expect(titles(todoKey)).toEqual(['a', 'c']);
+    expect(queryClient.getQueryState(todoKey)?.isInvalidated).toBe(true);
   });
 
   it('removes a deleted task from every list, and its detail', () => {

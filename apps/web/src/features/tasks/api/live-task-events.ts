@@ -4,6 +4,7 @@ import type { Task } from '../model/task-types.ts';
 import { labelsQueryOptions } from './get-labels.ts';
 import { taskCache } from './task-cache.ts';
 import { taskDeletions } from './task-deletions.ts';
+import { taskKeys } from './task-keys.ts';
 
 type LiveEvent = components['schemas']['LiveEvent'];
 
@@ -29,6 +30,10 @@ export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void
       const { task } = event.data;
       taskCache(queryClient, task.workspaceId).putIfNewer(task);
       refreshLabelsFor(queryClient, task);
+      // A restored task comes back with its comments and files, which no cached list knows.
+      if (event.type === 'task.restored') {
+        void queryClient.invalidateQueries({ queryKey: taskKeys.lists(task.workspaceId) });
+      }
       return;
     }
     case 'task.deleted': {

@@ -93,14 +93,16 @@ describe('optimistic task updates', () => {
     );
   });
 
-  it('keep the task as the API returns it', async () => {
+  it('keep the task as the API returns it, with the counts of its card', async () => {
+    const counts = { comments: 4, attachments: 2 };
+    queryClient.setQueryData(todoKey, pagesOf([[a, { ...b, counts }]]));
     const server = heldServer();
     const { result } = renderHook(() => useUpdateTask(workspaceId), { wrapper });
     act(() => result.current.mutate({ task: b, changes: { title: 'B' } }));
     await server.answer(jsonResponse({ ...b, title: 'B', version: 2 }));
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
     const cached = queryClient.getQueryData<TaskPages>(todoKey)?.pages[0]?.items[1];
-    expect(cached).toMatchObject({ title: 'B', version: 2 });
+    expect(cached).toMatchObject({ title: 'B', version: 2, counts });
   });
 
   it('send If-Match only for a conditional edit', async () => {

@@ -7,6 +7,8 @@ import {
 } from '@tanstack/react-query';
 import { matchesQuery, sortOf } from '../model/task-match.ts';
 import {
+  addToCount,
+  asListItem,
   findTask,
   insertBeside,
   insertByPosition,
@@ -15,15 +17,26 @@ import {
   replaceTask,
   type TaskPages,
 } from '../model/task-pages.ts';
-import type { ListQuery, Task } from '../model/task-types.ts';
+import type { ListQuery, Task, TaskCounts, TaskListItem } from '../model/task-types.ts';
 import { taskDeletions } from './task-deletions.ts';
 import { taskKeys } from './task-keys.ts';
 
 const queryOf = (key: QueryKey) => key[3] as ListQuery;
 
-/** Where a changed task goes in one cached list, so the board shows the change before the API. */
-function placeInList(data: TaskPages, query: ListQuery, task: Task, placement?: Placement) {
-  const present = findTask(data, task.id) !== undefined;
+/**
+ * Where a changed task goes in one cached list, so the board shows the change before the API.
+ * The task comes without counts: it keeps those of this list, else those of another (`known`).
+ */
+function placeInList(
+  data: TaskPages,
+  query: ListQuery,
+  changed: Task,
+  known: TaskCounts | undefined,
+  placement?: Placement,
+) {
+  const held = findTask(data, changed.id);
+  const present = held !== undefined;
+  const task = asListItem(changed, held?.counts ?? known);
   const match = matchesQuery(task, query);
   if (match === false || (match === undefined && !present)) return removeTask(data, task.id);
   if (sortOf(query) !== 'position') return present ? replaceTask(data, task) : data;
@@ -44,6 +57,15 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
     if (taskDeletions(queryClient, workspaceId).forget(task.id)) {
       queryClient.setQueryData(detailKey(task.id), task);
     }
+  }
+
+  /** A task as one of the cached lists holds it, with its counts. */
+  function inLists(id: string): TaskListItem | undefined {
+    for (const [, data] of lists()) {
+      const task = data && findTask(data, id);
+      if (task) return task;
+    }
+    return undefined;
   }
 
   function updateLists(update: (data: TaskPages, query: ListQuery) => TaskPages) {
@@ -71,18 +93,13 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
     },
 
     find(id: string): Task | undefined {
-      const detail = queryClient.getQueryData<Task>(detailKey(id));
-      if (detail) return detail;
-      for (const [, data] of lists()) {
-        const task = data && findTask(data, id);
-        if (task) return task;
-      }
-      return undefined;
+      return queryClient.getQueryData<Task>(detailKey(id)) ?? inLists(id);
     },
 
     put(task: Task, placement?: Placement) {
       undelete(task);
-      updateLists((data, query) => placeInList(data, query, task, placement));
+      const known = inLists(task.id)?.counts;
+      updateLists((data, query) => placeInList(data, query, task, known, placement));
       if (queryClient.getQueryData(detailKey(task.id))) {
         queryClient.setQueryData(detailKey(task.id), task);
       }
@@ -95,11 +112,17 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
     putIfNewer(task: Task) {
       const older = (held: Task | undefined) => held === undefined || held.version < task.version;
       undelete(task);
+      const known = inLists(task.id)?.counts;
       updateLists((data, query) =>
-        older(findTask(data, task.id)) ? placeInList(data, query, task) : data,
+        older(findTask(data, task.id)) ? placeInList(data, query, task, known) : data,
       );
       const detail = queryClient.getQueryData<Task>(detailKey(task.id));
       if (detail && older(detail)) queryClient.setQueryData(detailKey(task.id), task);
+    },
+
+    /** A comment or file added to a task (`delta` 1) or taken from it (-1), in every list. */
+    addToCount(id: string, count: keyof TaskCounts, delta: number) {
+      updateLists((data) => addToCount(data, id, count, delta));
     },
 
     remove(id: string) {

@@ -2,7 +2,7 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { ReactNode } from 'react';
 import type { TaskDragData } from '../hooks/use-task-dnd.ts';
-import type { Member, Task } from '../model/task-types.ts';
+import type { Member, Task, TaskListItem } from '../model/task-types.ts';
 import { DragHandle } from './drag-handle.tsx';
 import { CompleteCheckbox, TaskSummary } from './task-summary.tsx';
 
@@ -20,7 +20,7 @@ export function SortableTask({
   onToggleDone,
   before,
 }: {
-  task: Task;
+  task: TaskListItem;
   disabled?: boolean;
   selected: boolean;
   className: string;

@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router';
-import type { Member, Task } from '../model/task-types.ts';
+import type { Member, Task, TaskListItem } from '../model/task-types.ts';
+import { TaskIndicators } from './task-indicators.tsx';
 import { TaskMeta } from './task-meta.tsx';
 
 type CompleteCheckboxProps = { task: Task; onToggle: (task: Task) => void };
@@ -18,22 +19,28 @@ export function CompleteCheckbox({ task, onToggle }: CompleteCheckboxProps) {
   );
 }
 
-type TaskSummaryProps = { task: Task; members: ReadonlyMap<string, Member> };
+type TaskSummaryProps = { task: TaskListItem; members: ReadonlyMap<string, Member> };
 
-/** Title (a link to the task, so it can be opened in a new tab too) and the task's details. */
+/**
+ * Title (a link to the task, so it can be opened in a new tab too) with what is behind it on the
+ * same line (the title gives way), and the task's details.
+ */
 export function TaskSummary({ task, members }: TaskSummaryProps) {
   return (
     <div className="min-w-0 flex-1 space-y-1">
-      <Link
-        to="/w/$workspaceId/tasks/$taskId"
-        params={{ workspaceId: task.workspaceId, taskId: task.id }}
-        search={true}
-        className={`block truncate text-sm font-medium hover:underline ${task.status === 'done' ? 'text-slate-500 line-through dark:text-slate-400' : ''}`}
-        data-task-link=""
-        data-testid="task-title"
-      >
-        {task.title}
-      </Link>
+      <div className="flex items-center gap-2">
+        <Link
+          to="/w/$workspaceId/tasks/$taskId"
+          params={{ workspaceId: task.workspaceId, taskId: task.id }}
+          search={true}
+          className={`block min-w-0 truncate text-sm font-medium hover:underline ${task.status === 'done' ? 'text-slate-500 line-through dark:text-slate-400' : ''}`}
+          data-task-link=""
+          data-testid="task-title"
+        >
+          {task.title}
+        </Link>
+        <TaskIndicators task={task} />
+      </div>
       <TaskMeta task={task} members={members} />
     </div>
   );

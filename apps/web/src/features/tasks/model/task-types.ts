@@ -5,6 +5,9 @@ export type TaskStatus = components['schemas']['TaskStatus'];
 type TaskPriority = components['schemas']['TaskPriority'];
 export type TaskSort = components['schemas']['TaskSortInput'];
 export type Member = components['schemas']['Member'];
+/** A task as a list brings it: with the counts its card shows. */
+export type TaskListItem = components['schemas']['TaskListItem'];
+export type TaskCounts = TaskListItem['counts'];
 export type TaskPage = components['schemas']['TaskList'];
 /** The query of `GET …/tasks`: what one cached list was asked with. */
 export type ListQuery = NonNullable<
