@@ -8,6 +8,7 @@ import * as m0006 from './0006_revocation_notify.ts';
 import * as m0007 from './0007_idempotency_keys.ts';
 import * as m0008 from './0008_comments_history.ts';
 import * as m0009 from './0009_attachments.ts';
+import * as m0010 from './0010_card_counts.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -29,4 +30,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0007_idempotency_keys': m0007,
   '0008_comments_history': m0008,
   '0009_attachments': m0009,
+  '0010_card_counts': m0010,
 };

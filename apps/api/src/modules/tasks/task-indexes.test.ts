@@ -31,8 +31,20 @@ beforeAll(async () => {
       lpad(g::text, 6, '0'),
       ${ada.userId}::uuid
     from generate_series(1, 5000) g`.execute(ctx.database.db);
+  // Cards to count: two comments on every other task (one deleted), a ready and a pending file.
+  await sql`
+    insert into task_comments (workspace_id, task_id, author_id, body, deleted_at)
+    select workspace_id, id, created_by, 'comment', case when g = 2 then now() end
+    from tasks, generate_series(1, 2) g where position::int % 2 = 0`.execute(ctx.database.db);
+  await sql`
+    insert into task_attachments (workspace_id, task_id, name, content_type, size, storage_key, state)
+    select workspace_id, id, 'file.pdf', 'application/pdf', 1, gen_random_uuid()::text,
+      case when g = 2 then 'pending' else 'ready' end
+    from tasks, generate_series(1, 2) g where position::int % 2 = 0`.execute(ctx.database.db);
   await sql`analyze tasks`.execute(ctx.database.db);
   await sql`analyze workspace_members`.execute(ctx.database.db);
+  await sql`analyze task_comments`.execute(ctx.database.db);
+  await sql`analyze task_attachments`.execute(ctx.database.db);
 });
 
 async function indexesUsed(sort: TaskSort, filters: TaskFilters) {
@@ -73,5 +85,12 @@ describe('the task list uses an index for every filter and sort', () => {
     const resolved = filters.assignee === 'x' ? { ...filters, assignee: ada.userId } : filters;
     const { used, plan } = await indexesUsed(sort, resolved);
     expect(used, plan).toContain(index);
+  });
+
+  it('counts each card’s live comments and ready files on the indexes that hold only those', async () => {
+    const { used, plan } = await indexesUsed('due', { status: ['todo', 'in_progress'] });
+    expect(used, plan).toEqual(
+      expect.arrayContaining(['task_comments_live_by_task', 'task_attachments_ready_by_task']),
+    );
   });
 });

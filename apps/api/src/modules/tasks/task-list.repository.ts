@@ -51,9 +51,10 @@ export const callerIsMember = (workspaceId: string, userId: string) =>
 
 /**
  * How many live comments and ready attachments each task has, for the cards of a list: scalar
- * subqueries on the row's id, each one count over its table's (task_id, …) index. In the select
- * list they run only for the rows the page keeps (after the limit), never per matching row; the
- * literals (not parameters) keep the list's parameters as they were.
+ * subqueries on the row's id, each a count over an index holding only what it counts (0010). In
+ * the select list they run only for the rows the page keeps, even when the rows are sorted after
+ * the scan (a search by relevance), where a lateral join would count every matching task. The
+ * predicates are literals, not parameters, so that they match the partial indexes' predicates.
  */
 const taskCounts = [
   sql<number>`(
