@@ -52,38 +52,44 @@ const rawBodies: fc.Arbitrary<BodyCase> = fc.oneof(
   })),
 );
 
-/** Contents a file part may have: text, the first bytes of known formats, anything. */
+/** Contents a file part may have: mostly plain text; the first bytes of known formats; anything. */
 const fileContents = fc.oneof(
-  fc.string({ maxLength: 300 }),
-  fc.constantFrom(
-    '%PDF-1.4\n%%EOF\n',
-    'MZ\x90\x00 This program cannot be run in DOS mode.',
-    '\x89PNG\r\n\x1a\n truncated',
-    'GIF89a',
-    '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
-    '',
-  ),
-  fc.string({ unit: 'binary', maxLength: 300 }),
+  { weight: 6, arbitrary: fc.constantFrom('Meeting notes\n', 'hello world\n', 'a,b\n1,2\n') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      '%PDF-1.4\n%%EOF\n',
+      'MZ\x90\x00 This program cannot be run in DOS mode.',
+      '\x89PNG\r\n\x1a\n truncated',
+      'GIF89a',
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      '',
+    ),
+  },
+  { weight: 1, arbitrary: fc.string({ maxLength: 300 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
 );
 
-/** multipart/form-data bodies: well-formed with odd names and contents, or broken. */
+/**
+ * multipart/form-data bodies: mostly well-formed (a success needs real ids, a good form and a
+ * good file at once), with odd names and contents, or broken.
+ */
 const multipartBodies: fc.Arbitrary<BodyCase> = fc
   .record({
-    field: fc.constantFrom('file', 'file', 'file', 'other', ''),
+    field: fc.constantFrom('file', 'file', 'file', 'file', 'other', ''),
     filename: fc.oneof(
-      fc.constantFrom(
-        'notes.txt',
-        'photo.png',
-        '../../etc/passwd',
-        'a\\b.txt',
-        '..',
-        '',
-        'x'.repeat(300),
-      ),
-      fc.string({ maxLength: 40 }),
+      { weight: 6, arbitrary: fc.constantFrom('notes.txt', 'photo.png') },
+      {
+        weight: 2,
+        arbitrary: fc.constantFrom('../../etc/passwd', 'a\\b.txt', '..', '', 'x'.repeat(300)),
+      },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
     ),
     content: fileContents,
-    cut: fc.oneof(fc.constant(0), fc.nat({ max: 40 })),
+    cut: fc.oneof(
+      { weight: 3, arbitrary: fc.constant(0) },
+      { weight: 1, arbitrary: fc.nat({ max: 40 }) },
+    ),
     boundary: fc.constantFrom('fuzzboundary', 'x'),
   })
   .map(({ field, filename, content, cut, boundary }) => {
