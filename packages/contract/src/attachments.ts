@@ -123,7 +123,7 @@ export type UploadTicket = z.infer<typeof UploadTicket>;
 
 /** The signed link of a download or preview, as it appears in a URL path. */
 export const FileLinkParams = z.object({
-  token: z
+  link: z
     .string()
     .min(20)
     .max(2_000)

@@ -381,7 +381,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/files/{token}": {
+    "/api/v1/files/{link}": {
         parameters: {
             query?: never;
             header?: never;
@@ -398,7 +398,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/files/inline/{token}": {
+    "/api/v1/files/inline/{link}": {
         parameters: {
             query?: never;
             header?: never;
@@ -4929,7 +4929,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: string;
+                link: string;
             };
             cookie?: never;
         };
@@ -5057,7 +5057,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                token: string;
+                link: string;
             };
             cookie?: never;
         };

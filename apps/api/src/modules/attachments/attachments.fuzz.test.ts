@@ -60,7 +60,7 @@ const onFiles = (...reaches: number[]): PlannedOperation => ({
 /** Links: real tokens, tampered ones, made-up ones. */
 const onLinks = (...reaches: number[]): PlannedOperation => ({
   examples: () => ({
-    token: [...known.tokens, ...known.tokens.map((t) => `${t.slice(0, -3)}abc`)],
+    link: [...known.tokens, ...known.tokens.map((t) => `${t.slice(0, -3)}abc`)],
   }),
   headers: () => ({}),
   reaches,
@@ -77,8 +77,8 @@ const plan: Record<string, PlannedOperation> = {
   ),
   'POST /api/v1/workspaces/{workspaceId}/tasks/{taskId}/attachments/{attachmentId}/complete':
     onFiles(200, 400, 404),
-  'GET /api/v1/files/{token}': onLinks(200, 400, 404),
-  'GET /api/v1/files/inline/{token}': onLinks(400, 404),
+  'GET /api/v1/files/{link}': onLinks(200, 400, 404),
+  'GET /api/v1/files/inline/{link}': onLinks(400, 404),
   'DELETE /api/v1/workspaces/{workspaceId}/tasks/{taskId}/attachments/{attachmentId}': onFiles(
     204,
     400,

@@ -48,7 +48,10 @@ const scopeOf = (
 /** The multipart form, as documented: one part named `file`. */
 const UploadForm = z
   .object({
-    file: z.string().meta({ format: 'binary', description: 'The file; its name is kept' }),
+    file: z
+      .string()
+      .max(1_073_741_824)
+      .meta({ format: 'binary', description: 'The file; its name is kept' }),
   })
   .meta({ id: 'AttachmentUploadForm' });
 
@@ -224,7 +227,7 @@ export async function fileLinkRoutes(
   const files = routeSchemas({ tags: ['files'], params: FileLinkParams, problems: [404] });
 
   app.get(
-    `${FILE_PATHS.attachment}/:token`,
+    `${FILE_PATHS.attachment}/:link`,
     {
       schema: files({
         operationId: 'downloadFile',
@@ -233,11 +236,11 @@ export async function fileLinkRoutes(
         problems: [410],
       }),
     },
-    (request, reply) => serve(attachments, 'attachment', request.params.token, reply),
+    (request, reply) => serve(attachments, 'attachment', request.params.link, reply),
   );
 
   app.get(
-    `${FILE_PATHS.inline}/:token`,
+    `${FILE_PATHS.inline}/:link`,
     {
       schema: files({
         operationId: 'previewFile',
@@ -246,6 +249,6 @@ export async function fileLinkRoutes(
         problems: [410],
       }),
     },
-    (request, reply) => serve(attachments, 'inline', request.params.token, reply),
+    (request, reply) => serve(attachments, 'inline', request.params.link, reply),
   );
 }
