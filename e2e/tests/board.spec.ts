@@ -17,12 +17,13 @@ test('drag a card to another column with the mouse and with the keyboard, and re
     'Alpha',
   ]);
 
-  // A real pointer drag, in small steps, from the handle to the empty column.
-  const handle = await page.getByRole('button', { name: 'Move “Alpha”' }).boundingBox();
-  const target = await inProgress.boundingBox();
-  if (!handle || !target) throw new Error('the handle and the column are on screen');
-  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  // A real pointer drag, in small steps, from the handle to the empty column. The pointer is put
+  // on the handle once it stands still (the header may still shift as live updates connect),
+  // and the column is measured after the press.
+  await page.getByRole('button', { name: 'Move “Alpha”' }).hover();
   await page.mouse.down();
+  const target = await inProgress.boundingBox();
+  if (!target) throw new Error('the column is on screen');
   await page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 15 });
   await page.mouse.up();
   await expect(inProgress.getByTestId('task-title')).toHaveText(['Alpha']);
