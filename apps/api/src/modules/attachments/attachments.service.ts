@@ -170,18 +170,29 @@ export function createAttachmentsService({ db, store, links, thumbnail, settings
     }
   }
 
-  /** The file joins its task: history, event and (for an image) its thumbnail, in `tx`. */
-  async function attached(tx: Tx, scope: AttachmentScope, row: AttachmentRow) {
+  /** A file added to or removed from its task: its history entry and its event, in `tx`. */
+  async function recordFile(
+    tx: Tx,
+    scope: AttachmentScope,
+    row: AttachmentRow,
+    change: 'added' | 'removed',
+  ) {
     await tx.history.insert([
       {
         workspaceId: scope.workspaceId,
         taskId: scope.taskId,
         actorId: scope.userId,
-        kind: 'attachment.added',
+        kind: `attachment.${change}`,
         attachment: { id: row.id, name: row.name },
       },
     ]);
-    await tx.outbox.append([attachmentEvent('attachment.created', row, scope.userId)]);
+    const type = change === 'added' ? 'attachment.created' : 'attachment.deleted';
+    await tx.outbox.append([attachmentEvent(type, row, scope.userId)]);
+  }
+
+  /** The file joins its task: history, event and (for an image) its thumbnail, in `tx`. */
+  async function attached(tx: Tx, scope: AttachmentScope, row: AttachmentRow) {
+    await recordFile(tx, scope, row, 'added');
     if (isImage(row.content_type)) await tx.thumbnails.schedule(row.id);
   }
 
@@ -375,16 +386,7 @@ export function createAttachmentsService({ db, store, links, thumbnail, settings
           });
         }
         await tx.attachments.remove(row.id);
-        await tx.history.insert([
-          {
-            workspaceId: scope.workspaceId,
-            taskId: scope.taskId,
-            actorId: scope.userId,
-            kind: 'attachment.removed',
-            attachment: { id: row.id, name: row.name },
-          },
-        ]);
-        await tx.outbox.append([attachmentEvent('attachment.deleted', row, scope.userId)]);
+        await recordFile(tx, scope, row, 'removed');
       }),
 
     /**
