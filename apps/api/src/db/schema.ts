@@ -111,6 +111,9 @@ export interface TasksTable {
   deleted_at: Timestamp | null;
   /** Generated from title and description. */
   search: ColumnType<string, never, never>;
+  /** Live comments and ready files, kept by triggers (0011); never written by the application. */
+  comment_count: ColumnType<number, never, never>;
+  attachment_count: ColumnType<number, never, never>;
 }
 
 export interface EventSequenceTable {

@@ -9,6 +9,7 @@ import * as m0007 from './0007_idempotency_keys.ts';
 import * as m0008 from './0008_comments_history.ts';
 import * as m0009 from './0009_attachments.ts';
 import * as m0010 from './0010_card_counts.ts';
+import * as m0011 from './0011_task_counts.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -31,4 +32,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0008_comments_history': m0008,
   '0009_attachments': m0009,
   '0010_card_counts': m0010,
+  '0011_task_counts': m0011,
 };

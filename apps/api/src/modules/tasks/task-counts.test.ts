@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bodyOf } from '../../test/api-client.ts';
+import { attachmentsPath, png, upload } from '../../test/files.ts';
 import { createTeam, useTestUsers } from '../../test/users.ts';
 import { createTask, listAll, tasksPath } from '../../test/workspaces.ts';
 
@@ -71,6 +72,58 @@ describe('the counts of a task list', () => {
         attachments: 2,
       });
     }
+  });
+
+  it('follow every write through the API, however many writers there are at once', async () => {
+    const task = await createTask(ada, ws, { title: 'Busy' });
+    const where = { workspaceId: ws, taskId: task.id };
+    const posted = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        (i % 2 ? bob : ada).api.post(commentsPath, { path: where, body: { body: `Note ${i}` } }),
+      ),
+    );
+    const comments = posted.map((res) => bodyOf(res, 201));
+    const files = await Promise.all(
+      [ada, bob, ada].map(async (client, i) => {
+        const res = await upload(ctx.app, client, where, `shot-${i}.png`, await png());
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json() as { id: string };
+      }),
+    );
+    expect((await countsByTitle()).Busy).toEqual({ comments: 12, attachments: 3 });
+
+    // An edit changes nothing counted; a deletion counts down.
+    const [first, second] = comments;
+    if (!first || !second) throw new Error('no comments');
+    const edited = await ada.api.patch(commentPath, {
+      path: { ...where, commentId: first.id },
+      body: { body: 'Edited' },
+      headers: { 'if-match': `"${first.version}"` },
+    });
+    expect(edited.status).toBe(200);
+    const removed = await bob.api.delete(commentPath, { path: { ...where, commentId: second.id } });
+    expect(removed.status).toBe(204);
+    const gone = await bob.send('DELETE', `${attachmentsPath(where)}/${files[1]?.id}`);
+    expect(gone.statusCode).toBe(204);
+    expect((await countsByTitle()).Busy).toEqual({ comments: 11, attachments: 2 });
+
+    // A deleted task keeps its conversation, and brings it back when restored.
+    expect((await ada.send('DELETE', `${tasksPath(ws)}/${task.id}`)).statusCode).toBe(204);
+    const restored = await ada.send('POST', `${tasksPath(ws)}/${task.id}/restore`);
+    expect(restored.statusCode).toBe(200);
+    expect((await countsByTitle()).Busy).toEqual({ comments: 11, attachments: 2 });
+  });
+
+  it('count a pending file once it is ready, and not before', async () => {
+    const task = await createTask(ada, ws, { title: 'Uploading' });
+    await attach(task.id, 'pending');
+    expect((await countsByTitle()).Uploading).toEqual({ comments: 0, attachments: 0 });
+    await ctx.database.db
+      .updateTable('task_attachments')
+      .set({ state: 'ready' })
+      .where('task_id', '=', task.id)
+      .execute();
+    expect((await countsByTitle()).Uploading).toEqual({ comments: 0, attachments: 1 });
   });
 
   it('belong to lists only: a task read or written is a plain task', async () => {

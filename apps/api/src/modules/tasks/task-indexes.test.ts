@@ -41,7 +41,8 @@ beforeAll(async () => {
     select workspace_id, id, 'file.pdf', 'application/pdf', 1, gen_random_uuid()::text,
       case when g = 2 then 'pending' else 'ready' end
     from tasks, generate_series(1, 2) g where position::int % 2 = 0`.execute(ctx.database.db);
-  await sql`analyze tasks`.execute(ctx.database.db);
+  // The counting triggers updated every other task: the dead rows go, as autovacuum would see to.
+  await sql`vacuum analyze tasks`.execute(ctx.database.db);
   await sql`analyze workspace_members`.execute(ctx.database.db);
   await sql`analyze task_comments`.execute(ctx.database.db);
   await sql`analyze task_attachments`.execute(ctx.database.db);
@@ -87,10 +88,9 @@ describe('the task list uses an index for every filter and sort', () => {
     expect(used, plan).toContain(index);
   });
 
-  it('counts each card’s live comments and ready files on the indexes that hold only those', async () => {
-    const { used, plan } = await indexesUsed('due', { status: ['todo', 'in_progress'] });
-    expect(used, plan).toEqual(
-      expect.arrayContaining(['task_comments_live_by_task', 'task_attachments_ready_by_task']),
-    );
+  it('reads each card’s counts from the task row, not from comments or files', async () => {
+    const { plan } = await indexesUsed('due', { status: ['todo', 'in_progress'] });
+    const relations = [...plan.matchAll(/"Relation Name":"(\w+)"/g)].map((m) => m[1]);
+    expect(new Set(relations), plan).toEqual(new Set(['tasks', 'workspace_members']));
   });
 });

@@ -50,20 +50,10 @@ export const callerIsMember = (workspaceId: string, userId: string) =>
   )`;
 
 /**
- * How many live comments and ready attachments each task has, for the cards of a list: scalar
- * subqueries on the row's id, each a count over an index holding only what it counts (0010). In
- * the select list they run only for the rows the page keeps, even when the rows are sorted after
- * the scan (a search by relevance), where a lateral join would count every matching task. The
- * predicates are literals, not parameters, so that they match the partial indexes' predicates.
+ * How many live comments and ready files each task has, for the cards of a list: counters on the
+ * task row, kept by triggers in the transactions that change them (0011, decision 0022).
  */
-const taskCounts = [
-  sql<number>`(
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int`.as('comment_count'),
-  sql<number>`(
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int`.as('attachment_count'),
-] as const;
+const taskCounts = ['comment_count', 'attachment_count'] as const;
 
 export type TaskFilters = {
   status?: TaskStatus[] | undefined;

@@ -10,65 +10,37 @@ select "id", "workspace_id", "title", "description", "status", "priority", to_ch
   ) and "id" = $4;
 
 -- list, sort position
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", position::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", position::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) order by position asc, "id" asc limit $4;
 
 -- list, sort updated
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", updated_at::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", updated_at::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) order by updated_at desc, "id" desc limit $4;
 
 -- list, sort created
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", created_at::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", created_at::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) order by created_at desc, "id" desc limit $4;
 
 -- list, sort due
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", coalesce(due_date, 'infinity'::date)::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", coalesce(due_date, 'infinity'::date)::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) order by coalesce(due_date, 'infinity'::date) asc, "id" asc limit $4;
 
 -- list, sort priority
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", priority::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", priority::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) order by priority desc, "id" desc limit $4;
 
 -- list, sort relevance
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", ts_rank(search, to_tsquery('simple', $1))::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $2 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", ts_rank(search, to_tsquery('simple', $1))::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $2 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $3 and m.user_id = $4
   ) and search @@ to_tsquery('simple', $5) order by ts_rank(search, to_tsquery('simple', $6)) desc, "id" desc limit $7;
 
 -- list, every filter, after a cursor
-select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", coalesce(due_date, 'infinity'::date)::text as "sort_key", (
-    select count(*) from task_comments c where c.task_id = tasks.id and c.deleted_at is null
-  )::int as "comment_count", (
-    select count(*) from task_attachments a where a.task_id = tasks.id and a.state = 'ready'
-  )::int as "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
+select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", coalesce(due_date, 'infinity'::date)::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
   ) and "status" in ($4) and "priority" in ($5, $6) and "assignee_id" is null and labels @> array[$7]::text[] and coalesce(due_date, 'infinity'::date) < $8::date and coalesce(due_date, 'infinity'::date) > $9::date and "due_date" is not null and search @@ to_tsquery('simple', $10) and (coalesce(due_date, 'infinity'::date), id) > ($11::date, $12::uuid) order by coalesce(due_date, 'infinity'::date) asc, "id" asc limit $13;
 
