@@ -44,6 +44,10 @@ function isExpected(message: ConsoleMessage, expected: ExpectedFailures): boolea
   );
 }
 
+/** Run in every page before its own scripts (the e2e code has no DOM types, so it is text). */
+const reportCspViolations = `document.addEventListener('securitypolicyviolation', (event) =>
+  console.error('CSP violation: ' + event.violatedDirective + ' ' + event.blockedURI));`;
+
 function watch(page: Page, errors: string[], expected: ExpectedFailures) {
   page.on('console', (message) => {
     if (message.type() === 'error' && !isExpected(message, expected)) {
@@ -125,6 +129,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({ accounts: _removedAfterThePagesClose, context, expectedFailures }, use) => {
       const errors: string[] = [];
       const expected = { ...alwaysExpected, ...expectedFailures };
+      // A CSP violation is reported as an event, not always as a console error: make it one.
+      await context.addInitScript({ content: reportCspViolations });
       context.on('page', (page) => watch(page, errors, expected));
       for (const page of context.pages()) watch(page, errors, expected);
       await use(errors);

@@ -1,3 +1,5 @@
+// First: before any module makes a zod schema.
+import './lib/zod-config.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';

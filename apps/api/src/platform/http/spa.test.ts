@@ -16,6 +16,7 @@ beforeAll(async () => {
   await writeFile(path.join(dist, 'index.html'), '<!doctype html><div id="root"></div>');
   await writeFile(path.join(dist, 'assets', 'index-abc123.js'), bundle);
   await writeFile(path.join(dist, 'favicon.svg'), '<svg/>');
+  await writeFile(path.join(dist, 'robots.txt'), 'User-agent: *\n');
   database = openOfflineDatabase();
   ctx = await buildTestApp(
     database,
@@ -55,15 +56,26 @@ describe('serving the built web app', () => {
     expect(res.rawPayload.length).toBeLessThan(bundle.length);
   });
 
+  it('serves the files the build has beside index.html', async () => {
+    const res = await ctx.app.inject({ url: '/robots.txt' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/plain/);
+    expect(res.body).toBe('User-agent: *\n');
+  });
+
   it('falls back to index.html for client routes', async () => {
     const res = await ctx.app.inject({ url: '/workspaces/42/board?view=kanban' });
     expect(res.statusCode).toBe(200);
+    // A token in the path may hold dots; it is still a page.
+    expect(
+      (await ctx.app.inject({ url: '/setup/eyJhbGciOi.eyJzdWIi.c2lnbmF0dXJl' })).statusCode,
+    ).toBe(200);
     expect(res.body).toContain('id="root"');
     expect(res.headers['cache-control']).toBe('no-store');
   });
 
   it('keeps 404 problem+json for unknown API routes and missing assets', async () => {
-    for (const url of ['/api/v1/nope', '/api', '/assets/missing-123.js']) {
+    for (const url of ['/api/v1/nope', '/api', '/assets/missing-123.js', '/favicon.ico']) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode).toBe(404);
       expect(res.json()).toMatchObject({ code: 'ROUTE_NOT_FOUND' });

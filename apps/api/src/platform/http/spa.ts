@@ -7,10 +7,14 @@ import { sendProblem } from './problem.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const NEVER = 'no-store';
+/** What a browser or crawler asks for by file name; a client route never ends so. */
+const fileExtension =
+  /\.(?:ico|png|jpe?g|gif|svg|webp|txt|xml|json|webmanifest|m?js|css|map|woff2?)$/i;
 
 /**
  * Serves the built web app: hashed assets are cached for a year, index.html never, and any GET
- * outside /api that is not a file falls back to index.html so client routes survive a reload.
+ * outside /api that does not name a file falls back to index.html so client routes survive a
+ * reload; a path with a file extension the build does not have answers 404.
  * Without a build (tests, API-only deployments) unknown routes simply answer 404 problem+json.
  */
 export const spa = fp(
@@ -37,9 +41,10 @@ export const spa = fp(
     app.setNotFoundHandler((request, reply) => {
       const url = request.url.split('?')[0] ?? '/';
       const isApi = url === '/api' || url.startsWith('/api/');
-      const isAsset = url.startsWith('/assets/');
+      // A file the build does not have (`/favicon.ico`, `/assets/…`) is missing, not a page.
+      const isFile = url.startsWith('/assets/') || fileExtension.test(url);
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-      if (hasBuild && wantsPage && !isApi && !isAsset) return sendIndex(reply);
+      if (hasBuild && wantsPage && !isApi && !isFile) return sendIndex(reply);
       return sendProblem(request, reply, 'ROUTE_NOT_FOUND', {
         detail: `No route for ${request.method} ${url}`,
       });

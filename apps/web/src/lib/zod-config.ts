@@ -1,0 +1,8 @@
+import { z } from 'zod';
+
+/**
+ * zod compiles object parsers with `new Function` unless told not to, and probes for it when the
+ * first object schema is made: under the app's CSP (no `unsafe-eval`) that probe is a reported
+ * violation on every page load. Imported first by main.tsx, before any schema exists.
+ */
+z.config({ jitless: true });
