@@ -3,7 +3,7 @@
  * the order they ran, then every section's notes. Sections are made by the benchmarks, never by
  * hand in the file.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root } from './app.ts';
 import type { RunInfo } from './settings.ts';
@@ -12,6 +12,18 @@ import type { RunInfo } from './settings.ts';
 export type Section = { markdown: string[]; notes: string[]; failures: string[] };
 
 const reportPath = path.join(root, 'docs/benchmarks.md');
+
+/**
+ * The Lighthouse section (`npm run lighthouse`, scripts/lighthouse.ts) of the report as it stands:
+ * made by another command, so carried over as it is.
+ */
+function lighthouseSection(): string[] {
+  const text = existsSync(reportPath) ? readFileSync(reportPath, 'utf8') : '';
+  const start = text.indexOf('<!-- lighthouse:start -->');
+  const endMarker = '<!-- lighthouse:end -->';
+  const end = text.indexOf(endMarker);
+  return start >= 0 && end > start ? [text.slice(start, end + endMarker.length), ''] : [];
+}
 
 function renderReport(info: RunInfo, sections: Section[]): string {
   return [
@@ -22,6 +34,7 @@ function renderReport(info: RunInfo, sections: Section[]): string {
       `${info.durationSeconds} s per scenario; each row is the scenario's median round.`,
     '',
     ...sections.flatMap((s) => s.markdown),
+    ...lighthouseSection(),
     '## Notes',
     '',
     ...sections.flatMap((s) => s.notes),
