@@ -16,18 +16,30 @@ test('an unknown route shows the not-found page', async ({ page }) => {
   await expect(page.getByTestId('meta-name')).toHaveText('TaskFlow');
 });
 
-test('the dark-mode toggle switches the theme and survives a reload', async ({ page }) => {
+test('the theme is the system’s until chosen, survives a reload, and can follow the system again', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/');
   const html = page.locator('html');
+  const theme = page.getByRole('combobox', { name: 'Theme' });
+  await expect(theme).toHaveValue('system');
   await expect(html).not.toHaveClass(/\bdark\b/);
-
-  await page.getByTestId('theme-toggle').click();
+  // Following the system live: the page turns dark with it, without a reload.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await expect(html).toHaveClass(/\bdark\b/);
 
+  await page.emulateMedia({ colorScheme: 'light' });
+  await theme.selectOption('dark');
+  await expect(html).toHaveClass(/\bdark\b/);
   await page.reload();
   await expect(html).toHaveClass(/\bdark\b/);
-  await page.getByTestId('theme-toggle').click();
+  await expect(theme).toHaveValue('dark');
+
+  await theme.selectOption('system');
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  await page.reload();
+  await expect(theme).toHaveValue('system');
   await expect(html).not.toHaveClass(/\bdark\b/);
 });
 

@@ -7,12 +7,12 @@ import { createRoot } from 'react-dom/client';
 import { AuthProvider } from './features/auth/session/auth-context.tsx';
 import { installAuthMiddleware, routerAuth } from './features/auth/session/auth-setup.ts';
 import { createQueryClient } from './lib/query-client.ts';
-import { applyTheme, preferredTheme } from './lib/theme.ts';
+import { applyTheme, storedChoice } from './lib/theme.ts';
 import { createAppRouter } from './router.ts';
 import './styles.css';
 
 // Applied before the first render (the CSP forbids an inline script in index.html).
-applyTheme(preferredTheme());
+applyTheme(storedChoice());
 
 installAuthMiddleware();
 // The silent refresh starts now, in parallel with the first render; protected routes await it

@@ -1,33 +1,53 @@
 export type Theme = 'light' | 'dark';
+/** What the user picked: a theme, or whatever the system prefers (the default). */
+export type ThemeChoice = Theme | 'system';
 
 const STORAGE_KEY = 'taskflow.theme';
+const DARK_QUERY = '(prefers-color-scheme: dark)';
 
-function storedTheme(): Theme | null {
+/** The saved choice; `system` when the user never chose, or chose to follow the system. */
+export function storedChoice(): ThemeChoice {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return value === 'light' || value === 'dark' ? value : null;
+    return value === 'light' || value === 'dark' ? value : 'system';
   } catch {
     // Storage can be unavailable (private mode, blocked cookies): fall back to the system.
-    return null;
+    return 'system';
   }
 }
 
-/** The saved choice, or the system preference when the user never chose. */
-export function preferredTheme(): Theme {
-  const stored = storedTheme();
-  if (stored) return stored;
-  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-}
+const systemTheme = (): Theme => (window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light');
 
-export function applyTheme(theme: Theme): void {
+export const resolveTheme = (choice: ThemeChoice): Theme =>
+  choice === 'system' ? systemTheme() : choice;
+
+function paint(theme: Theme): void {
   document.documentElement.classList.toggle('dark', theme === 'dark');
   document.documentElement.style.colorScheme = theme;
 }
 
-export function saveTheme(theme: Theme): void {
-  applyTheme(theme);
+let unfollow: (() => void) | undefined;
+
+/**
+ * Paints the page in the chosen theme; while the choice is `system`, follows the system's
+ * changes live (a phone switching to dark at dusk).
+ */
+export function applyTheme(choice: ThemeChoice): void {
+  unfollow?.();
+  unfollow = undefined;
+  paint(resolveTheme(choice));
+  const media = window.matchMedia?.(DARK_QUERY);
+  if (choice !== 'system' || !media) return;
+  const follow = () => paint(systemTheme());
+  media.addEventListener('change', follow);
+  unfollow = () => media.removeEventListener('change', follow);
+}
+
+export function saveTheme(choice: ThemeChoice): void {
+  applyTheme(choice);
   try {
-    localStorage.setItem(STORAGE_KEY, theme);
+    if (choice === 'system') localStorage.removeItem(STORAGE_KEY);
+    else localStorage.setItem(STORAGE_KEY, choice);
   } catch {
     // Not persisted, but still applied for this page view.
   }

@@ -3,7 +3,7 @@ import { createRootRouteWithContext, Link, Outlet, useParams } from '@tanstack/r
 import { lazy, type ReactNode, Suspense } from 'react';
 import { NotFound } from '../components/not-found.tsx';
 import { RouteError } from '../components/route-error.tsx';
-import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { ThemeSelect } from '../components/theme-select.tsx';
 import { Toaster } from '../components/toaster.tsx';
 import { UserMenu } from '../features/auth/components/user-menu.tsx';
 import { useSession } from '../features/auth/session/auth-context.tsx';
@@ -106,7 +106,7 @@ function RootLayout() {
             </>
           )}
           <UserMenu />
-          <ThemeToggle />
+          <ThemeSelect />
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">

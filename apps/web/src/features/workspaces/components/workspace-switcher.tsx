@@ -2,6 +2,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useWorkspaces } from '../api/get-workspaces.ts';
 import { CreateWorkspaceDialog } from './create-workspace-dialog.tsx';
+import { WorkspacePicker } from './workspace-picker.tsx';
 
 const outline =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -17,27 +18,7 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
 
   return (
     <div className="flex flex-wrap items-center gap-2" data-testid="workspace-switcher">
-      <label htmlFor="workspace-switcher" className="sr-only">
-        Workspace
-      </label>
-      <select
-        id="workspace-switcher"
-        value={current?.id ?? ''}
-        onChange={(event) => open(event.target.value)}
-        disabled={!workspaces.data}
-        className="max-w-48 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"
-      >
-        {!current && (
-          <option value="" disabled>
-            {workspaces.data ? 'Open a workspace' : 'Loading…'}
-          </option>
-        )}
-        {workspaces.data?.map((workspace) => (
-          <option key={workspace.id} value={workspace.id}>
-            {workspace.personal ? `${workspace.name} (personal)` : workspace.name}
-          </option>
-        ))}
-      </select>
+      <WorkspacePicker workspaces={workspaces.data} current={current} onPick={open} />
       {current && (
         <Link
           to="/w/$workspaceId/settings"
