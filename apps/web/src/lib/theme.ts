@@ -18,7 +18,7 @@ export function storedChoice(): ThemeChoice {
 
 const systemTheme = (): Theme => (window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light');
 
-export const resolveTheme = (choice: ThemeChoice): Theme =>
+const resolveTheme = (choice: ThemeChoice): Theme =>
   choice === 'system' ? systemTheme() : choice;
 
 function paint(theme: Theme): void {
