@@ -120,6 +120,7 @@ test('closing the task dialog with unsaved edits asks first, and keeping them is
   await confirm.getByRole('button', { name: 'Discard changes' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(page).toHaveURL(board);
+  await expect(page.getByRole('link', { name: 'Book the venue' })).toBeFocused();
   expect((await readTask(api, workspaceId, task('Book the venue').id)).title).toBe(
     'Book the venue',
   );
