@@ -9,9 +9,14 @@ import { useLiveStatus } from '../hooks/use-live-stream.ts';
 export function LiveStatus() {
   const status = useLiveStatus();
   return (
-    <div role="status" data-testid="live-status" data-state={status}>
+    <div
+      role="status"
+      className="fixed bottom-4 left-4 z-50 max-w-[calc(100vw-2rem)]"
+      data-testid="live-status"
+      data-state={status}
+    >
       {status === 'disconnected' && (
-        <span className="fixed bottom-4 left-4 z-50 inline-flex max-w-[calc(100vw-2rem)] items-center gap-2 rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 shadow-md dark:bg-amber-950 dark:text-amber-200">
+        <span className="inline-flex items-center gap-2 rounded-full bg-amber-100 px-3 py-1 text-xs font-medium text-amber-900 shadow-md dark:bg-amber-950 dark:text-amber-200">
           <span
             aria-hidden="true"
             className="h-2 w-2 shrink-0 rounded-full bg-amber-600 dark:bg-amber-400"
