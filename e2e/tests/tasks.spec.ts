@@ -129,6 +129,11 @@ test('the board, in list and kanban, light and dark, and the edit dialog pass ax
   await expect(dialog.getByLabel('Title')).toHaveAttribute('aria-invalid', 'true');
   await expectNoSeriousA11yViolations(page, 'the edit dialog with an error');
   await page.keyboard.press('Escape');
+  // The emptied title is an unsaved edit: closing asks first.
+  const discard = page.getByRole('dialog', { name: 'Discard changes?' });
+  await expect(discard.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+  await expectNoSeriousA11yViolations(page, 'the question before unsaved edits are dropped');
+  await discard.getByRole('button', { name: 'Discard changes' }).click();
   // Focus goes back to where the dialog was opened from.
   await expect(page.getByRole('link', { name: 'Overdue and urgent' })).toBeFocused();
 });

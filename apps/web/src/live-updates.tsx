@@ -5,7 +5,7 @@ import { applyAdminEvent } from './features/admin/api/live-admin-events.ts';
 import { useDownloadExportLink } from './features/exports/api/download-export.ts';
 import { applyExportEvent } from './features/exports/api/live-export-events.ts';
 import { LiveStatus } from './features/live/components/live-status.tsx';
-import { useLiveStream } from './features/live/hooks/use-live-stream.ts';
+import { useLiveStream, useWhenLive } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
 import { NotificationsBell } from './features/notifications/components/notifications-bell.tsx';
 import { applyAttachmentEvent } from './features/tasks/api/live-attachment-events.ts';
@@ -14,6 +14,7 @@ import { applyCountEvent } from './features/tasks/api/live-count-events.ts';
 import { applyTaskEvent } from './features/tasks/api/live-task-events.ts';
 import { applyWorkspaceEvent } from './features/workspaces/api/live-workspace-events.ts';
 import { lostWorkspace } from './features/workspaces/model/lost-workspace.ts';
+import { refetchFailed } from './lib/query-client.ts';
 
 /**
  * Live updates for the signed-in user: the tab's one stream, whose events each feature applies
@@ -26,6 +27,9 @@ export function LiveUpdates({ userId }: { userId: string }) {
   const navigate = useNavigate();
   const { workspaceId } = useParams({ strict: false });
   const downloadExport = useDownloadExportLink();
+
+  // The server is back (after a restart, a network drop): what failed meanwhile is asked again.
+  useWhenLive(() => void refetchFailed(queryClient));
 
   useLiveStream((message) => {
     if (message.type === 'resync') {

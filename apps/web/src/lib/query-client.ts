@@ -13,6 +13,18 @@ export function retryDelay(attempt: number): number {
   return Math.min(1000 * 2 ** attempt, 30_000);
 }
 
+/**
+ * Asks again, now, what failed: for when the app learns the server is back (the live stream is
+ * up again), so that a board showing "offline" recovers without a click. Only the queries on
+ * screen in error; those that succeeded keep their data and their own staleness.
+ */
+export function refetchFailed(queryClient: QueryClient): Promise<void> {
+  return queryClient.refetchQueries({
+    type: 'active',
+    predicate: (query) => query.state.status === 'error',
+  });
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createLiveHub } from './live-hub.ts';
+import { createLiveHub, whenLive } from './live-hub.ts';
 
 const resync = { type: 'resync' } as const;
 
@@ -40,5 +40,27 @@ describe('createLiveHub', () => {
     hub.setStatus('live');
     expect(listener).toHaveBeenCalledTimes(2);
     expect(hub.getStatus()).toBe('live');
+  });
+});
+
+describe('whenLive', () => {
+  it('calls back each time the stream becomes live, not while it stays live', () => {
+    const hub = createLiveHub();
+    const onLive = vi.fn();
+    const stop = whenLive(hub, onLive);
+    hub.setStatus('connecting');
+    expect(onLive).not.toHaveBeenCalled();
+    hub.setStatus('live');
+    expect(onLive).toHaveBeenCalledTimes(1);
+    hub.setStatus('disconnected');
+    hub.setStatus('connecting');
+    hub.setStatus('disconnected');
+    expect(onLive).toHaveBeenCalledTimes(1);
+    hub.setStatus('live');
+    expect(onLive).toHaveBeenCalledTimes(2);
+    stop();
+    hub.setStatus('connecting');
+    hub.setStatus('live');
+    expect(onLive).toHaveBeenCalledTimes(2);
   });
 });

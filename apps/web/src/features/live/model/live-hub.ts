@@ -50,3 +50,19 @@ export function createLiveHub() {
 }
 
 export type LiveHub = ReturnType<typeof createLiveHub>;
+
+/**
+ * Calls `onLive` each time the stream becomes live (the first time, and again after any drop):
+ * the moment the app knows the server answers again. Returns the way to stop.
+ */
+export function whenLive(
+  hub: Pick<LiveHub, 'getStatus' | 'subscribeStatus'>,
+  onLive: () => void,
+): () => void {
+  let previous = hub.getStatus();
+  return hub.subscribeStatus(() => {
+    const status = hub.getStatus();
+    if (status === 'live' && previous !== 'live') onLive();
+    previous = status;
+  });
+}

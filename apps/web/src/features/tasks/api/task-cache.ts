@@ -92,6 +92,14 @@ export function taskCache(queryClient: QueryClient, workspaceId: string) {
       };
     },
 
+    /** Whether one of the lists asked with `queries` holds the task, in what is loaded. */
+    isListed(id: string, queries: readonly ListQuery[]): boolean {
+      return queries.some((query) => {
+        const data = queryClient.getQueryData<TaskPages>(taskKeys.list(workspaceId, query));
+        return data !== undefined && findTask(data, id) !== undefined;
+      });
+    },
+
     find(id: string): Task | undefined {
       return queryClient.getQueryData<Task>(detailKey(id)) ?? inLists(id);
     },
@@ -156,6 +164,17 @@ export function useTaskMutation<TData, TVariables, TContext = unknown>(
 ) {
   const cache = useTaskCache(workspaceId);
   return useMutation({ ...cache.mutation, mutationFn, ...options(cache) });
+}
+
+/**
+ * Whether a task just written stays out of the lists asked with `queries`: by what the task
+ * says where that is enough, else by whether the refreshed lists hold it.
+ */
+export function useHiddenCheck(workspaceId: string) {
+  const cache = useTaskCache(workspaceId);
+  return (task: Task, queries: readonly ListQuery[]) =>
+    !queries.some((query) => matchesQuery(task, query) === true) &&
+    !cache.isListed(task.id, queries);
 }
 
 /** Looks a task up in what the board has loaded, for commands that start from an id. */

@@ -110,7 +110,13 @@ export function Board({
           </Button>
         </div>
       </div>
-      <QuickAdd workspaceId={workspaceId} inputRef={quickAddRef} />
+      <QuickAdd
+        workspaceId={workspaceId}
+        inputRef={quickAddRef}
+        members={members}
+        search={search}
+        onShowAll={() => onSearchChange(withoutFilters(search))}
+      />
       <FilterBar
         workspaceId={workspaceId}
         search={search}

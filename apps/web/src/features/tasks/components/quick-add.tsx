@@ -1,54 +1,100 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { CreateTaskBody } from '@taskflow/contract';
-import type { RefObject } from 'react';
-import { useForm } from 'react-hook-form';
-import { applyServerErrors, parseOptions } from '../../../lib/form.ts';
+import { type FormEvent, type RefObject, useMemo, useState } from 'react';
+import { toast } from 'sonner';
+import { ApiError } from '../../../api/api-error.ts';
+import { humanMessage } from '../../../api/error-message.ts';
+import { parseOptions } from '../../../lib/form.ts';
 import { useCreateTask } from '../api/create-task.ts';
+import { useLabels } from '../api/get-labels.ts';
+import { useHiddenCheck } from '../api/task-cache.ts';
+import { type BoardSearch, boardQueries } from '../model/board-search.ts';
+import { bodyOf, chipsOf, readQuickAdd } from '../model/quick-add-line.ts';
+import type { Member } from '../model/task-types.ts';
+import { QuickAddChips } from './quick-add-chips.tsx';
+
+const noLabels: string[] = [];
+
+function failureMessage(failure: unknown) {
+  const field = failure instanceof ApiError ? failure.fieldErrors.title : undefined;
+  return field ?? humanMessage(failure);
+}
 
 /**
- * Type a title, press Enter: the task is created at the top of the board. The box empties at
- * once so the next title can follow; a refused title comes back with the reason beside it.
+ * Type a line, press Enter: the task is created with what the line says (`tomorrow !high #web
+ * @Sam`), previewed under the field before Enter. The box empties at once so the next line can
+ * follow; a refused line comes back with the reason beside it, until it is edited. A task the
+ * board's filters hide is announced, with a way to show it.
  */
 export function QuickAdd({
   workspaceId,
   inputRef,
+  members,
+  search,
+  onShowAll,
 }: {
   workspaceId: string;
   inputRef: RefObject<HTMLInputElement | null>;
+  members: readonly Member[];
+  search: BoardSearch;
+  onShowAll: () => void;
 }) {
   const create = useCreateTask(workspaceId);
-  const form = useForm({
-    resolver: zodResolver(CreateTaskBody, parseOptions),
-    defaultValues: { title: '' },
-  });
-  const { ref, ...field } = form.register('title');
-  const error = form.formState.errors.title?.message;
+  const labels = useLabels(workspaceId).data ?? noLabels;
+  const isHidden = useHiddenCheck(workspaceId);
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const line = useMemo(() => readQuickAdd(text, members, labels), [text, members, labels]);
+  const chips = chipsOf(line, members);
 
-  const onSubmit = form.handleSubmit(async (body) => {
-    form.reset({ title: '' });
-    await create.mutateAsync(body).catch((failure: unknown) => {
-      form.setValue('title', body.title);
-      const message = applyServerErrors(failure, form.setError, ['title']);
-      if (message) form.setError('title', { type: 'server', message });
-    });
-  });
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = CreateTaskBody.safeParse(bodyOf(line), parseOptions);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Enter a title');
+      inputRef.current?.focus();
+      return;
+    }
+    const typed = text;
+    const queries = boardQueries(search);
+    setText('');
+    setError(null);
+    try {
+      const task = await create.mutateAsync(parsed.data);
+      if (isHidden(task, queries)) {
+        toast(`Added “${task.title}”, which the board’s filters hide.`, {
+          action: { label: 'Show', onClick: onShowAll },
+        });
+      }
+    } catch (failure) {
+      setText((now) => (now === '' ? typed : now));
+      setError(failureMessage(failure));
+    }
+  }
+
+  const describedBy = [error && 'quick-add-error', chips.length > 0 && 'quick-add-preview']
+    .filter(Boolean)
+    .join(' ');
 
   return (
-    <form noValidate onSubmit={onSubmit} data-testid="quick-add">
+    <form noValidate onSubmit={(event) => void submit(event)} data-testid="quick-add">
       <label htmlFor="quick-add-title" className="sr-only">
         Add a task
       </label>
       <input
         id="quick-add-title"
-        ref={(element) => {
-          ref(element);
-          inputRef.current = element;
+        ref={inputRef}
+        name="title"
+        value={text}
+        onChange={(event) => {
+          setText(event.target.value);
+          setError(null);
         }}
-        {...field}
+        // An empty field has nothing left to fix: its error goes with the attention.
+        onBlur={() => text.trim() === '' && setError(null)}
         autoComplete="off"
-        placeholder="Add a task… (press c, then Enter)"
+        placeholder="Add a task… e.g. Ship it tomorrow !high #web @name"
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'quick-add-error' : undefined}
+        aria-describedby={describedBy || undefined}
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-sm aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900"
       />
       {error && (
@@ -60,6 +106,7 @@ export function QuickAdd({
           {error}
         </p>
       )}
+      <QuickAddChips id="quick-add-preview" chips={chips} />
     </form>
   );
 }

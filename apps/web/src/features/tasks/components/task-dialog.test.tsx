@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { problemBody } from '../../../test/problem.ts';
@@ -152,5 +152,62 @@ describe('TaskDialog field errors', () => {
     expect(error.textContent).toBe('The assignee must be a member of the workspace');
     expect(screen.getByLabelText('Assignee').getAttribute('aria-invalid')).toBe('true');
     expect(onClose).not.toHaveBeenCalled();
+  });
+});
+
+describe('TaskDialog with unsaved edits', () => {
+  async function openDialog() {
+    server();
+    const onClose = vi.fn();
+    renderPage(() => (
+      <TaskDialog workspaceId={workspaceId} taskId={mine.id} members={[]} onClose={onClose} />
+    ));
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    return { onClose, title };
+  }
+
+  const pressEscape = () =>
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: 'Escape' });
+  const confirmation = () => screen.queryByRole('dialog', { name: 'Discard changes?' });
+
+  it('closes at once when nothing was edited', async () => {
+    const { onClose } = await openDialog();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(confirmation()).toBeNull();
+  });
+
+  it('asks before Escape drops an edit; “Keep editing” keeps it', async () => {
+    const { onClose, title } = await openDialog();
+    fireEvent.change(title, { target: { value: 'Plan the spring offsite' } });
+    pressEscape();
+    const asked = await screen.findByRole('dialog', { name: 'Discard changes?' });
+    expect(onClose).not.toHaveBeenCalled();
+    // Keeping the edit is the default: it has the focus.
+    expect(document.activeElement?.textContent).toBe('Keep editing');
+    fireEvent.click(within(asked).getByRole('button', { name: 'Keep editing' }));
+    await waitFor(() => expect(confirmation()).toBeNull());
+    expect(onClose).not.toHaveBeenCalled();
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe(
+      'Plan the spring offsite',
+    );
+  });
+
+  it('closes without saving once Cancel’s question is answered “Discard changes”', async () => {
+    const { onClose, title } = await openDialog();
+    fireEvent.change(title, { target: { value: 'Plan the spring offsite' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    const asked = await screen.findByRole('dialog', { name: 'Discard changes?' });
+    fireEvent.click(within(asked).getByRole('button', { name: 'Discard changes' }));
+    expect(onClose).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not ask when an edit was undone by hand', async () => {
+    const { onClose, title } = await openDialog();
+    fireEvent.change(title, { target: { value: 'Plan the spring offsite' } });
+    fireEvent.change(title, { target: { value: mine.title } });
+    pressEscape();
+    expect(onClose).toHaveBeenCalledTimes(1);
+    expect(confirmation()).toBeNull();
   });
 });

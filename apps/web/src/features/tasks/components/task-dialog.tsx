@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { toast } from 'sonner';
 import { humanMessage } from '../../../api/error-message.ts';
 import { Dialog } from '../../../components/dialog.tsx';
@@ -10,6 +10,7 @@ import { conflictOf, type TaskChanges } from '../model/conflict.ts';
 import type { Member, Task } from '../model/task-types.ts';
 import { TaskLoading } from './board-states.tsx';
 import { ConflictDialog } from './conflict-dialog.tsx';
+import { DiscardChangesDialog } from './discard-changes-dialog.tsx';
 import { FollowToggle } from './follow-toggle.tsx';
 import { TaskForm } from './task-form.tsx';
 
@@ -17,7 +18,8 @@ type Conflict = { current: Task; mine: TaskChanges };
 
 /**
  * One task, opened from its URL: edit and save with If-Match. A stale save opens the conflict
- * dialog; "Keep mine" sends the same edit again on the current version.
+ * dialog; "Keep mine" sends the same edit again on the current version. Closing it with unsaved
+ * edits (Escape, a click outside, Cancel, ×) asks first (decision 0026).
  */
 export function TaskDialog({
   workspaceId,
@@ -35,6 +37,13 @@ export function TaskDialog({
   const remove = useDeleteTask(workspaceId);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const byId = new Map(members.map((member) => [member.userId, member]));
+  const isDirty = useRef<() => boolean>(() => false);
+  const [confirming, setConfirming] = useState(false);
+
+  function requestClose() {
+    if (isDirty.current()) setConfirming(true);
+    else onClose();
+  }
 
   async function save(base: Task, changes: TaskChanges) {
     try {
@@ -56,7 +65,7 @@ export function TaskDialog({
     <Dialog
       open
       onOpenChange={(open) => {
-        if (!open) onClose();
+        if (!open) requestClose();
       }}
       title={task.data ? 'Edit task' : 'Task'}
       size="lg"
@@ -81,13 +90,22 @@ export function TaskDialog({
           task={task.data}
           members={members}
           onSubmit={(changes, base) => save(base, changes)}
-          onCancel={onClose}
+          onCancel={requestClose}
+          isDirty={isDirty}
           onDelete={() => {
             remove.mutate(task.data);
             onClose();
           }}
         />
       )}
+      <DiscardChangesDialog
+        open={confirming}
+        onKeepEditing={() => setConfirming(false)}
+        onDiscard={() => {
+          setConfirming(false);
+          onClose();
+        }}
+      />
       {conflict && (
         <ConflictDialog
           current={conflict.current}

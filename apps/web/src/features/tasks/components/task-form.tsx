@@ -1,6 +1,6 @@
 import { UpdateTaskBody } from '@taskflow/contract';
-import { useEffect, useState } from 'react';
-import { Controller, type FieldErrors } from 'react-hook-form';
+import { type RefObject, useEffect, useState } from 'react';
+import { Controller, type FieldErrors, useWatch } from 'react-hook-form';
 import { Button } from '../../../components/button.tsx';
 import { SelectField, SelectOptions } from '../../../components/select-field.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
@@ -18,6 +18,7 @@ import {
 } from '../model/task-types.ts';
 import { LabelsField } from './labels-field.tsx';
 import { MemberOptions } from './member-options.tsx';
+import { StatusIcon } from './status-icon.tsx';
 
 const fields = [
   'title',
@@ -50,12 +51,15 @@ export function TaskForm({
   onSubmit,
   onCancel,
   onDelete,
+  isDirty,
 }: {
   task: Task;
   members: readonly Member[];
   onSubmit: (changes: TaskChanges, base: Task) => Promise<void>;
   onCancel: () => void;
   onDelete: () => void;
+  /** Set to a check of whether the form holds edits not saved yet. */
+  isDirty?: RefObject<() => boolean>;
 }) {
   const [base] = useState(task);
   const submit = useSubmitForm(UpdateTaskBody, {
@@ -79,6 +83,14 @@ export function TaskForm({
   // The form replaces a loading skeleton, after the dialog has placed focus: take it to the title.
   const { form } = submit;
   useEffect(() => form.setFocus('title'), [form]);
+  useEffect(() => {
+    if (!isDirty) return;
+    isDirty.current = () => Object.keys(changedFields(base, form.getValues())).length > 0;
+    return () => {
+      isDirty.current = () => false;
+    };
+  }, [isDirty, base, form]);
+  const status = useWatch({ control: form.control, name: 'status' }) ?? base.status;
 
   return (
     <SubmitForm submit={submit} errorTestId="task-form-error" testId="task-form">
@@ -90,9 +102,14 @@ export function TaskForm({
         {...submit.field('description')}
       />
       <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField label="Status" {...submit.field('status')}>
-          <SelectOptions values={TASK_STATUSES} labels={statusLabels} />
-        </SelectField>
+        <div className="flex items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <SelectField label="Status" {...submit.field('status')}>
+              <SelectOptions values={TASK_STATUSES} labels={statusLabels} />
+            </SelectField>
+          </div>
+          <StatusIcon status={status} className="mb-2.5 h-5 w-5" />
+        </div>
         <SelectField label="Priority" {...submit.field('priority')}>
           <SelectOptions values={TASK_PRIORITIES} labels={priorityLabels} />
         </SelectField>

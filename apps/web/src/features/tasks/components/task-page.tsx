@@ -11,6 +11,7 @@ import { useUploads } from '../hooks/use-uploads.ts';
 import { type Member, statusLabels, type Task } from '../model/task-types.ts';
 import { TaskLoading } from './board-states.tsx';
 import { CommentComposer } from './comment-composer.tsx';
+import { StatusIcon } from './status-icon.tsx';
 import { TaskAttachments } from './task-attachments.tsx';
 import { TaskDeleted } from './task-deleted.tsx';
 import { TaskMeta } from './task-meta.tsx';
@@ -68,9 +69,10 @@ function TaskPageBody({ task, byId, ...thread }: TaskPageBodyProps) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <span
-            className="rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
+            className="inline-flex items-center gap-1 rounded-full bg-indigo-100 px-2 py-0.5 text-xs font-medium text-indigo-900 dark:bg-indigo-950 dark:text-indigo-200"
             data-testid="task-status"
           >
+            <StatusIcon status={task.status} decorative className="h-3.5 w-3.5" />
             <span className="sr-only">Status: </span>
             {statusLabels[task.status]}
           </span>

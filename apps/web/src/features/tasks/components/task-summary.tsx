@@ -1,21 +1,31 @@
 import { Link } from '@tanstack/react-router';
 import type { Member, Task, TaskListItem } from '../model/task-types.ts';
+import { StatusIcon } from './status-icon.tsx';
 import { TaskIndicators } from './task-indicators.tsx';
 import { TaskMeta } from './task-meta.tsx';
 
 type CompleteCheckboxProps = { task: Task; onToggle: (task: Task) => void };
 
-/** The checkbox that completes a task (and reopens it, as `todo`). */
+/**
+ * The checkbox that completes a task (and reopens it, as `todo`), drawn as the task's status
+ * icon: the invisible checkbox lies over it, so a click or Space on it toggles, and the icon
+ * (named "Status: …") tells to-do from in-progress, which the checked state alone cannot.
+ */
 export function CompleteCheckbox({ task, onToggle }: CompleteCheckboxProps) {
   return (
-    <input
-      type="checkbox"
-      checked={task.status === 'done'}
-      onChange={() => onToggle(task)}
-      aria-label={`Complete “${task.title}”`}
-      className="h-4 w-4 shrink-0 appearance-none rounded-full border-2 border-slate-500 checked:border-emerald-700 checked:bg-emerald-700 dark:border-slate-400 dark:checked:border-emerald-500 dark:checked:bg-emerald-500"
-      data-testid="task-complete"
-    />
+    <span className="relative inline-flex h-5 w-5 shrink-0 items-center justify-center">
+      <input
+        type="checkbox"
+        checked={task.status === 'done'}
+        onChange={() => onToggle(task)}
+        aria-label={`Complete “${task.title}”`}
+        className="peer absolute inset-0 m-0 cursor-pointer opacity-0"
+        data-testid="task-complete"
+      />
+      <span className="pointer-events-none rounded-full peer-focus-visible:ring-2 peer-focus-visible:ring-indigo-500 peer-focus-visible:ring-offset-2">
+        <StatusIcon status={task.status} className="h-4 w-4" />
+      </span>
+    </span>
   );
 }
 

@@ -70,6 +70,12 @@ export function withoutFilters(search: BoardSearch): BoardSearch {
   return parseBoardSearch({ view, sort });
 }
 
+/** The queries of the lists on screen: the list view's one, or one a kanban column. */
+export function boardQueries(search: BoardSearch): ListQuery[] {
+  if (search.view !== 'kanban') return [toListQuery(search)];
+  return (search.status ?? TASK_STATUSES).map((status) => toListQuery(search, status));
+}
+
 /** The list endpoint's query for the list view, or for one kanban column. */
 export function toListQuery(search: BoardSearch, column?: TaskStatus): ListQuery {
   const query: ListQuery = {
