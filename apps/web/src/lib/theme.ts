@@ -18,8 +18,7 @@ export function storedChoice(): ThemeChoice {
 
 const systemTheme = (): Theme => (window.matchMedia?.(DARK_QUERY).matches ? 'dark' : 'light');
 
-const resolveTheme = (choice: ThemeChoice): Theme =>
-  choice === 'system' ? systemTheme() : choice;
+const resolveTheme = (choice: ThemeChoice): Theme => (choice === 'system' ? systemTheme() : choice);
 
 function paint(theme: Theme): void {
   document.documentElement.classList.toggle('dark', theme === 'dark');
