@@ -180,7 +180,7 @@ test('a workspace deleted by its owner closes on a member’s page', async ({ pa
 test.describe('when the stream fails', () => {
   test.use({ expectedFailures: { '/api/v1/events': 503 } });
 
-  test('the header says live updates are disconnected until they reconnect', async ({
+  test('the page says live updates are disconnected until they reconnect', async ({
     page,
     personalBoard: { account, board },
   }) => {
