@@ -11,4 +11,5 @@ export * from './notifications.ts';
 export * from './problem.ts';
 export * from './tasks.ts';
 export * from './text.ts';
+export * from './work.ts';
 export * from './workspaces.ts';
