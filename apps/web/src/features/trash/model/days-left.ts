@@ -1,0 +1,9 @@
+const DAY_MS = 86_400_000;
+
+/** How long a deleted task can still be restored, as read beside it. */
+export function daysLeft(restorableUntil: string, now: number = Date.now()): string {
+  const left = Date.parse(restorableUntil) - now;
+  if (left < DAY_MS) return 'Less than a day left';
+  const days = Math.floor(left / DAY_MS);
+  return days === 1 ? '1 day left' : `${days} days left`;
+}
