@@ -30,6 +30,7 @@ export function Dialog({
   children: ReactNode;
 }) {
   const opener = useRef<Element | null>(null);
+  const place = useRef<ReturnType<typeof focusPlace> | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -39,18 +40,20 @@ export function Dialog({
           data-testid={testId}
           onOpenAutoFocus={() => {
             opener.current = document.activeElement;
+            // Taken now: once the opener has left the page, it no longer knows where it stood.
+            place.current = focusPlace(document.activeElement);
           }}
           onCloseAutoFocus={(event) => {
             const element = opener.current;
             if (!(element instanceof HTMLElement)) return;
             event.preventDefault();
-            const place = focusPlace(element);
+            const where = place.current;
             if (!element.isConnected) {
-              place.restore();
+              where?.restore();
               return;
             }
             element.focus();
-            if (place.group) refocusOnRemoval(element, place);
+            if (where?.group) refocusOnRemoval(element, where);
           }}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >

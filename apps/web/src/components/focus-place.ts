@@ -2,7 +2,7 @@
  * Where focus can go when the element that had it leaves the page (a task deleted from its
  * dialog): the item now at its place in the same group (the next one), else the last one, else
  * the group itself. Groups are marked `data-focus-group`, their items `data-focus-item`; an
- * item's first link or button takes the focus.
+ * item's link (else its first button) takes the focus.
  */
 export function focusPlace(element: Element | null) {
   const group = element?.closest<HTMLElement>('[data-focus-group]') ?? null;
@@ -16,7 +16,11 @@ export function focusPlace(element: Element | null) {
       if (!group?.isConnected) return false;
       const now = items();
       const target = index < 0 ? undefined : (now[index] ?? now.at(-1));
-      const focusable = target?.querySelector<HTMLElement>('a[href], button') ?? target ?? group;
+      const focusable =
+        target?.querySelector<HTMLElement>('a[href]') ??
+        target?.querySelector<HTMLElement>('button') ??
+        target ??
+        group;
       focusable.focus();
       return document.activeElement === focusable;
     },

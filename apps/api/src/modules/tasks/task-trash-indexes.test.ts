@@ -22,12 +22,16 @@ beforeAll(async () => {
       case when g % 7 = 0 then now() - make_interval(days => g % 40) end
     from generate_series(1, 20000) g`.execute(ctx.database.db);
   await sql`vacuum analyze tasks`.execute(ctx.database.db);
-});
+}, 180_000);
 
 it('reads a page of the trash by tasks_trash', async () => {
   const repo = createTrashRepository(ctx.database.db);
   const plan = await plans.planOf(ctx.database.db, () =>
     repo.page({ workspaceId: ws, userId: ada.userId, limit: 50 }),
   );
-  expect(plan).toContain('Index Scan tasks tasks_trash');
+  expect(
+    plan.filter((node) => node.endsWith(' tasks_trash')),
+    plan.join('\n'),
+  ).not.toEqual([]);
+  expect(plan).not.toContain('Seq Scan tasks ');
 });

@@ -32,7 +32,7 @@ beforeAll(async () => {
   await sql`vacuum analyze tasks`.execute(ctx.database.db);
   await sql`analyze task_followers`.execute(ctx.database.db);
   await sql`analyze workspace_members`.execute(ctx.database.db);
-});
+}, 180_000);
 
 describe('the indexes of my work', () => {
   it('reads a user’s open tasks by assignee in each of their workspaces', async () => {

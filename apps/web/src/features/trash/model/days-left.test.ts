@@ -7,7 +7,8 @@ const inHours = (hours: number) => new Date(now + hours * 3_600_000).toISOString
 describe('daysLeft', () => {
   it('counts whole days left before the task is purged', () => {
     expect(daysLeft(inHours(30 * 24), now)).toBe('30 days left');
-    expect(daysLeft(inHours(2 * 24 + 5), now)).toBe('2 days left');
+    expect(daysLeft(inHours(30 * 24 - 0.01), now)).toBe('30 days left');
+    expect(daysLeft(inHours(2 * 24 + 5), now)).toBe('3 days left');
     expect(daysLeft(inHours(24), now)).toBe('1 day left');
   });
 

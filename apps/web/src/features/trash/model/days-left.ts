@@ -4,6 +4,7 @@ const DAY_MS = 86_400_000;
 export function daysLeft(restorableUntil: string, now: number = Date.now()): string {
   const left = Date.parse(restorableUntil) - now;
   if (left < DAY_MS) return 'Less than a day left';
-  const days = Math.floor(left / DAY_MS);
+  // Just deleted, a task has its full 30 days left, not 29 and some hours.
+  const days = Math.ceil(left / DAY_MS);
   return days === 1 ? '1 day left' : `${days} days left`;
 }
