@@ -15,6 +15,7 @@ import { createExportsModule } from './modules/exports/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSystemService, systemRoutes } from './modules/system/index.ts';
 import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
+import { createWorkModule } from './modules/work/index.ts';
 import { createWorkspacesModule } from './modules/workspaces/index.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
 import { createMemoryCache } from './platform/cache/shared-cache.ts';
@@ -188,6 +189,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     isMember: workspaces.isMember,
   });
   await app.register(tasks.routes);
+  await app.register(createWorkModule({ db, guards }).routes);
   const comments = createCommentsModule({
     db,
     guards,

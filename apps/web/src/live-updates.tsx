@@ -4,6 +4,7 @@ import { toast } from 'sonner';
 import { applyAdminEvent } from './features/admin/api/live-admin-events.ts';
 import { useDownloadExportLink } from './features/exports/api/download-export.ts';
 import { applyExportEvent } from './features/exports/api/live-export-events.ts';
+import { applyWorkEvent } from './features/home/api/live-work-events.ts';
 import { LiveStatus } from './features/live/components/live-status.tsx';
 import { useLiveStream, useWhenLive } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
@@ -43,6 +44,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     applyWorkspaceEvent(queryClient, message, userId);
     applyNotificationEvent(queryClient, message);
     applyExportEvent(queryClient, message);
+    applyWorkEvent(queryClient, message);
     applyAdminEvent(queryClient, message);
 
     const lost = lostWorkspace(message, userId);

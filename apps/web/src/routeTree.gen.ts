@@ -22,6 +22,7 @@ import { Route as AuthenticatedWIndexRouteImport } from './routes/_authenticated
 import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_authenticated/w/$workspaceId/route'
 import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
 import { Route as AuthenticatedWWorkspaceIdSettingsRouteImport } from './routes/_authenticated/w/$workspaceId/settings'
+import { Route as AuthenticatedWWorkspaceIdTrashRouteImport } from './routes/_authenticated/w/$workspaceId/trash'
 import { Route as AuthenticatedWWorkspaceIdBoardIndexRouteImport } from './routes/_authenticated/w/$workspaceId/_board/index'
 import { Route as AuthenticatedWWorkspaceIdTTaskIdRouteImport } from './routes/_authenticated/w/$workspaceId/t.$taskId'
 import { Route as AuthenticatedWWorkspaceIdBoardTasksTaskIdRouteImport } from './routes/_authenticated/w/$workspaceId/_board/tasks.$taskId'
@@ -92,6 +93,12 @@ const AuthenticatedWWorkspaceIdSettingsRoute =
     path: '/settings',
     getParentRoute: () => AuthenticatedWWorkspaceIdRouteRoute,
   } as any)
+const AuthenticatedWWorkspaceIdTrashRoute =
+  AuthenticatedWWorkspaceIdTrashRouteImport.update({
+    id: '/trash',
+    path: '/trash',
+    getParentRoute: () => AuthenticatedWWorkspaceIdRouteRoute,
+  } as any)
 const AuthenticatedWWorkspaceIdBoardIndexRoute =
   AuthenticatedWWorkspaceIdBoardIndexRouteImport.update({
     id: '/',
@@ -123,6 +130,7 @@ export interface FileRoutesByFullPath {
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/w/': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/trash': typeof AuthenticatedWWorkspaceIdTrashRoute
   '/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/w/$workspaceId/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
@@ -139,6 +147,7 @@ export interface FileRoutesByTo {
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/w/$workspaceId/trash': typeof AuthenticatedWWorkspaceIdTrashRoute
   '/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/w/$workspaceId/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
 }
@@ -157,6 +166,7 @@ export interface FileRoutesById {
   '/_authenticated/w/': typeof AuthenticatedWIndexRoute
   '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
   '/_authenticated/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
+  '/_authenticated/w/$workspaceId/trash': typeof AuthenticatedWWorkspaceIdTrashRoute
   '/_authenticated/w/$workspaceId/t/$taskId': typeof AuthenticatedWWorkspaceIdTTaskIdRoute
   '/_authenticated/w/$workspaceId/_board/': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/_authenticated/w/$workspaceId/_board/tasks/$taskId': typeof AuthenticatedWWorkspaceIdBoardTasksTaskIdRoute
@@ -175,6 +185,7 @@ export interface FileRouteTypes {
     | '/w/$workspaceId'
     | '/w/'
     | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/trash'
     | '/w/$workspaceId/t/$taskId'
     | '/w/$workspaceId/'
     | '/w/$workspaceId/tasks/$taskId'
@@ -191,6 +202,7 @@ export interface FileRouteTypes {
     | '/w/$workspaceId'
     | '/w'
     | '/w/$workspaceId/settings'
+    | '/w/$workspaceId/trash'
     | '/w/$workspaceId/t/$taskId'
     | '/w/$workspaceId/tasks/$taskId'
   id:
@@ -208,6 +220,7 @@ export interface FileRouteTypes {
     | '/_authenticated/w/'
     | '/_authenticated/w/$workspaceId/_board'
     | '/_authenticated/w/$workspaceId/settings'
+    | '/_authenticated/w/$workspaceId/trash'
     | '/_authenticated/w/$workspaceId/t/$taskId'
     | '/_authenticated/w/$workspaceId/_board/'
     | '/_authenticated/w/$workspaceId/_board/tasks/$taskId'
@@ -316,6 +329,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AuthenticatedWWorkspaceIdSettingsRouteImport
       parentRoute: typeof AuthenticatedWWorkspaceIdRouteRoute
     }
+    '/_authenticated/w/$workspaceId/trash': {
+      id: '/_authenticated/w/$workspaceId/trash'
+      path: '/trash'
+      fullPath: '/w/$workspaceId/trash'
+      preLoaderRoute: typeof AuthenticatedWWorkspaceIdTrashRouteImport
+      parentRoute: typeof AuthenticatedWWorkspaceIdRouteRoute
+    }
     '/_authenticated/w/$workspaceId/_board/': {
       id: '/_authenticated/w/$workspaceId/_board/'
       path: '/'
@@ -361,6 +381,7 @@ const AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren =
 interface AuthenticatedWWorkspaceIdRouteRouteChildren {
   AuthenticatedWWorkspaceIdBoardRouteRoute: typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
   AuthenticatedWWorkspaceIdSettingsRoute: typeof AuthenticatedWWorkspaceIdSettingsRoute
+  AuthenticatedWWorkspaceIdTrashRoute: typeof AuthenticatedWWorkspaceIdTrashRoute
   AuthenticatedWWorkspaceIdTTaskIdRoute: typeof AuthenticatedWWorkspaceIdTTaskIdRoute
 }
 
@@ -370,6 +391,7 @@ const AuthenticatedWWorkspaceIdRouteRouteChildren: AuthenticatedWWorkspaceIdRout
       AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren,
     AuthenticatedWWorkspaceIdSettingsRoute:
       AuthenticatedWWorkspaceIdSettingsRoute,
+    AuthenticatedWWorkspaceIdTrashRoute: AuthenticatedWWorkspaceIdTrashRoute,
     AuthenticatedWWorkspaceIdTTaskIdRoute:
       AuthenticatedWWorkspaceIdTTaskIdRoute,
   }

@@ -12,4 +12,5 @@ export * from './problem.ts';
 export * from './quick-add.ts';
 export * from './tasks.ts';
 export * from './text.ts';
+export * from './work.ts';
 export * from './workspaces.ts';

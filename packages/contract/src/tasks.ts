@@ -246,23 +246,22 @@ const Counts = <T extends readonly [string, ...string[]]>(keys: T) =>
     >,
   );
 
-export const StatsQuery = z
-  .object({
-    tz: z
-      .string()
-      .max(64)
-      .default('UTC')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'Use an IANA time zone such as Europe/Paris')
-      .describe('The time zone “today” is counted in'),
-  })
-  .strict();
+/** A `tz` query parameter: an IANA time zone the runtime knows, UTC when not given. */
+export const TimeZoneParam = z
+  .string()
+  .max(64)
+  .default('UTC')
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Use an IANA time zone such as Europe/Paris')
+  .describe('The time zone “today” is counted in');
+
+export const StatsQuery = z.object({ tz: TimeZoneParam }).strict();
 
 export const TaskStats = z
   .object({

@@ -1,5 +1,6 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { type ReactNode, useRef } from 'react';
+import { focusPlace } from './focus-place.ts';
 
 const widths = { md: 'max-w-lg', lg: 'max-w-2xl' };
 
@@ -8,7 +9,8 @@ const widths = { md: 'max-w-lg', lg: 'max-w-2xl' };
  * focus returns to what opened it. The title names it for assistive technology.
  *
  * Radix returns focus to a `Dialog.Trigger`; these dialogs open from state and from URLs, with no
- * trigger, so the element focused when one opened is kept and focused again when it closes.
+ * trigger, so the element focused when one opened is kept and focused again when it closes. If
+ * that element leaves the page (the task the dialog deleted), focus goes to what took its place.
  */
 export function Dialog({
   open,
@@ -28,6 +30,7 @@ export function Dialog({
   children: ReactNode;
 }) {
   const opener = useRef<Element | null>(null);
+  const place = useRef<ReturnType<typeof focusPlace> | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -37,12 +40,20 @@ export function Dialog({
           data-testid={testId}
           onOpenAutoFocus={() => {
             opener.current = document.activeElement;
+            // Taken now: once the opener has left the page, it no longer knows where it stood.
+            place.current = focusPlace(document.activeElement);
           }}
           onCloseAutoFocus={(event) => {
             const element = opener.current;
-            if (!(element instanceof HTMLElement) || !element.isConnected) return;
+            if (!(element instanceof HTMLElement)) return;
             event.preventDefault();
+            const where = place.current;
+            if (!element.isConnected) {
+              where?.restore();
+              return;
+            }
             element.focus();
+            if (where?.group) refocusOnRemoval(element, where);
           }}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
@@ -63,4 +74,20 @@ export function Dialog({
       </RadixDialog.Portal>
     </RadixDialog.Root>
   );
+}
+
+/** How long after a dialog closes the element it refocused may still be removed (an optimistic delete). */
+const REMOVAL_WATCH_MS = 3_000;
+
+/** If `element` leaves the page while focused (focus falls to the body), focus its place instead. */
+function refocusOnRemoval(element: HTMLElement, place: ReturnType<typeof focusPlace>) {
+  if (!place.group) return;
+  const observer = new MutationObserver(() => {
+    if (element.isConnected) return;
+    observer.disconnect();
+    const active = document.activeElement;
+    if (active === null || active === document.body) place.restore();
+  });
+  observer.observe(place.group, { childList: true, subtree: true });
+  setTimeout(() => observer.disconnect(), REMOVAL_WATCH_MS);
 }

@@ -209,6 +209,9 @@ const plan: Record<string, PlannedOperation> = {
   'GET /api/v1/me': by('member', [200, 401]),
   'PATCH /api/v1/me': by('member', [200, 400, 401]),
   'GET /api/v1/me/sessions': by('member', [200, 401]),
+  'GET /api/v1/me/work': by('member', [200, 400, 401], () => ({
+    tz: ['Europe/Paris', 'America/New_York', 'Pacific/Kiritimati'],
+  })),
   'POST /api/v1/me/sessions/{id}/revoke': by('member', [204, 400, 401, 404], () => ({
     id: known.memberSessions,
     password: [testPassword],

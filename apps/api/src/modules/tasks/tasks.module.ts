@@ -9,6 +9,8 @@ import { createTaskHistoryRepository } from './task-history.repository.ts';
 import { createTaskHistoryService } from './task-history.service.ts';
 import { createStatsRepository } from './task-stats.repository.ts';
 import { createStatsService } from './task-stats.service.ts';
+import { createTrashRepository } from './task-trash.repository.ts';
+import { createTrashService } from './task-trash.service.ts';
 import { createTasksRepository } from './tasks.repository.ts';
 import { tasksRoutes } from './tasks.routes.ts';
 import { createTasksService, taskRepositories } from './tasks.service.ts';
@@ -44,8 +46,9 @@ export function createTasksModule({ db, guards, cache, logger, isMember }: Deps)
     history: createTaskHistoryRepository(db),
     requireTask: tasks.get,
   });
+  const trash = createTrashService({ repo: createTrashRepository(db), isMember });
   return {
     routes: async (app: FastifyInstance) =>
-      app.register(tasksRoutes, { tasks, stats, history, guards }),
+      app.register(tasksRoutes, { tasks, stats, history, trash, guards }),
   };
 }

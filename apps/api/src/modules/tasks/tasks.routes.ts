@@ -7,6 +7,7 @@ import {
   ListHistoryQuery,
   ListTasksQuery,
   MoveTaskBody,
+  RESTORE_WINDOW_DAYS,
   StatsQuery,
   Task,
   TaskConflictProblem,
@@ -14,6 +15,8 @@ import {
   TaskList,
   TaskParams,
   TaskStats,
+  TrashPage,
+  TrashQuery,
   UpdateTaskBody,
   WorkspaceParams,
 } from '@taskflow/contract';
@@ -24,6 +27,7 @@ import { bearer, noContent, routeSchemas } from '../../platform/http/responses.t
 import { callerId, type Guards } from '../auth/index.ts';
 import type { TaskHistoryService } from './task-history.service.ts';
 import type { StatsService } from './task-stats.service.ts';
+import type { TrashService } from './task-trash.service.ts';
 import type { TaskScope } from './tasks.repository.ts';
 import type { TasksService } from './tasks.service.ts';
 
@@ -31,6 +35,7 @@ type Options = {
   tasks: TasksService;
   stats: StatsService;
   history: TaskHistoryService;
+  trash: TrashService;
   guards: Guards;
 };
 
@@ -52,7 +57,7 @@ const scopeOf = (
 /** Tasks of a workspace, under /api/v1/workspaces/{workspaceId}; members only. */
 export async function tasksRoutes(
   instance: FastifyInstance,
-  { tasks, stats, history, guards }: Options,
+  { tasks, stats, history, trash, guards }: Options,
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   app.addHook('preHandler', guards.authenticated);
@@ -186,6 +191,20 @@ export async function tasksRoutes(
     },
     async (request, reply) =>
       withEtag(reply, await tasks.restore(scopeOf(request), request.params.taskId)),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/trash',
+    {
+      schema: route({
+        operationId: 'listTrash',
+        summary: 'Deleted tasks that can still be restored, most recently deleted first',
+        description: `A deleted task stays restorable for ${RESTORE_WINDOW_DAYS} days (\`restorableUntil\`), then it is purged. Restore one with \`POST …/tasks/{taskId}/restore\`. Keyset pagination: pass \`nextCursor\` as \`cursor\`.`,
+        querystring: TrashQuery,
+        response: { 200: TrashPage },
+      }),
+    },
+    async (request) => trash.page(scopeOf(request), request.query),
   );
 
   app.post(

@@ -125,6 +125,7 @@ const plan: Record<string, PlannedOperation> = {
     examples: () => ({ ...ids(), tz: ['Europe/Paris', 'Asia/Kolkata'] }),
     reaches: [200, 400, 404],
   },
+  'GET /api/v1/workspaces/{workspaceId}/trash': onIds(200, 400, 404),
   'POST /api/v1/workspaces/{workspaceId}/exports': onIds(202, 400, 404),
   'GET /api/v1/workspaces/{workspaceId}/exports/{exportId}': onIds(200, 400, 404),
   'GET /api/v1/workspaces/{workspaceId}/exports/{exportId}/download': onIds(200, 400, 404),

@@ -46,6 +46,7 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   updateTask: () => ({ title: 'Defaced' }),
   deleteTask: () => undefined,
   restoreTask: () => undefined,
+  listTrash: () => undefined,
   moveTask: () => ({ status: 'done' }),
   listTaskHistory: () => undefined,
   listComments: () => undefined,

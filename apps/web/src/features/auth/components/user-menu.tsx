@@ -5,7 +5,7 @@ import { useSession } from '../session/auth-context.tsx';
 const outlineButton =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
-/** The header's account corner: who is signed in and Sign out, or a Sign in link. */
+/** The header's account corner: who is signed in and Sign out, or Sign in and Create account. */
 export function UserMenu() {
   const session = useSession();
   const signOut = useSignOut();
@@ -22,9 +22,18 @@ export function UserMenu() {
 
   if (session.status === 'signed-out') {
     return (
-      <Link to="/sign-in" className={outlineButton} data-testid="sign-in-link">
-        Sign in
-      </Link>
+      <div className="flex items-center gap-2">
+        <Link to="/sign-in" className={outlineButton} data-testid="sign-in-link">
+          Sign in
+        </Link>
+        <Link
+          to="/register"
+          className="rounded-md bg-indigo-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-800 dark:bg-indigo-500 dark:text-slate-950 dark:hover:bg-indigo-400"
+          data-testid="register-link"
+        >
+          Create account
+        </Link>
+      </div>
     );
   }
 

@@ -92,7 +92,9 @@ export function Board({
       ref={selection.containerRef}
       onFocus={selection.onFocus}
       aria-labelledby="board-title"
-      className="space-y-4"
+      className="space-y-4 focus:outline-none"
+      tabIndex={-1}
+      data-focus-group=""
       data-testid="board"
     >
       <div className="flex flex-wrap items-center justify-between gap-3">

@@ -44,6 +44,7 @@ export function SortableTask({
       }}
       className={`${className} ${selected ? 'ring-2 ring-indigo-500' : ''} ${sortable.isDragging ? 'opacity-50' : ''}`}
       data-task-id={task.id}
+      data-focus-item=""
       data-testid="task-item"
     >
       {!disabled && <DragHandle handle={handle} title={task.title} />}

@@ -1,6 +1,6 @@
 import type { components } from '@taskflow/contract/openapi';
 import { afterEach, describe, expect, it } from 'vitest';
-import { landingWorkspace, rememberWorkspace } from './last-workspace.ts';
+import { landingWorkspace, personalToCheck, rememberWorkspace } from './last-workspace.ts';
 
 type Workspace = components['schemas']['Workspace'];
 
@@ -33,5 +33,18 @@ describe('landingWorkspace', () => {
   it('falls back to the personal workspace once the remembered one is gone', () => {
     rememberWorkspace('left-long-ago');
     expect(landingWorkspace([personal, shared])).toBe(personal);
+  });
+
+  it('opens a shared workspace when the personal one is empty and nothing is remembered', () => {
+    expect(personalToCheck([personal, shared])).toBe(personal.id);
+    expect(landingWorkspace([personal, shared], true)).toBe(shared);
+    expect(landingWorkspace([personal], true)).toBe(personal);
+  });
+
+  it('asks nothing about the personal workspace when the choice does not depend on it', () => {
+    expect(personalToCheck([personal])).toBeUndefined();
+    rememberWorkspace(shared.id);
+    expect(personalToCheck([personal, shared])).toBeUndefined();
+    expect(landingWorkspace([personal, shared], true)).toBe(shared);
   });
 });

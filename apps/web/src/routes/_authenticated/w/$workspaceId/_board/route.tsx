@@ -1,4 +1,4 @@
-import { createFileRoute, Outlet, useNavigate } from '@tanstack/react-router';
+import { createFileRoute, Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { ExportTasks } from '../../../../../features/exports/components/export-tasks.tsx';
 import { Board } from '../../../../../features/tasks/components/board.tsx';
 import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
@@ -27,7 +27,18 @@ function BoardPage() {
         title={workspace?.name ?? 'Tasks'}
         search={search}
         members={members}
-        actions={<ExportTasks key={workspaceId} workspaceId={workspaceId} />}
+        actions={
+          <>
+            <Link
+              to="/w/$workspaceId/trash"
+              params={{ workspaceId }}
+              className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+            >
+              Trash
+            </Link>
+            <ExportTasks key={workspaceId} workspaceId={workspaceId} />
+          </>
+        }
         onSearchChange={(next, options) =>
           void navigate({ to: '.', search: next, replace: options?.replace ?? false })
         }

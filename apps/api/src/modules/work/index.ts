@@ -1,0 +1,2 @@
+/** The "My work" feature's public face. */
+export { createWorkModule } from './work.module.ts';
