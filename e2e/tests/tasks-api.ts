@@ -29,13 +29,16 @@ export async function createWorkspace(api: Api, name: string): Promise<string> {
 /** A new workspace shared by a new owner with a new member, made through the API. */
 export async function sharedWorkspace(accounts: Accounts, name: string) {
   const { account: owner, api: ownerApi } = await accounts.create();
-  const { account: member } = await accounts.create();
+  const { account: member, api: memberApi } = await accounts.create();
   const workspaceId = await createWorkspace(ownerApi, name);
   const added = ownerApi.POST('/api/v1/workspaces/{workspaceId}/members', {
     params: { path: { workspaceId } },
     body: { email: member.email, role: 'member' },
   });
   await expectAnswer(added, 201, `add ${member.name} to ${name}`);
+  // The member is told they were added; tests start from an inbox with nothing unread.
+  const read = memberApi.POST('/api/v1/notifications/read', { body: { all: true } });
+  await expectAnswer(read, 200, `${member.name} reads the notice of being added`);
   return { owner, ownerApi, member, workspaceId, board: `/w/${workspaceId}` };
 }
 

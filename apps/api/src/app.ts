@@ -12,6 +12,7 @@ import { createAuthModule } from './modules/auth/index.ts';
 import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
+import { createInvitationsModule, invitedEmailOf } from './modules/invitations/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSystemService, systemRoutes } from './modules/system/index.ts';
 import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
@@ -139,6 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     mailer,
     logger: deps.logger,
     config,
+    invitedEmail: invitedEmailOf(db),
   });
   const { guards } = auth;
   const system = createSystemService({
@@ -179,8 +181,22 @@ export async function buildApp(config: Config, deps: AppDeps) {
     guards,
     addMemberLimit: config.workspaces.addMemberLimit,
     memberTasks,
+    appUrl: config.auth.appUrl,
+    mail: jobSystem.mailAfterCommit,
   });
   await app.register(workspaces.routes);
+  const invitations = createInvitationsModule({
+    db,
+    guards,
+    limits: {
+      create: config.invitations.createLimit,
+      accept: config.invitations.acceptLimit,
+    },
+    appUrl: config.auth.appUrl,
+    mail: jobSystem.mailAfterCommit,
+    workspaceFor: workspaces.workspaceFor,
+  });
+  await app.register(invitations.routes);
   const tasks = createTasksModule({
     db,
     guards,

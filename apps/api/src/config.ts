@@ -81,6 +81,8 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
   COMMENT_RATE_LIMIT: int(1, 100_000).default(30),
+  INVITE_RATE_LIMIT: int(1, 100_000).default(30),
+  INVITATION_ACCEPT_RATE_LIMIT: int(1, 100_000).default(30),
   FILES_DIR: z.string().min(1).optional(),
   ATTACHMENT_MAX_BYTES: int(1_024, 1_073_741_824).default(10 * 1_048_576),
   ATTACHMENT_QUOTA_BYTES: int(0, Number.MAX_SAFE_INTEGER).default(1_073_741_824),
@@ -207,6 +209,13 @@ export function loadConfig(env: Record<string, string | undefined>) {
     workspaces: {
       // Adding a member by email tells whether the address has an account: bounded per user.
       addMemberLimit: { max: e.ADD_MEMBER_RATE_LIMIT, windowMs: 15 * 60_000 },
+    },
+    invitations: {
+      // Invitations (each mails or mints a link) an owner may create per 15 minutes.
+      createLimit: { max: e.INVITE_RATE_LIMIT, windowMs: 15 * 60_000 },
+      // Invitations looked at or accepted per user, and per IP, per 15 minutes (tokens are not
+      // guessable; this bounds trying).
+      acceptLimit: { max: e.INVITATION_ACCEPT_RATE_LIMIT, windowMs: 15 * 60_000 },
     },
     comments: {
       // New, edited and deleted comments per member per minute.

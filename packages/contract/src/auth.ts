@@ -43,6 +43,15 @@ export const RegisterBody = requestBody('RegisterBody', {
   email: Email,
   name: PersonName,
   password: NewPassword,
+  invitation: z
+    .string()
+    .min(16)
+    .max(200)
+    .regex(/^[\w-]{16,200}$/)
+    .optional()
+    .describe(
+      'The token of the invitation being answered: when it was mailed to this address, the address counts as verified',
+    ),
 });
 export type RegisterBody = z.input<typeof RegisterBody>;
 

@@ -13,6 +13,10 @@ export const errorCatalogue = {
   FORBIDDEN: { status: 403, title: 'You do not have access to this resource' },
   CSRF_REJECTED: { status: 403, title: 'The request did not come from TaskFlow' },
   EMAIL_NOT_VERIFIED: { status: 403, title: 'Verify your email address first' },
+  INVITATION_WRONG_ACCOUNT: {
+    status: 403,
+    title: 'This invitation was sent to another email address',
+  },
   ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },
@@ -36,6 +40,12 @@ export const errorCatalogue = {
   },
 
   EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
+  INVITATION_EXPIRED: { status: 410, title: 'The invitation has expired; ask for a new one' },
+  INVITATION_REVOKED: { status: 410, title: 'The invitation was withdrawn' },
+  INVITATION_USED_UP: {
+    status: 410,
+    title: 'The invitation has already been used as often as it allows',
+  },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   LINK_EXPIRED: { status: 410, title: 'The link has expired; open the file again from its task' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

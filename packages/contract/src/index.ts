@@ -5,6 +5,7 @@ export * from './comments.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './exports.ts';
+export * from './invitations.ts';
 export * from './jobs.ts';
 export * from './meta.ts';
 export * from './notifications.ts';

@@ -8,6 +8,7 @@ export const NOTIFICATION_TYPES = [
   'task.due',
   'comment.mentioned',
   'export.ready',
+  'workspace.joined',
 ] as const;
 export const NotificationType = explainedEnum('NotificationType', NOTIFICATION_TYPES, {
   'task.assigned': 'a task was assigned to you',
@@ -15,6 +16,7 @@ export const NotificationType = explainedEnum('NotificationType', NOTIFICATION_T
   'task.due': 'a task of yours is due soon',
   'comment.mentioned': 'someone mentioned you in a comment',
   'export.ready': 'an export you asked for can be downloaded',
+  'workspace.joined': 'you became a member of a workspace (added by an owner, or by an invitation)',
 });
 export type NotificationType = z.infer<typeof NotificationType>;
 

@@ -91,6 +91,23 @@ export interface WorkspaceMembersTable {
   created_at: DefaultTimestamp;
 }
 
+export interface WorkspaceInvitationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  kind: 'email' | 'link';
+  email: string | null;
+  role: 'owner' | 'member';
+  /** SHA-256 (hex) of the token's secret part. */
+  secret_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  max_uses: number | null;
+  uses: Generated<number>;
+  revoked_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface TasksTable {
   id: Generated<string>;
   workspace_id: string;
@@ -246,6 +263,7 @@ export interface DB {
   signing_keys: SigningKeysTable;
   workspaces: WorkspacesTable;
   workspace_members: WorkspaceMembersTable;
+  workspace_invitations: WorkspaceInvitationsTable;
   tasks: TasksTable;
   event_sequence: EventSequenceTable;
   events: EventsTable;

@@ -50,6 +50,12 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
     'The workspace has no room left for this file. Delete files it no longer needs first.',
   UPLOAD_INCOMPLETE: 'The file did not arrive whole. Attach it again.',
   LINK_EXPIRED: 'This link has expired. Open the file again from its task.',
+  INVITATION_EXPIRED: 'This invitation has expired. Ask for a new one.',
+  INVITATION_REVOKED: 'This invitation was withdrawn. Ask for a new one.',
+  INVITATION_USED_UP:
+    'This invitation has already been used as often as it allows. Ask for a new one.',
+  INVITATION_WRONG_ACCOUNT:
+    'This invitation was sent to another email address. Sign in with that address’s account.',
 };
 
 /** "30 seconds", "1 minute", "15 minutes": rounded up, so the wait is never shorter than said. */

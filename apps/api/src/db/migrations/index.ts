@@ -10,6 +10,7 @@ import * as m0008 from './0008_comments_history.ts';
 import * as m0009 from './0009_attachments.ts';
 import * as m0010 from './0010_card_counts.ts';
 import * as m0011 from './0011_task_counts.ts';
+import * as m0012 from './0012_invitations.ts';
 import * as m0014 from './0014_my_work_and_trash.ts';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: Record<string, PhasedMigration> = {
   '0009_attachments': m0009,
   '0010_card_counts': m0010,
   '0011_task_counts': m0011,
+  '0012_invitations': m0012,
   '0014_my_work_and_trash': m0014,
 };

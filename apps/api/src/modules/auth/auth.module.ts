@@ -18,14 +18,22 @@ import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
 
-type Deps = { db: Kysely<DB>; listen: Listen; mailer: Mailer; logger: Logger; config: Config };
+type Deps = {
+  db: Kysely<DB>;
+  listen: Listen;
+  mailer: Mailer;
+  logger: Logger;
+  config: Config;
+  /** For sign-up from an invitation: the address a pending email invitation was mailed to. */
+  invitedEmail?: (token: string) => Promise<string | undefined>;
+};
 
 /**
  * Accounts and sessions: sign-up, sign-in, tokens, the caller's own account. `guards` protect
  * other features' routes; `forget` drops what this process holds of a user whose account an
  * administrator changed.
  */
-export function createAuthModule({ db, listen, mailer, logger, config }: Deps) {
+export function createAuthModule({ db, listen, mailer, logger, config, invitedEmail }: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
@@ -41,6 +49,7 @@ export function createAuthModule({ db, listen, mailer, logger, config }: Deps) {
     mailer,
     logger,
     settings: config.auth,
+    invitedEmail,
   });
   const cookie = {
     name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',

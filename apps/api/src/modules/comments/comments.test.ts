@@ -21,11 +21,15 @@ async function mailsAbout(to: string, subject: string, count: number) {
   }
 }
 
-/** The mail jobs ever enqueued for `to` (a job exists only if its transaction committed). */
+/**
+ * The mention mail jobs ever enqueued for `to` (a job exists only if its transaction committed);
+ * being added to a workspace mails too, and is not counted.
+ */
 async function mailJobsTo(to: string) {
   const { rows } = await sql<{ n: number }>`
     select count(*)::int as n from pgboss.job
-    where name = 'mail.send' and data->'payload'->>'to' = ${to}`.execute(ctx.database.db);
+    where name = 'mail.send' and data->'payload'->>'to' = ${to}
+      and data->'payload'->>'subject' like '% mentioned you %'`.execute(ctx.database.db);
   return rows[0]?.n ?? 0;
 }
 

@@ -277,6 +277,8 @@ describe('who receives what', () => {
     });
     expect(seen).toEqual([
       'member.added',
+      // Dave is told he was added (his own notification, in the same transaction).
+      'notification.created',
       'task while dave is in',
       'member.removed',
       'task marker',

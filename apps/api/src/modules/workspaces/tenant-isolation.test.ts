@@ -26,6 +26,7 @@ let task: Task;
 let exportId: string;
 let commentId: string;
 let attachmentId: string;
+let invitationId: string;
 
 /** A valid body for each operation that takes one: the request must fail for who sends it, not for what. */
 const bodies: Record<string, (ids: Ids) => object | undefined> = {
@@ -70,10 +71,23 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   createExport: () => undefined,
   getExport: () => undefined,
   downloadExport: () => undefined,
+  listInvitations: () => undefined,
+  inviteByEmail: () => ({ email: 'planted@example.com' }),
+  createInviteLink: () => ({}),
+  revokeInvitation: () => undefined,
+  previewInvitation: () => ({ token: 'x'.repeat(75) }),
+  acceptInvitation: () => ({ token: 'x'.repeat(75) }),
 };
 
 /** The tags of operations on workspace data (following a task is one). */
-const isolatedTags = ['workspaces', 'tasks', 'comments', 'attachments', 'notifications'];
+const isolatedTags = [
+  'workspaces',
+  'tasks',
+  'comments',
+  'attachments',
+  'notifications',
+  'invitations',
+];
 
 /** Operations only an owner of the workspace may perform. */
 const ownerOnly = [
@@ -82,6 +96,10 @@ const ownerOnly = [
   'addMember',
   'changeMemberRole',
   'removeMember',
+  'listInvitations',
+  'inviteByEmail',
+  'createInviteLink',
+  'revokeInvitation',
 ];
 
 type Ids = {
@@ -91,6 +109,7 @@ type Ids = {
   exportId?: string;
   commentId?: string;
   attachmentId?: string;
+  invitationId?: string;
 };
 
 function call(client: Client, op: Operation, ids: Ids) {
@@ -126,6 +145,8 @@ beforeAll(async () => {
       Buffer.from('Secret\n'),
     )
   ).json().id;
+  invitationId = (await owner.send('POST', `/api/v1/workspaces/${shared}/invite-links`, {})).json()
+    .id;
 });
 
 describe('tenant isolation', () => {
@@ -144,6 +165,7 @@ describe('tenant isolation', () => {
       exportId,
       commentId,
       attachmentId,
+      invitationId,
     };
     const ghost: Ids = {
       workspaceId: randomUUID(),
@@ -152,6 +174,7 @@ describe('tenant isolation', () => {
       exportId: randomUUID(),
       commentId: randomUUID(),
       attachmentId: randomUUID(),
+      invitationId: randomUUID(),
     };
     for (const op of ops) {
       const res = await call(outsider, op, real);
@@ -231,7 +254,7 @@ describe('tenant isolation', () => {
   });
 
   it('a member gets 403 from every owner-only operation (API5), and nothing changes', async () => {
-    const ids: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId };
+    const ids: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId, invitationId };
     for (const id of ownerOnly) {
       const op = withIds(doc).find((o) => o.operationId === id);
       if (!op) throw new Error(`${id} is not documented`);

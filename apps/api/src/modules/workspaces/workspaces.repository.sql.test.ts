@@ -30,6 +30,7 @@ describe('workspaces repository SQL', () => {
     await sql.record('rename', () => repo.rename(id, 'Renamed'));
     await sql.record('findUserByEmail', () => repo.findUserByEmail('other@example.com'));
     await sql.record('addMember', () => repo.addMember(id, other.id, 'member'));
+    await sql.record('addedNotice', () => repo.addedNotice(id, owner.id));
     await sql.record('listMembers', () => repo.listMembers(id));
     await sql.record('findMember', () => repo.findMember(id, other.id));
     await sql.record('countMembers', () => repo.countMembers(id));

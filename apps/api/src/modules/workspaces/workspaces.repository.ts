@@ -135,6 +135,17 @@ export function createWorkspacesRepository(db: Kysely<DB>) {
         .where(sql`lower(email)`, '=', email.toLowerCase())
         .executeTakeFirst(),
 
+    /** The workspace's name and the actor's, for telling someone they were added. */
+    addedNotice: (workspaceId: string, actorId: string) =>
+      db
+        .selectFrom('workspaces as w')
+        .select('w.name as workspace_name')
+        .select((eb) =>
+          eb.selectFrom('users').select('name').where('id', '=', actorId).as('actor_name'),
+        )
+        .where('w.id', '=', workspaceId)
+        .executeTakeFirstOrThrow(),
+
     /** Adds a member; false when they already are one. */
     addMember: async (workspaceId: string, userId: string, role: Role) => {
       const rows = await db

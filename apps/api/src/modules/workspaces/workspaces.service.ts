@@ -10,6 +10,8 @@ import type { DB } from '../../db/schema.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
 import type { createOutbox } from '../events/index.ts';
+import type { MailPayload } from '../mail/index.ts';
+import type { createNotices } from '../notifications/index.ts';
 import type { MemberTasks } from '../tasks/index.ts';
 import type {
   createWorkspacesRepository,
@@ -25,6 +27,8 @@ type WorkspacesUnitOfWork = UnitOfWork<{
   workspaces: typeof createWorkspacesRepository;
   outbox: typeof createOutbox;
   memberTasks: (trx: Kysely<DB>) => MemberTasks;
+  notices: typeof createNotices;
+  mails: (trx: Kysely<DB>) => { send: (mail: MailPayload) => Promise<unknown> };
 }>;
 
 const workspaceChange = (row: ChangeRow) => ({
@@ -69,10 +73,13 @@ const memberNotFound = () => new NotFoundError('member');
 export function createWorkspacesService({
   repo,
   uow,
+  appUrl,
 }: {
   /** Reads, outside any transaction. */
   repo: WorkspacesRepository;
   uow: WorkspacesUnitOfWork;
+  /** Where the web app is, for the links in mails. */
+  appUrl: string;
 }) {
   async function view(workspaceId: string, userId: string): Promise<Workspace> {
     const row = await repo.findForUser(workspaceId, userId);
@@ -162,7 +169,7 @@ export function createWorkspacesService({
       email: string,
       role: WorkspaceRole,
     ): Promise<Member> {
-      return uow.run(async ({ workspaces: tx, outbox }) => {
+      return uow.run(async ({ workspaces: tx, outbox, notices, mails }) => {
         await lockAsOwner(tx, workspaceId, actorId);
         const user = await tx.findUserByEmail(email);
         if (!user) throw new DomainError('ACCOUNT_NOT_FOUND');
@@ -185,6 +192,26 @@ export function createWorkspacesService({
         await outbox.append([
           { type: 'member.added', workspaceId, userId: user.id, actorId, data: { member } },
         ]);
+        // The person added hears of it: in the app, and by mail (they were added by their address).
+        const added = await tx.addedNotice(workspaceId, actorId);
+        const title = `${added.actor_name ?? 'Someone'} added you to “${added.workspace_name}”`;
+        await notices.send([
+          {
+            userId: user.id,
+            type: 'workspace.joined',
+            workspaceId,
+            taskId: null,
+            actorId,
+            title,
+            data: { link: `/w/${workspaceId}` },
+          },
+        ]);
+        await mails.send({
+          to: member.email,
+          subject: `${title} on TaskFlow`,
+          text: `${title} on TaskFlow, as ${role === 'owner' ? 'an owner' : 'a member'}.\n\nOpen it: ${appUrl}/w/${workspaceId}`,
+          key: `member-added:${workspaceId}:${user.id}:${member.joinedAt}`,
+        });
         return member;
       });
     },

@@ -27,6 +27,9 @@ select "id", "disabled_at" from "users" where lower(email) = $1;
 -- addMember
 insert into "workspace_members" ("workspace_id", "user_id", "role") values ($1, $2, $3) on conflict ("workspace_id", "user_id") do nothing returning "user_id";
 
+-- addedNotice
+select "w"."name" as "workspace_name", (select "name" from "users" where "id" = $1) as "actor_name" from "workspaces" as "w" where "w"."id" = $2;
+
 -- listMembers
 select "m"."user_id", "m"."role", "m"."created_at", "u"."name", "u"."email" from "workspace_members" as "m" inner join "users" as "u" on "u"."id" = "m"."user_id" where "m"."workspace_id" = $1 order by "u"."name", "m"."user_id";
 
