@@ -13,6 +13,7 @@ import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createSetupModule } from './modules/setup/index.ts';
 import { createSystemService, systemRoutes } from './modules/system/index.ts';
 import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
 import { createWorkspacesModule } from './modules/workspaces/index.ts';
@@ -165,6 +166,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   });
   await app.register(auth.routes);
   await app.register(admin.usersRoutes);
+  await app.register(createSetupModule({ db, guards, limit: config.auth.rateLimits }).routes);
   await app.register(eventsModule, {
     database: deps.database,
     guards,

@@ -17,6 +17,7 @@ export const errorCatalogue = {
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },
   ACCOUNT_NOT_FOUND: { status: 404, title: 'No TaskFlow account uses this email address' },
+  SETUP_LINK_INVALID: { status: 404, title: 'The setup link is not valid or has expired' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
@@ -36,6 +37,10 @@ export const errorCatalogue = {
   },
 
   EXPORT_EXPIRED: { status: 410, title: 'The export has expired; make a new one' },
+  SETUP_LINK_USED: {
+    status: 410,
+    title: 'The setup link was already used: TaskFlow has an administrator',
+  },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   LINK_EXPIRED: { status: 410, title: 'The link has expired; open the file again from its task' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The request body is too large' },

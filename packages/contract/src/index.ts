@@ -9,6 +9,7 @@ export * from './jobs.ts';
 export * from './meta.ts';
 export * from './notifications.ts';
 export * from './problem.ts';
+export * from './setup.ts';
 export * from './tasks.ts';
 export * from './text.ts';
 export * from './workspaces.ts';

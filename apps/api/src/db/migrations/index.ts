@@ -10,6 +10,7 @@ import * as m0008 from './0008_comments_history.ts';
 import * as m0009 from './0009_attachments.ts';
 import * as m0010 from './0010_card_counts.ts';
 import * as m0011 from './0011_task_counts.ts';
+import * as m0013 from './0013_setup_links.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -33,4 +34,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0009_attachments': m0009,
   '0010_card_counts': m0010,
   '0011_task_counts': m0011,
+  '0013_setup_links': m0013,
 };
