@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import { createAccountRecords, createPasswordService, type Guards } from '../auth/index.ts';
+import { createOutbox } from '../events/index.ts';
 import { createSetupRepository } from './setup.repository.ts';
 import { setupRoutes } from './setup.routes.ts';
 import { createSetupService, issueSetupLink } from './setup.service.ts';
@@ -17,7 +18,11 @@ type Deps = {
 export function createSetupModule({ db, guards, limit }: Deps) {
   const service = createSetupService({
     repo: createSetupRepository(db),
-    uow: unitOfWork(db, { setup: createSetupRepository, accounts: createAccountRecords }),
+    uow: unitOfWork(db, {
+      setup: createSetupRepository,
+      accounts: createAccountRecords,
+      outbox: createOutbox,
+    }),
     passwords: createPasswordService(),
   });
   return {

@@ -9,6 +9,7 @@ import {
   passwordProblems,
   toUser,
 } from '../auth/index.ts';
+import type { createOutbox } from '../events/index.ts';
 import type { createSetupRepository, SetupRepository } from './setup.repository.ts';
 
 /** How long a printed setup link works: a new one is printed at the next start if still needed. */
@@ -41,7 +42,11 @@ export async function issueSetupLink(
 
 type Deps = {
   repo: SetupRepository;
-  uow: UnitOfWork<{ setup: typeof createSetupRepository; accounts: typeof createAccountRecords }>;
+  uow: UnitOfWork<{
+    setup: typeof createSetupRepository;
+    accounts: typeof createAccountRecords;
+    outbox: typeof createOutbox;
+  }>;
   passwords: Pick<PasswordService, 'hash'>;
 };
 
@@ -61,7 +66,7 @@ export function createSetupService({ repo, uow, passwords }: Deps) {
     client: Client,
   ): Promise<User> {
     const hash = tokenHash(token);
-    return uow.run(async ({ setup, accounts }) => {
+    return uow.run(async ({ setup, accounts, outbox }) => {
       if (await setup.hasAdmin()) throw used();
       const user = await change(setup);
       if (!user) throw new DomainError('CONFLICT', { detail: 'The account cannot be made admin' });
@@ -73,6 +78,16 @@ export function createSetupService({ repo, uow, passwords }: Deps) {
         client,
         detail: { role: 'admin', via: 'setup_link' },
       });
+      // The account's other open tabs take the new role too.
+      await outbox.append([
+        {
+          type: 'user.role_changed',
+          workspaceId: null,
+          userId: user.id,
+          actorId: user.id,
+          data: { role: 'admin' },
+        },
+      ]);
       return user;
     });
   }
