@@ -20,6 +20,7 @@ import { createWorkspacesModule } from './modules/workspaces/index.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
 import { createMemoryCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
+import { bodyParsers } from './platform/http/body-parsers.ts';
 import { connectionDraining } from './platform/http/connections.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   (app.server as import('node:http').Server).headersTimeout = config.http.headersTimeoutMs;
   await app.register(connectionDraining, { receivingGraceMs: RECEIVING_GRACE_MS });
   await app.register(errorHandler);
+  await app.register(bodyParsers);
   await app.register(responseHeaders, {
     http: config.http,
     fileOrigins: storageOrigins(config.files),
