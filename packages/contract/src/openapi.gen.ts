@@ -9074,9 +9074,9 @@ export interface operations {
                 assignee?: string | ("me" | "none");
                 /** @description `nextCursor` of the previous page */
                 cursor?: string;
-                /** @description Due strictly after this date */
+                /** @description Due on or after this date (undated tasks are left out) */
                 dueAfter?: string;
-                /** @description Due strictly before this date */
+                /** @description Due on or before this date */
                 dueBefore?: string;
                 /** @description Tasks carrying this label */
                 label?: string;
