@@ -19,7 +19,8 @@ async function requestRefresh(): Promise<boolean> {
   }
   // 4xx: no live session (expired, revoked, never signed in). 5xx and network: unknown, so throw.
   if (response.status >= 400 && response.status < 500) {
-    sessionStore.signedOut();
+    // A tab that was signed in lost its session elsewhere (revoked, expired): sign-in says so.
+    sessionStore.signedOut({ ended: sessionStore.getSnapshot().status === 'signed-in' });
     return false;
   }
   throw ApiError.fromResponse(response, error);
