@@ -259,7 +259,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the refresh cookie and get a new access token
-         * @description Presenting a refresh token that was already rotated revokes its whole session.
+         * @description Presenting a refresh token that was already rotated revokes its whole session. Without a refresh cookie at all (a visitor who never signed in, or signed out) the answer is 204: there is no session, and no error to report.
          */
         post: operations["refresh"];
         delete?: never;
@@ -4303,6 +4303,16 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuthSession"];
                 };
+            };
+            /** @description No refresh cookie: not signed in */
+            204: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Bad Request */
             400: {

@@ -140,6 +140,22 @@ describe('register, verify, sign in', () => {
 });
 
 describe('refresh tokens', () => {
+  it('answer 204 without a refresh cookie (a signed-out visit), 401 for a dead one; CSRF still applies', async () => {
+    const headers = { origin: ORIGIN, host: 'localhost:80', 'x-taskflow-csrf': '1' };
+    const none = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers });
+    expect(none.statusCode).toBe(204);
+    expect(none.body).toBe('');
+    const forged = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { ...headers, origin: 'https://evil.example' },
+    });
+    expect(forged.statusCode).toBe(403);
+    const dead = await refresh('x'.repeat(43));
+    expect(dead.statusCode).toBe(401);
+    expect(dead.json().code).toBe('SESSION_EXPIRED');
+  });
+
   it('rotate on every refresh', async () => {
     const { refresh: first } = await signIn('ada@example.com');
     const res = await refresh(first);
