@@ -142,6 +142,7 @@ test.describe('a session revoked from another browser', () => {
     if (await accountLink.isVisible()) await accountLink.click({ timeout: 5_000 }).catch(() => {});
     await expect(pageB).toHaveURL(/\/sign-in\?redirect=/);
     await expect(pageB.getByTestId('sign-in-link')).toBeVisible();
+    await expect(pageB.getByTestId('session-ended')).toContainText('Your session was ended');
 
     // A is untouched.
     await page.reload();

@@ -1,5 +1,7 @@
 /** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF or LF line ends) into rows of cells. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(file: string): string[][] {
+  // A byte order mark starts the file (for Excel): not part of the first cell.
+  const text = file.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';

@@ -19,8 +19,9 @@ import { personalWorkspace } from './tasks-api.ts';
 type ExpectedFailures = Record<string, number>;
 
 /**
- * On load the app asks for a new access token with the refresh cookie: without a live session
- * (never signed in, signed out, revoked) the API answers 401, and the app shows "signed out".
+ * On load the app asks for a new access token with the refresh cookie: without one at all the API
+ * answers 204 (no console error); with a dead one (revoked, expired) it answers 401, and the app
+ * shows "signed out".
  */
 const alwaysExpected: ExpectedFailures = { '/api/v1/auth/refresh': 401 };
 

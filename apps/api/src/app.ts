@@ -14,6 +14,7 @@ import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
 import { createInvitationsModule, invitedEmailOf } from './modules/invitations/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
+import { createSetupModule } from './modules/setup/index.ts';
 import { createSystemService, systemRoutes } from './modules/system/index.ts';
 import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
 import { createWorkModule } from './modules/work/index.ts';
@@ -21,6 +22,7 @@ import { createWorkspacesModule } from './modules/workspaces/index.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
 import { createMemoryCache } from './platform/cache/shared-cache.ts';
 import type { Database } from './platform/db/database.ts';
+import { bodyParsers } from './platform/http/body-parsers.ts';
 import { connectionDraining } from './platform/http/connections.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
@@ -105,6 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   (app.server as import('node:http').Server).headersTimeout = config.http.headersTimeoutMs;
   await app.register(connectionDraining, { receivingGraceMs: RECEIVING_GRACE_MS });
   await app.register(errorHandler);
+  await app.register(bodyParsers);
   await app.register(responseHeaders, {
     http: config.http,
     fileOrigins: storageOrigins(config.files),
@@ -168,6 +171,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   });
   await app.register(auth.routes);
   await app.register(admin.usersRoutes);
+  await app.register(createSetupModule({ db, guards, limit: config.auth.rateLimits }).routes);
   await app.register(eventsModule, {
     database: deps.database,
     guards,

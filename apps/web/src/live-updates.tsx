@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from '@tanstack/react-router';
 import { toast } from 'sonner';
 import { applyAdminEvent } from './features/admin/api/live-admin-events.ts';
+import { applyRoleEvent } from './features/auth/api/live-role-events.ts';
+import { refreshSession } from './features/auth/session/refresh-session.ts';
 import { useDownloadExportLink } from './features/exports/api/download-export.ts';
 import { applyExportEvent } from './features/exports/api/live-export-events.ts';
 import { applyWorkEvent } from './features/home/api/live-work-events.ts';
@@ -46,6 +48,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     applyExportEvent(queryClient, message);
     applyWorkEvent(queryClient, message);
     applyAdminEvent(queryClient, message);
+    void applyRoleEvent(queryClient, message, refreshSession);
 
     const lost = lostWorkspace(message, userId);
     if (lost === undefined || lost !== workspaceId) return;

@@ -19,6 +19,7 @@ import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as AuthenticatedAccountRouteImport } from './routes/_authenticated/account'
 import { Route as AuthenticatedAdminRouteImport } from './routes/_authenticated/admin'
+import { Route as SetupTokenRouteImport } from './routes/setup.$token'
 import { Route as AuthenticatedWIndexRouteImport } from './routes/_authenticated/w/index'
 import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_authenticated/w/$workspaceId/route'
 import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
@@ -77,6 +78,11 @@ const AuthenticatedAdminRoute = AuthenticatedAdminRouteImport.update({
   path: '/admin',
   getParentRoute: () => AuthenticatedRoute,
 } as any)
+const SetupTokenRoute = SetupTokenRouteImport.update({
+  id: '/setup/$token',
+  path: '/setup/$token',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AuthenticatedWIndexRoute = AuthenticatedWIndexRouteImport.update({
   id: '/w/',
   path: '/w/',
@@ -134,6 +140,7 @@ export interface FileRoutesByFullPath {
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
   '/admin': typeof AuthenticatedAdminRoute
+  '/setup/$token': typeof SetupTokenRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/w/': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -152,6 +159,7 @@ export interface FileRoutesByTo {
   '/verify-email': typeof VerifyEmailRoute
   '/account': typeof AuthenticatedAccountRoute
   '/admin': typeof AuthenticatedAdminRoute
+  '/setup/$token': typeof SetupTokenRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -171,6 +179,7 @@ export interface FileRoutesById {
   '/verify-email': typeof VerifyEmailRoute
   '/_authenticated/account': typeof AuthenticatedAccountRoute
   '/_authenticated/admin': typeof AuthenticatedAdminRoute
+  '/setup/$token': typeof SetupTokenRoute
   '/_authenticated/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/_authenticated/w/': typeof AuthenticatedWIndexRoute
   '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
@@ -192,6 +201,7 @@ export interface FileRouteTypes {
     | '/verify-email'
     | '/account'
     | '/admin'
+    | '/setup/$token'
     | '/w/$workspaceId'
     | '/w/'
     | '/w/$workspaceId/settings'
@@ -210,6 +220,7 @@ export interface FileRouteTypes {
     | '/verify-email'
     | '/account'
     | '/admin'
+    | '/setup/$token'
     | '/w/$workspaceId'
     | '/w'
     | '/w/$workspaceId/settings'
@@ -228,6 +239,7 @@ export interface FileRouteTypes {
     | '/verify-email'
     | '/_authenticated/account'
     | '/_authenticated/admin'
+    | '/setup/$token'
     | '/_authenticated/w/$workspaceId'
     | '/_authenticated/w/'
     | '/_authenticated/w/$workspaceId/_board'
@@ -247,6 +259,7 @@ export interface RootRouteChildren {
   ResetPasswordRoute: typeof ResetPasswordRoute
   SignInRoute: typeof SignInRoute
   VerifyEmailRoute: typeof VerifyEmailRoute
+  SetupTokenRoute: typeof SetupTokenRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -320,6 +333,13 @@ declare module '@tanstack/react-router' {
       fullPath: '/admin'
       preLoaderRoute: typeof AuthenticatedAdminRouteImport
       parentRoute: typeof AuthenticatedRoute
+    }
+    '/setup/$token': {
+      id: '/setup/$token'
+      path: '/setup/$token'
+      fullPath: '/setup/$token'
+      preLoaderRoute: typeof SetupTokenRouteImport
+      parentRoute: typeof rootRouteImport
     }
     '/_authenticated/w/': {
       id: '/_authenticated/w/'
@@ -449,6 +469,7 @@ const rootRouteChildren: RootRouteChildren = {
   ResetPasswordRoute: ResetPasswordRoute,
   SignInRoute: SignInRoute,
   VerifyEmailRoute: VerifyEmailRoute,
+  SetupTokenRoute: SetupTokenRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -21,6 +21,7 @@ export const errorCatalogue = {
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },
   ACCOUNT_NOT_FOUND: { status: 404, title: 'No TaskFlow account uses this email address' },
+  SETUP_LINK_INVALID: { status: 404, title: 'The setup link is not valid or has expired' },
   ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   NOT_ACCEPTABLE: { status: 406, title: 'Not acceptable' },
@@ -45,6 +46,10 @@ export const errorCatalogue = {
   INVITATION_USED_UP: {
     status: 410,
     title: 'The invitation has already been used as often as it allows',
+  },
+  SETUP_LINK_USED: {
+    status: 410,
+    title: 'The setup link was already used: TaskFlow has an administrator',
   },
   PRECONDITION_FAILED: { status: 412, title: 'The resource has changed' },
   LINK_EXPIRED: { status: 410, title: 'The link has expired; open the file again from its task' },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ATTACHMENT_NAME_MAX } from './attachments.ts';
+import { Role } from './auth.ts';
 import { Comment } from './comments.ts';
 import { Notification } from './notifications.ts';
 import { Task } from './tasks.ts';
@@ -145,6 +146,12 @@ export const NotificationsReadEvent = envelope(
   'You marked notifications read (in this tab or another)',
 );
 
+export const UserRoleChangedEvent = envelope(
+  'user.role_changed',
+  { role: Role },
+  'An administrator changed your role: refresh the session for a token that carries it',
+);
+
 /** Every event of the outbox, told apart by `type`. */
 export const LiveEvent = z
   .discriminatedUnion('type', [
@@ -166,6 +173,7 @@ export const LiveEvent = z
     MemberRemovedEvent,
     NotificationCreatedEvent,
     NotificationsReadEvent,
+    UserRoleChangedEvent,
   ])
   .meta({ id: 'LiveEvent' });
 export type LiveEvent = z.infer<typeof LiveEvent>;

@@ -139,8 +139,8 @@ export const ListTasksQuery = z
       .optional()
       .describe('A member’s user id, `me`, or `none` for unassigned tasks'),
     label: Label.optional().describe('Tasks carrying this label'),
-    dueBefore: DueDate.optional().describe('Due strictly before this date'),
-    dueAfter: DueDate.optional().describe('Due strictly after this date'),
+    dueBefore: DueDate.optional().describe('Due on or before this date'),
+    dueAfter: DueDate.optional().describe('Due on or after this date (undated tasks are left out)'),
     q: z
       .string()
       .max(200)

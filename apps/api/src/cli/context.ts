@@ -44,10 +44,11 @@ export async function runCommand(
     const message = error instanceof Error ? error.message : String(error);
     // An operator's mistake (or a refused request) needs its message; a bug, its stack, in the log.
     const expected = error instanceof OperatorError || error instanceof DomainError;
-    if (logs === 'stderr') {
-      if (!expected) logger.debug({ err: error }, message);
-    } else if (expected) logger.fatal(message);
-    else logger.fatal({ err: error }, message);
+    // An expected failure is said once, on stderr, and not also as a log line beside it.
+    if (!expected) {
+      if (logs === 'stderr') logger.debug({ err: error }, message);
+      else logger.fatal({ err: error }, message);
+    }
     process.stderr.write(`taskflow: ${message}\n`);
     process.exit(1);
   }

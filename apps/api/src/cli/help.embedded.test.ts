@@ -32,6 +32,7 @@ describe('taskflow --help', () => {
       'jobs retry',
       'jobs clear-completed',
       'tasks stats',
+      'users set-role',
     ])
       expect(all.has(path), path).toBe(true);
     for (const [path, command] of all) {

@@ -8,6 +8,7 @@ import { registerMigrate } from './commands/migrate.ts';
 import { registerSeed } from './commands/seed.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerTasks } from './commands/tasks.ts';
+import { registerUsers } from './commands/users.ts';
 import { registerWorker } from './commands/worker.ts';
 
 /** The `taskflow` command and all its subcommands (`--help` on each). */
@@ -27,5 +28,6 @@ export function createProgram() {
   registerSeed(program);
   registerJobs(program);
   registerTasks(program);
+  registerUsers(program);
   return program;
 }

@@ -18,6 +18,14 @@ export interface UsersTable {
   mail_on_mention: Generated<boolean>;
 }
 
+export interface SetupLinksTable {
+  token_hash: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+}
+
 export interface SessionsTable {
   id: Generated<string>;
   user_id: string;
@@ -277,4 +285,5 @@ export interface DB {
   task_history: TaskHistoryTable;
   task_attachments: TaskAttachmentsTable;
   storage_deletions: StorageDeletionsTable;
+  setup_links: SetupLinksTable;
 }

@@ -21,12 +21,33 @@ const redactedPaths = [
   '*.databaseUrl',
 ];
 
+/** The secret of a one-time setup link page (`/setup/<token>`) never reaches a request log line. */
+const secretPath = /^\/setup\/[^/?#]+/;
+
+type LoggedRequest = {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remotePort?: number };
+};
+
+/** Fastify's request serializer, with secret path segments replaced. */
+const req = (request: LoggedRequest) => ({
+  method: request.method,
+  url: request.url.replace(secretPath, '/setup/[redacted]'),
+  host: request.host,
+  remoteAddress: request.ip,
+  remotePort: request.socket?.remotePort,
+});
+
 function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     base: { service: 'taskflow' },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: redactedPaths, censor: '[redacted]' },
+    serializers: { req },
     formatters: { level: (label) => ({ level: label }) },
   };
 }

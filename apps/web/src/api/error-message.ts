@@ -22,6 +22,10 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   ACCOUNT_DISABLED: 'This account is disabled. Contact your administrator.',
   SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
   TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
+  SETUP_LINK_INVALID:
+    'This setup link is not valid or has expired. Restart TaskFlow: its log then shows a new one.',
+  SETUP_LINK_USED:
+    'This setup link was already used: TaskFlow has an administrator. Sign in to continue.',
   CSRF_REJECTED: 'The request was blocked as a security precaution. Reload the page and try again.',
   ALREADY_MEMBER: 'That person is already a member of this workspace.',
   ACCOUNT_NOT_FOUND: 'No TaskFlow account uses this email address.',

@@ -37,7 +37,10 @@ export function Field<P extends Frame>({
   const controlId = id ?? generatedId;
   const hintId = `${controlId}-hint`;
   const errorId = `${controlId}-error`;
-  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ');
+  // An error takes the hint's place: the two would otherwise say the same thing twice ("use at
+  // least 8 characters" under "at least 8 characters").
+  const showHint = hint && !error;
+  const describedBy = [showHint && hintId, error && errorId].filter(Boolean).join(' ');
   const control: ControlProps = {
     id: controlId,
     'aria-invalid': error ? true : undefined,
@@ -52,7 +55,7 @@ export function Field<P extends Frame>({
         {label}
       </label>
       {render({ ...control, ...(rest as unknown as Omit<P, keyof Frame>), name: props.name })}
-      {hint && (
+      {showHint && (
         <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
           {hint}
         </p>

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createFileRoute, Outlet, redirect, useRouter } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useSession } from '../features/auth/session/auth-context.tsx';
+import { sessionStore } from '../features/auth/session/session-store.ts';
 
 /**
  * Every page under this pathless layout needs a session. The guard waits for the silent refresh,
@@ -43,7 +44,11 @@ function AuthenticatedLayout() {
     // Read once, not subscribed: the redirect itself changes the location.
     const { href } = router.state.location;
     void router
-      .navigate({ to: '/sign-in', search: { redirect: href }, replace: true })
+      .navigate({
+        to: '/sign-in',
+        search: { redirect: href, ...(sessionStore.endedElsewhere() ? { ended: true } : {}) },
+        replace: true,
+      })
       // Private data goes once its pages are gone, so nothing refetches it without a session.
       .then(() => queryClient.clear());
   }, [signedOut, router, queryClient]);

@@ -3,15 +3,18 @@ import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
 import { safeRedirect } from '../lib/search-params.ts';
 
 export const Route = createFileRoute('/sign-in')({
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => {
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; ended?: true } => {
     const redirect = safeRedirect(search.redirect);
-    return redirect ? { redirect } : {};
+    return {
+      ...(redirect ? { redirect } : {}),
+      ...(search.ended === true || search.ended === 'true' ? { ended: true as const } : {}),
+    };
   },
   component: SignInPage,
 });
 
 function SignInPage() {
-  const { redirect } = Route.useSearch();
+  const { redirect, ended } = Route.useSearch();
   const router = useRouter();
 
   async function onSignedIn() {
@@ -21,5 +24,5 @@ function SignInPage() {
     await router.navigate({ href: redirect ?? '/w', replace: true });
   }
 
-  return <SignInForm onSignedIn={() => void onSignedIn()} />;
+  return <SignInForm ended={ended === true} onSignedIn={() => void onSignedIn()} />;
 }

@@ -3,6 +3,7 @@ import { buildApp } from '../../app.ts';
 import { assertServable } from '../../config.ts';
 import { createPasswordService } from '../../modules/auth/index.ts';
 import { seedDemo } from '../../modules/demo/index.ts';
+import { issueFirstAdminLink } from '../../modules/setup/index.ts';
 import { openRedis, settled } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
@@ -52,6 +53,13 @@ export function registerServe(program: Command) {
             onClose: close,
           });
           logger.info({ address, mode: config.mode }, `TaskFlow is serving on ${address}`);
+          // Cluster mode prints no link: its operators use `taskflow users set-role`.
+          const setup = config.mode === 'embedded' && (await issueFirstAdminLink(database.db));
+          if (setup) {
+            logger.info(
+              `No administrator yet: open ${config.auth.appUrl}/setup/${setup.token} to create the first one (the link works once, until ${setup.expiresAt.toISOString()})`,
+            );
+          }
         } catch (error) {
           await close();
           throw error;

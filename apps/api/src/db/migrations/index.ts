@@ -11,6 +11,7 @@ import * as m0009 from './0009_attachments.ts';
 import * as m0010 from './0010_card_counts.ts';
 import * as m0011 from './0011_task_counts.ts';
 import * as m0012 from './0012_invitations.ts';
+import * as m0013 from './0013_setup_links.ts';
 import * as m0014 from './0014_my_work_and_trash.ts';
 
 /**
@@ -36,5 +37,6 @@ export const migrations: Record<string, PhasedMigration> = {
   '0010_card_counts': m0010,
   '0011_task_counts': m0011,
   '0012_invitations': m0012,
+  '0013_setup_links': m0013,
   '0014_my_work_and_trash': m0014,
 };

@@ -118,6 +118,20 @@ describe('admin operations', () => {
     expect((await admin.get(`/api/v1/admin/jobs/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });
 
+  it("hides pg-boss's own queues from job lists and figures", async () => {
+    const { queue } = ctx.jobs;
+    const internal = await queue.boss.send('__pgboss__send-it', { name: 'maintenance' });
+    expect(internal).toBeTruthy();
+    const all: JobList = (await admin.get('/api/v1/admin/jobs?limit=100')).json();
+    expect(all.items.length).toBeGreaterThan(0);
+    expect(all.items.some((j) => j.type.startsWith('__pgboss__'))).toBe(false);
+    const byType = await admin.get('/api/v1/admin/jobs?type=__pgboss__send-it');
+    expect(byType.json().items).toEqual([]);
+    expect((await admin.get(`/api/v1/admin/jobs/${internal}`)).statusCode).toBe(404);
+    const stats: AdminStats = (await admin.get('/api/v1/admin/stats')).json();
+    expect(JSON.stringify(stats.jobs)).not.toContain('__pgboss__');
+  });
+
   it('detailed health tells versions, checks, pool, jobs, streams and memory', async () => {
     const health: DetailedHealth = (await admin.get('/api/v1/health/detailed')).json();
     expect(health).toMatchObject({

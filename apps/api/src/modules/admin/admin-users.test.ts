@@ -4,11 +4,12 @@ import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { createMigratedTestDatabase } from '../../test/database.ts';
 import { createAccountRecords, createAdminAccount } from '../auth/index.ts';
+import { createOutbox } from '../events/index.ts';
 import { createAdminRepository } from './admin.repository.ts';
 import { type Actor, createAdminUsers } from './admin.service.ts';
 
 let database: Database;
-let actor: Actor;
+let actor: Actor & { userId: string };
 let subjectId: string;
 
 const client = { ip: '203.0.113.7', userAgent: 'test' };
@@ -45,6 +46,7 @@ function adminUsers({ failAudit = false } = {}) {
           ? { ...records, audit: () => Promise.reject(new Error('audit unavailable')) }
           : records;
       },
+      outbox: createOutbox,
     }),
     forget: (userId) => forgotten.push(userId),
   });
@@ -71,6 +73,33 @@ describe('administrators changing users', () => {
     expect((await users.setRole(actor, subjectId, 'user')).role).toBe('user');
     expect((await users.enable(actor, subjectId)).disabled).toBe(false);
     expect(forgotten).toEqual([subjectId, subjectId, subjectId]);
+  });
+
+  it("tells the user's tabs of a role change with an event on their own channel", async () => {
+    const { users } = adminUsers();
+    await users.setRole(actor, subjectId, 'admin');
+    await users.setRole(actor, subjectId, 'user');
+    const events = await database.db
+      .selectFrom('events')
+      .select(['type', 'workspace_id', 'actor_id', 'payload'])
+      .where('user_id', '=', subjectId)
+      .where('type', '=', 'user.role_changed')
+      .orderBy('id')
+      .execute();
+    expect(events.slice(-2)).toEqual([
+      {
+        type: 'user.role_changed',
+        workspace_id: null,
+        actor_id: actor.userId,
+        payload: { role: 'admin' },
+      },
+      {
+        type: 'user.role_changed',
+        workspace_id: null,
+        actor_id: actor.userId,
+        payload: { role: 'user' },
+      },
+    ]);
   });
 
   it('refuses to disable oneself, or to demote the last administrator', async () => {

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import { createAccountRecords, type Guards } from '../auth/index.ts';
+import { createOutbox } from '../events/index.ts';
 import type { JobsAdmin } from '../jobs/index.ts';
 import type { SystemService } from '../system/index.ts';
 import { createAdminRepository } from './admin.repository.ts';
@@ -19,14 +20,35 @@ type Deps = {
   forget: (userId: string, revokedSessions: string[]) => void;
 };
 
+const usersOver = (db: Kysely<DB>, forget: Deps['forget']) =>
+  createAdminUsers({
+    repo: createAdminRepository(db),
+    uow: unitOfWork(db, {
+      admin: createAdminRepository,
+      accounts: createAccountRecords,
+      outbox: createOutbox,
+    }),
+    forget,
+  });
+
+/**
+ * `taskflow users set-role`: the role change of the dashboard, by email, audited as the CLI's.
+ * Running servers learn of it from the database (revoked sessions, the user's event).
+ */
+export function createAdminUsersForOperator(db: Kysely<DB>) {
+  const repo = createAdminRepository(db);
+  const users = usersOver(db, () => {});
+  const actor = { userId: null, client: { ip: null, userAgent: 'taskflow users set-role' } };
+  return async (email: string, role: 'user' | 'admin') => {
+    const found = await repo.findUserIdByEmail(email);
+    return found ? users.setRole(actor, found.id, role) : undefined;
+  };
+}
+
 /** The operator's view: users, jobs, figures and the system. */
 export function createAdminModule({ db, guards, jobsAdmin, system, forget }: Deps) {
   const repo = createAdminRepository(db);
-  const users = createAdminUsers({
-    repo,
-    uow: unitOfWork(db, { admin: createAdminRepository, accounts: createAccountRecords }),
-    forget,
-  });
+  const users = usersOver(db, forget);
   const admin = createAdminService({ repo, jobs: jobsAdmin });
   return {
     /** What administrators do to users. */

@@ -24,6 +24,7 @@ describe('admin repository SQL', () => {
       }),
     );
     await sql.record('findUser', () => repo.findUser(user.userId));
+    await sql.record('findUserIdByEmail', () => repo.findUserIdByEmail('User@Example.com'));
     await sql.record('lockAdmins (in a transaction)', () =>
       sql.db.transaction().execute((trx) => createAdminRepository(trx).lockAdmins()),
     );

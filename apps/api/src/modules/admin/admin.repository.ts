@@ -106,6 +106,14 @@ export function createAdminRepository(db: Kysely<DB>) {
         .where('u.id', '=', id)
         .executeTakeFirst() as Promise<AdminUserRow | undefined>,
 
+    /** The id of the account with this email (`taskflow users set-role`). */
+    findUserIdByEmail: (email: string) =>
+      db
+        .selectFrom('users')
+        .select('id')
+        .where(sql<string>`lower(email)`, '=', email.trim().toLowerCase())
+        .executeTakeFirst(),
+
     /**
      * The administrators' ids, locked until the transaction ends: two demotions at once cannot
      * both see another administrator left.

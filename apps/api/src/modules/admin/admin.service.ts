@@ -10,6 +10,7 @@ import {
   type createAccountRecords,
   toUser,
 } from '../auth/index.ts';
+import type { createOutbox } from '../events/index.ts';
 import type { JobsAdmin } from '../jobs/index.ts';
 import type { AdminRepository, AdminUserRow, createAdminRepository } from './admin.repository.ts';
 
@@ -85,14 +86,18 @@ async function listAdminUsers(
   return { items: page.map(toAdminUser), nextCursor };
 }
 
-/** The administrator making a change, as the audit records them. */
-export type Actor = { userId: string; client: Client };
+/** The administrator making a change, as the audit records them; null for the operator's CLI. */
+export type Actor = { userId: string | null; client: Client };
 
 type UsersDeps = {
   /** Reads, outside any transaction. */
   repo: AdminRepository;
   /** A change to a user, their sessions and its audit row commit together or not at all. */
-  uow: UnitOfWork<{ admin: typeof createAdminRepository; accounts: typeof createAccountRecords }>;
+  uow: UnitOfWork<{
+    admin: typeof createAdminRepository;
+    accounts: typeof createAccountRecords;
+    outbox: typeof createOutbox;
+  }>;
   /** After a change commits: drops what this process caches of the user, ends revoked sessions. */
   forget: (userId: string, revokedSessions: string[]) => void;
 };
@@ -172,10 +177,11 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
 
     /**
      * Changes a user's role. The last administrator cannot be demoted; a demoted one is signed
-     * out everywhere, since access tokens carry the role and must not outlive it.
+     * out everywhere, since access tokens carry the role and must not outlive it. The user's
+     * open tabs hear of it (`user.role_changed`) and refresh their session for the new role.
      */
     async setRole(actor: Actor, userId: string, role: 'user' | 'admin'): Promise<AdminUser> {
-      const revoked = await uow.run(async ({ admin, accounts }) => {
+      const revoked = await uow.run(async ({ admin, accounts, outbox }) => {
         const before = await admin.findUser(userId);
         if (!before) throw userNotFound();
         if (before.role === role) return [];
@@ -192,6 +198,15 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
           from: before.role,
           to: role,
         });
+        await outbox.append([
+          {
+            type: 'user.role_changed',
+            workspaceId: null,
+            userId,
+            actorId: actor.userId,
+            data: { role },
+          },
+        ]);
         return ids;
       });
       forget(userId, revoked);

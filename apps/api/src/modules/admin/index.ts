@@ -1,3 +1,3 @@
 /** The admin feature's public face. */
-export { createAdminModule } from './admin.module.ts';
+export { createAdminModule, createAdminUsersForOperator } from './admin.module.ts';
 export { createAdminRepository } from './admin.repository.ts';

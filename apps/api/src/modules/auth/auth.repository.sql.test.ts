@@ -35,6 +35,7 @@ describe('auth repository SQL', () => {
       repo.consumeOneTimeToken('verify', 'verify_email'),
     );
     await sql.record('markEmailVerified', () => repo.markEmailVerified(userId));
+    await sql.record('tokenOwnerVerified', () => repo.tokenOwnerVerified('verify'));
 
     const session = { userId, client, idleExpiresAt: later, absoluteExpiresAt: later };
     let sessionId = '';

@@ -95,6 +95,18 @@ export function createAuthRepository(db: Kysely<DB>) {
       return row?.user_id;
     },
 
+    /** Whether the account a verification token was made for (used or not) is verified. */
+    tokenOwnerVerified: async (tokenHash: string) => {
+      const row = await db
+        .selectFrom('one_time_tokens as t')
+        .innerJoin('users as u', 'u.id', 't.user_id')
+        .select('u.email_verified_at')
+        .where('t.token_hash', '=', tokenHash)
+        .where('t.purpose', '=', 'verify_email')
+        .executeTakeFirst();
+      return row !== undefined && row.email_verified_at !== null;
+    },
+
     markEmailVerified: (userId: string) =>
       db
         .updateTable('users')

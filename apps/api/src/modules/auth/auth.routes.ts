@@ -12,7 +12,6 @@ import {
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/http/errors.ts';
 import { routeSchemas } from '../../platform/http/responses.ts';
 import { keyedLimit } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
@@ -172,14 +171,15 @@ export async function authRoutes(
         operationId: 'refresh',
         summary: 'Rotate the refresh cookie and get a new access token',
         description:
-          'Presenting a refresh token that was already rotated revokes its whole session.',
-        response: { 200: AuthSession },
+          'Presenting a refresh token that was already rotated revokes its whole session. Without a refresh cookie at all (a visitor who never signed in, or signed out) the answer is 204: there is no session, and no error to report.',
+        response: { 200: AuthSession, 204: z.null().describe('No refresh cookie: not signed in') },
         problems: [401, 403],
       }),
     },
     async (request, reply) => {
       const token = refreshToken(request);
-      if (!token) throw new AppError('SESSION_EXPIRED');
+      // A signed-out visitor's page load asks too: not an error (the browser would log a 401).
+      if (!token) return reply.header('cache-control', 'no-store').status(204).send(null);
       return signedIn(reply, await service.refresh(token, clientOf(request)));
     },
   );

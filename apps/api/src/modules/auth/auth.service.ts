@@ -158,8 +158,15 @@ export function createAuthService(deps: Deps) {
     },
 
     async verifyEmail(token: string, client: Client) {
-      const userId = await repo.consumeOneTimeToken(tokenHash(token), 'verify_email');
-      if (!userId) throw new DomainError('TOKEN_INVALID');
+      const hash = tokenHash(token);
+      const userId = await repo.consumeOneTimeToken(hash, 'verify_email');
+      if (!userId) {
+        // A link opened again (or an older one) of an address that is verified: nothing to do.
+        if (await repo.tokenOwnerVerified(hash)) {
+          return { message: 'Your email address is already verified. You can sign in.' };
+        }
+        throw new DomainError('TOKEN_INVALID');
+      }
       await repo.markEmailVerified(userId);
       await repo.audit({ type: 'user.email_verified', actorId: userId, subjectId: userId, client });
       return { message: 'Your email address is verified. You can sign in.' };

@@ -104,13 +104,17 @@ describe('register, verify, sign in', () => {
     ]);
   });
 
-  it('a verification link works once', async () => {
+  it('a verification link works once; opened again, it says the address is verified', async () => {
     await post('/api/v1/auth/register', { email: 'once@example.com', name: 'O', password });
     const token = await tokenFromOutbox('once@example.com');
     expect((await post('/api/v1/auth/verify-email', { token })).statusCode).toBe(200);
+    // Opened again: the address is verified, and the answer says so rather than "expired".
     const again = await post('/api/v1/auth/verify-email', { token });
-    expect(again.statusCode).toBe(400);
-    expect(again.json().code).toBe('TOKEN_INVALID');
+    expect(again.statusCode).toBe(200);
+    expect(again.json().message).toBe('Your email address is already verified. You can sign in.');
+    const unknown = await post('/api/v1/auth/verify-email', { token: 'x'.repeat(43) });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().code).toBe('TOKEN_INVALID');
   });
 
   it('unknown email and wrong password answer byte-identically apart from the request id', async () => {
@@ -136,6 +140,22 @@ describe('register, verify, sign in', () => {
 });
 
 describe('refresh tokens', () => {
+  it('answer 204 without a refresh cookie (a signed-out visit), 401 for a dead one; CSRF still applies', async () => {
+    const headers = { origin: ORIGIN, host: 'localhost:80', 'x-taskflow-csrf': '1' };
+    const none = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/refresh', headers });
+    expect(none.statusCode).toBe(204);
+    expect(none.body).toBe('');
+    const forged = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/refresh',
+      headers: { ...headers, origin: 'https://evil.example' },
+    });
+    expect(forged.statusCode).toBe(403);
+    const dead = await refresh('x'.repeat(43));
+    expect(dead.statusCode).toBe(401);
+    expect(dead.json().code).toBe('SESSION_EXPIRED');
+  });
+
   it('rotate on every refresh', async () => {
     const { refresh: first } = await signIn('ada@example.com');
     const res = await refresh(first);

@@ -10,6 +10,6 @@ export {
   insertPersonalWorkspace,
 } from './auth.repository.ts';
 export { toUser } from './auth.service.ts';
-export { createPasswordService, passwordProblems } from './password.ts';
+export { createPasswordService, type PasswordService, passwordProblems } from './password.ts';
 export type { SessionCache } from './session-cache.ts';
 export { createSigningKeys } from './signing-keys.ts';

@@ -10,6 +10,13 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * What a CSV file starts with as downloaded: the UTF-8 byte order mark, without which Excel on
+ * Windows reads the file in the system's code page and mangles every accented name. Added when
+ * the file is sent, not stored (a database driver's UTF-8 decoder may drop a leading one).
+ */
+export const UTF8_BOM = '\uFEFF';
+
 /** Rows joined with CRLF, as RFC 4180 has them; the file ends with a line break. */
 export function toCsv(rows: (string | number | null)[][]): string {
   return `${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;

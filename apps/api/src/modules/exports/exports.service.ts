@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError, RetryLaterError } from '../../platform/errors.ts';
+import { UTF8_BOM } from './csv.ts';
 import type {
   createExportsRepository,
   ExportRow,
@@ -75,7 +76,7 @@ export function createExportsService({ repo, uow, maxPerHour }: Deps) {
       }
       if (row.status !== 'ready' || row.content === null) throw new DomainError('EXPORT_NOT_READY');
       const day = new Date(row.created_at).toISOString().slice(0, 10);
-      return { filename: `taskflow-tasks-${day}.csv`, content: row.content };
+      return { filename: `taskflow-tasks-${day}.csv`, content: `${UTF8_BOM}${row.content}` };
     },
   };
 }

@@ -47,9 +47,11 @@ describe('exports', () => {
     expect(file.headers['content-disposition']).toMatch(
       /^attachment; filename="taskflow-tasks-\d{4}-\d\d-\d\d\.csv"$/,
     );
+    // A UTF-8 byte order mark first, so that Excel on Windows reads the file as UTF-8.
+    expect([...file.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = file.body.split('\r\n');
     expect(lines[0]).toBe(
-      'id,title,description,status,priority,due_date,assignee_email,labels,created_at,updated_at,completed_at',
+      '\uFEFFid,title,description,status,priority,due_date,assignee_email,labels,created_at,updated_at,completed_at',
     );
     expect(file.body).toContain(',Plain,,todo,medium,,bob@example.com,a;b,');
     // A title that a spreadsheet would run is defused; a line break stays inside its quotes.

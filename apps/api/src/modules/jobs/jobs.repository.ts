@@ -30,11 +30,17 @@ type JobFilter = {
   limit: number;
 };
 
+/**
+ * pg-boss's own queues (`__pgboss__send-it`, which fires cron schedules) are its machinery, not
+ * TaskFlow's jobs: operators never see them in lists, figures or series.
+ */
+const ours = (name = sql.ref('name')) => sql`not starts_with(${name}, '__pgboss__')`;
+
 /** The statements on jobs, for the admin views and the CLI. */
 export function createJobsRepository(db: Kysely<DB>) {
   return {
     list: async (filter: JobFilter) => {
-      const where = [sql`true`];
+      const where = [ours()];
       if (filter.state) where.push(sql`state = ${filter.state}::${sql.raw(JOBS_SCHEMA)}.job_state`);
       if (filter.type) where.push(sql`name = ${filter.type}`);
       if (filter.before) {
@@ -56,7 +62,7 @@ export function createJobsRepository(db: Kysely<DB>) {
       const { rows } = await sql<JobRow>`
         select id, name, state, data, output, retry_count, retry_limit, created_on, start_after,
           started_on, completed_on, created_on::text as created_key
-        from ${jobTable} where id = ${id}`.execute(db);
+        from ${jobTable} where id = ${id} and ${ours()}`.execute(db);
       return rows[0];
     },
 
@@ -74,7 +80,8 @@ export function createJobsRepository(db: Kysely<DB>) {
           count(*) filter (where created_on >= ${since})::int as created_since,
           count(*) filter (where state = 'completed' and completed_on >= ${since})::int as completed_since,
           count(*) filter (where state = 'failed' and completed_on >= ${since})::int as failed_since
-        from ${jobTable} group by name, state order by name, state`.execute(db);
+        from ${jobTable} where ${ours()}
+        group by name, state order by name, state`.execute(db);
       return rows;
     },
 
@@ -87,6 +94,7 @@ export function createJobsRepository(db: Kysely<DB>) {
         from unnest(${bounds.slice(0, -1)}::timestamptz[], ${bounds.slice(1)}::timestamptz[])
           with ordinality as d(lo, hi, i)
         left join ${jobTable} j on j.completed_on >= d.lo and j.completed_on < d.hi
+          and ${ours(sql.ref('j.name'))}
         group by d.i order by d.i`.execute(db);
       return rows;
     },

@@ -119,9 +119,10 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
   if (filters.label) query = query.where(sql<boolean>`labels @> array[${filters.label}]::text[]`);
   // On the due-sort key, so tasks_by_due serves the range (an undated task is due at infinity).
   const due = sql`coalesce(due_date, 'infinity'::date)`;
-  if (filters.dueBefore) query = query.where(sql<boolean>`${due} < ${filters.dueBefore}::date`);
+  // Both ends are inclusive: a task due on the day named is in the range.
+  if (filters.dueBefore) query = query.where(sql<boolean>`${due} <= ${filters.dueBefore}::date`);
   if (filters.dueAfter) {
-    query = query.where(sql<boolean>`${due} > ${filters.dueAfter}::date`);
+    query = query.where(sql<boolean>`${due} >= ${filters.dueAfter}::date`);
     query = query.where('due_date', 'is not', null);
   }
   if (filters.search) {

@@ -74,8 +74,10 @@ describe('filters', () => {
     ],
     ['label=ops', ['Deploy the API', 'Fix login bug']],
     ['label=bug&status=todo', ['Fix login bug']],
-    ['dueBefore=2026-03-01', ['Write release notes']],
-    ['dueAfter=2026-03-01', ['Fix login bug']],
+    // Both ends are inclusive: a task due on the day named is in.
+    ['dueBefore=2026-03-01', ["Café menu, l'été", 'Deploy the API', 'Write release notes']],
+    ['dueAfter=2026-03-01', ["Café menu, l'été", 'Deploy the API', 'Fix login bug']],
+    ['dueAfter=2026-03-01&dueBefore=2026-03-01', ["Café menu, l'été", 'Deploy the API']],
     [
       'dueAfter=2026-01-31&dueBefore=2026-03-02',
       ["Café menu, l'été", 'Deploy the API', 'Write release notes'],

@@ -37,6 +37,8 @@ describe('embedded data directory', () => {
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain(`data directory ${dir} is in use by pid ${process.pid}`);
     expect(run.stdout + run.stderr).not.toContain('acquireLock'); // a message, not a stack trace
+    // Said once: not also as a log line beside it.
+    expect((run.stdout + run.stderr).split('is in use by pid').length - 1).toBe(1);
 
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from notes`.execute(
       first.db,

@@ -34,6 +34,9 @@ select "u"."id", "u"."email", "u"."name", "u"."role", "u"."email_verified_at", "
     select max(s.last_used_at) from sessions s where s.user_id = u.id
   ) as "last_seen_at", u.created_at::text as "created_key" from "users" as "u" where "u"."id" = $1;
 
+-- findUserIdByEmail
+select "id" from "users" where lower(email) = $1;
+
 -- lockAdmins (in a transaction)
 begin;
 select "id" from "users" where "role" = $1 for update;

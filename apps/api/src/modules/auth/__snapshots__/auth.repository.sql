@@ -38,6 +38,9 @@ update "one_time_tokens" set "used_at" = $1 where "token_hash" = $2 and "purpose
 -- markEmailVerified
 update "users" set "email_verified_at" = $1, "updated_at" = $2 where "id" = $3 and "email_verified_at" is null;
 
+-- tokenOwnerVerified
+select "u"."email_verified_at" from "one_time_tokens" as "t" inner join "users" as "u" on "u"."id" = "t"."user_id" where "t"."token_hash" = $1 and "t"."purpose" = $2;
+
 -- insertSession
 begin;
 insert into "sessions" ("user_id", "ip", "user_agent", "idle_expires_at", "absolute_expires_at") values ($1, $2, $3, $4, $5) returning "id";

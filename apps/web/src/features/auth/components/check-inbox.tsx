@@ -1,26 +1,24 @@
 import type { ReactNode } from 'react';
 import { AuthCard } from './auth-card.tsx';
 
-/** Shown once a link has been mailed: the API says the same whether or not the account exists. */
+/**
+ * Shown once a link has been mailed: what was sent where, said once (the title already says to
+ * check the inbox), and what to do next.
+ */
 export function CheckInbox({
   testId,
   message,
-  email,
   children,
 }: {
   testId: string;
-  message: string;
-  email: string;
+  message: ReactNode;
   children?: ReactNode;
 }) {
   return (
     <AuthCard title="Check your inbox" testId={testId}>
-      <div role="status" className="space-y-3 text-sm">
-        <p>{message}</p>
-        <p>
-          We sent it to <strong>{email}</strong>.
-        </p>
-      </div>
+      <p role="status" className="text-sm">
+        {message}
+      </p>
       {children}
     </AuthCard>
   );

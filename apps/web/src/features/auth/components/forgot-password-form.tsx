@@ -18,11 +18,16 @@ export function ForgotPasswordForm() {
     return (
       <CheckInbox
         testId="forgot-password-done"
-        message={requestReset.data.message}
-        email={requestReset.variables}
+        message={
+          // Said the same way whether or not the address has an account, as the API answers.
+          <>
+            If <strong>{requestReset.variables}</strong> has an account, a link to choose a new
+            password is on its way. It works once and expires soon.
+          </>
+        }
       >
         <p className="text-sm">
-          The link works once and expires soon. <TextLink to="/sign-in">Back to sign in</TextLink>
+          <TextLink to="/sign-in">Back to sign in</TextLink>
         </p>
       </CheckInbox>
     );

@@ -39,6 +39,8 @@ describe('RegisterForm', () => {
     expect(password.getAttribute('aria-invalid')).toBe('true');
     expect(password.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
     expect(document.activeElement).toBe(password);
+    // The error takes the hint's place: one line under the field, not two saying the same.
+    expect(screen.queryByText(/At least 8 characters/)).toBeNull();
     expect(screen.getByLabelText('Email').getAttribute('aria-invalid')).toBeNull();
     expect(screen.queryByTestId('register-error')).toBeNull();
   });
@@ -70,6 +72,9 @@ describe('RegisterForm', () => {
 
     expect(await screen.findByRole('heading', { name: 'Check your inbox' })).toBeTruthy();
     expect(screen.getByText('ada@example.test')).toBeTruthy();
+    // Said once: the heading, not again in the text under it.
+    expect(screen.getAllByText(/check your inbox/i)).toHaveLength(1);
+    expect(screen.getAllByText(/we sent/i)).toHaveLength(1);
     const request = fetchMock.mock.calls[0]?.[0] as Request;
     expect(await request.json()).toEqual({
       name: 'Ada',

@@ -18,8 +18,15 @@ export function RegisterForm() {
   if (register.isSuccess) {
     const email = register.variables.email;
     return (
-      <CheckInbox testId="register-done" message={register.data.message} email={email}>
-        <p>Follow the link in the mail to verify your address, then sign in.</p>
+      <CheckInbox
+        testId="register-done"
+        message={
+          <>
+            We sent a link to <strong>{email}</strong>. Follow it to verify your address, then sign
+            in.
+          </>
+        }
+      >
         <ResendVerification email={email} />
       </CheckInbox>
     );

@@ -27,6 +27,17 @@ async function signIn(onSignedIn = vi.fn()) {
 afterEach(() => sessionStore.signedOut());
 
 describe('SignInForm', () => {
+  it('says so when the session ended elsewhere, and only then', async () => {
+    const { unmount } = renderPage(() => <SignInForm ended onSignedIn={vi.fn()} />);
+    expect((await screen.findByTestId('session-ended')).textContent).toContain(
+      'Your session was ended',
+    );
+    unmount();
+    renderPage(() => <SignInForm onSignedIn={vi.fn()} />);
+    await screen.findByLabelText('Email');
+    expect(screen.queryByTestId('session-ended')).toBeNull();
+  });
+
   it('keeps the access token in memory, never in storage or cookies', async () => {
     stubFetch(() =>
       jsonResponse({ accessToken: 'secret-token', tokenType: 'Bearer', expiresIn: 900, user }),

@@ -1,5 +1,6 @@
 import { SignInBody } from '@taskflow/contract';
 import { ApiError } from '../../../api/api-error.ts';
+import { FormAlert } from '../../../components/form-alert.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { TextLink } from '../../../components/text-link.tsx';
@@ -8,7 +9,14 @@ import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
 import { ResendVerification } from './resend-verification.tsx';
 
-export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** `ended`: the session of this tab ended elsewhere (revoked on another device, or expired). */
+export function SignInForm({
+  onSignedIn,
+  ended = false,
+}: {
+  onSignedIn: () => void;
+  ended?: boolean;
+}) {
   const signIn = useSignIn();
   const submit = useSubmitForm(SignInBody, {
     fields: ['email', 'password'],
@@ -19,6 +27,12 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <AuthCard title="Sign in" testId="sign-in">
+      {ended && (
+        <FormAlert tone="success" testId="session-ended">
+          Your session was ended — signed out on another device, or it expired. Sign in again to
+          continue.
+        </FormAlert>
+      )}
       <SubmitForm submit={submit} name="sign-in">
         {unverified && <ResendVerification email={submit.form.getValues('email')} />}
         <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />

@@ -104,6 +104,24 @@ describe('auth middleware', () => {
     expect(callsTo(fetchMock, '/api/v1/auth/refresh')).toHaveLength(1);
     expect(sessionStore.getSnapshot().status).toBe('signed-out');
     expect(sessionStore.getAccessToken()).toBeNull();
+    // The tab was signed in: sign-in will say the session was ended.
+    expect(sessionStore.endedElsewhere()).toBe(true);
+  });
+
+  it('takes 204 (no refresh cookie at all) as signed out, without an error', async () => {
+    const fetchMock = stubFetch(() => new Response(null, { status: 204 }));
+    expect(await refreshSession()).toBe(false);
+    expect(callsTo(fetchMock, '/api/v1/auth/refresh')).toHaveLength(1);
+    expect(sessionStore.getSnapshot().status).toBe('signed-out');
+  });
+
+  it('does not call a signed-out load an ended session, nor a sign-out', async () => {
+    stubFetch(() => problem(401, 'SESSION_EXPIRED'));
+    expect(await refreshSession()).toBe(false);
+    expect(sessionStore.endedElsewhere()).toBe(false);
+    sessionStore.signedIn(session('token-2'));
+    sessionStore.signedOut();
+    expect(sessionStore.endedElsewhere()).toBe(false);
   });
 
   it('replays the body of a retried request', async () => {

@@ -17,9 +17,15 @@ async function requestRefresh(): Promise<boolean> {
     sessionStore.signedIn(data);
     return true;
   }
+  // 204: no refresh cookie at all (never signed in, or signed out here): simply signed out.
+  if (response.status === 204) {
+    sessionStore.signedOut();
+    return false;
+  }
   // 4xx: no live session (expired, revoked, never signed in). 5xx and network: unknown, so throw.
   if (response.status >= 400 && response.status < 500) {
-    sessionStore.signedOut();
+    // A tab that was signed in lost its session elsewhere (revoked, expired): sign-in says so.
+    sessionStore.signedOut({ ended: sessionStore.getSnapshot().status === 'signed-in' });
     return false;
   }
   throw ApiError.fromResponse(response, error);

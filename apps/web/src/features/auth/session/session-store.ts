@@ -16,6 +16,8 @@ export type SessionSnapshot =
  */
 let accessToken: string | null = null;
 let snapshot: SessionSnapshot = { status: 'loading', user: null };
+/** Whether the last session ended without this tab signing out (revoked elsewhere, expired). */
+let endedElsewhere = false;
 const listeners = new Set<() => void>();
 
 function publish(next: SessionSnapshot) {
@@ -32,12 +34,17 @@ export const sessionStore = {
     return () => listeners.delete(listener);
   },
 
+  /** True once a session this tab held has ended without it signing out; false after sign-in. */
+  endedElsewhere: (): boolean => endedElsewhere,
+
   signedIn(session: AuthSession): void {
+    endedElsewhere = false;
     accessToken = session.accessToken;
     publish({ status: 'signed-in', user: session.user });
   },
 
-  signedOut(): void {
+  signedOut({ ended = false }: { ended?: boolean } = {}): void {
+    endedElsewhere = ended;
     accessToken = null;
     if (snapshot.status !== 'signed-out') publish({ status: 'signed-out', user: null });
   },

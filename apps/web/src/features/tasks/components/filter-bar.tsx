@@ -107,13 +107,13 @@ export function FilterBar({
             ))}
           </select>
         </Captioned>
-        <Captioned caption="Due after">
+        <Captioned caption="Due from">
           <DateFilter
             value={search.dueAfter}
             onChange={(value) => set({ dueAfter: orEmpty(value) })}
           />
         </Captioned>
-        <Captioned caption="Due before">
+        <Captioned caption="Due until">
           <DateFilter
             value={search.dueBefore}
             onChange={(value) => set({ dueBefore: orEmpty(value) })}

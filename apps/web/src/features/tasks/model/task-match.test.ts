@@ -21,7 +21,10 @@ describe('matchesQuery', () => {
     expect(matchesQuery(task, { label: 'bug' })).toBe(true);
     expect(matchesQuery(task, { label: 'docs' })).toBe(false);
     expect(matchesQuery(task, { dueBefore: '2026-03-11', dueAfter: '2026-03-09' })).toBe(true);
-    expect(matchesQuery(task, { dueBefore: '2026-03-10' })).toBe(false);
+    // Inclusive at both ends: the task's own day is in either range.
+    expect(matchesQuery(task, { dueBefore: '2026-03-10', dueAfter: '2026-03-10' })).toBe(true);
+    expect(matchesQuery(task, { dueBefore: '2026-03-09' })).toBe(false);
+    expect(matchesQuery(task, { dueAfter: '2026-03-11' })).toBe(false);
     expect(matchesQuery({ ...task, dueDate: null }, { dueAfter: '2026-01-01' })).toBe(false);
     expect(matchesQuery(task, { assignee: member })).toBe(true);
     expect(matchesQuery(task, { assignee: 'none' })).toBe(false);

@@ -12,10 +12,10 @@ export function matchesQuery(task: Task, query: ListQuery): boolean | undefined 
   const priorities = listOf(query.priority);
   if (priorities && !priorities.includes(task.priority)) return false;
   if (query.label !== undefined && !task.labels.includes(query.label)) return false;
-  if (query.dueBefore !== undefined && !(task.dueDate && task.dueDate < query.dueBefore)) {
+  if (query.dueBefore !== undefined && !(task.dueDate && task.dueDate <= query.dueBefore)) {
     return false;
   }
-  if (query.dueAfter !== undefined && !(task.dueDate && task.dueDate > query.dueAfter)) {
+  if (query.dueAfter !== undefined && !(task.dueDate && task.dueDate >= query.dueAfter)) {
     return false;
   }
   const assignee = assigneeMatch(task, query.assignee);

@@ -1,0 +1,2 @@
+/** The setup feature's public face. */
+export { createSetupModule, issueFirstAdminLink } from './setup.module.ts';
