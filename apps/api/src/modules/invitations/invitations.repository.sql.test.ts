@@ -51,12 +51,13 @@ describe('invitations repository SQL', () => {
     await sql.record('find', () => repo.find(id));
     await sql.record('listPending', () => repo.listPending(ws));
     await sql.record('preview', () => repo.preview(id));
-    await sql.record('lockWorkspace, lock (in a transaction)', () =>
-      sql.db.transaction().execute(async (trx) => {
-        const tx = createInvitationsRepository(trx);
-        await tx.lockWorkspace(ws, other.id);
-        await tx.lock(id);
-      }),
+    await sql.record('lockWorkspace (in a transaction)', () =>
+      sql.db
+        .transaction()
+        .execute((trx) => createInvitationsRepository(trx).lockWorkspace(ws, other.id)),
+    );
+    await sql.record('lock (in a transaction)', () =>
+      sql.db.transaction().execute((trx) => createInvitationsRepository(trx).lock(id)),
     );
     await sql.record('account', () => repo.account(other.id));
     await sql.record('countMembers', () => repo.countMembers(ws));

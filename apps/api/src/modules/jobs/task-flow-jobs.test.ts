@@ -65,7 +65,8 @@ describe('idempotent job handlers', () => {
     expect(notices.rows).toEqual([{ title: '“Due soon” is due today', user_id: bob.userId }]);
     // Its mail is a job of its own, enqueued with the reminder.
     const mails = await sql<{ data: { payload: { to: string; key: string } } }>`
-      select data from pgboss.job where name = 'mail.send'`.execute(ctx.database.db);
+      select data from pgboss.job
+      where name = 'mail.send' and data->'payload'->>'key' like 'due:%'`.execute(ctx.database.db);
     expect(mails.rows.map((r) => r.data.payload)).toEqual([
       expect.objectContaining({ to: bob.email, key: `due:${task.id}:${today}` }),
     ]);

@@ -25,9 +25,13 @@ select "i".*, "u"."name" as "invited_by_name" from "workspace_invitations" as "i
 -- preview
 select "i"."id", "i"."kind", "i"."email", "i"."role", "i"."secret_hash", "i"."expires_at", "i"."max_uses", "i"."uses", "i"."revoked_at", "w"."name" as "workspace_name", "u"."name" as "invited_by_name", i.expires_at <= now() as "expired" from "workspace_invitations" as "i" inner join "workspaces" as "w" on "w"."id" = "i"."workspace_id" left join "users" as "u" on "u"."id" = "i"."invited_by" where "i"."id" = $1;
 
--- lockWorkspace, lock (in a transaction)
+-- lockWorkspace (in a transaction)
 begin;
 select "w"."name", "m"."role" from "workspaces" as "w" left join "workspace_members" as "m" on "m"."workspace_id" = "w"."id" and "m"."user_id" = $1 where "w"."id" = $2 for update of "w";
+commit;
+
+-- lock (in a transaction)
+begin;
 select *, expires_at <= now() as "expired" from "workspace_invitations" where "id" = $1 for update;
 commit;
 
