@@ -3,7 +3,6 @@ import Fastify, { LogController } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import pkg from '../package.json' with { type: 'json' };
 import type { Config } from './config.ts';
 import { createJobSystem, type JobSystem, jobsLifecycle } from './job-system.ts';
 import { createAdminModule } from './modules/admin/index.ts';
@@ -40,6 +39,7 @@ import { createSmtpMailer } from './platform/mail/smtp-mailer.ts';
 import { metrics } from './platform/metrics/metrics.ts';
 import { registerSources } from './platform/metrics/registry.ts';
 import { storageOrigins } from './platform/storage/index.ts';
+import { version } from './version.ts';
 
 type AppDeps = {
   database: Database;
@@ -54,8 +54,6 @@ type AppDeps = {
   /** The job system; made here (and started with the app) when absent. */
   jobs?: JobSystem;
 };
-
-export const version = pkg.version;
 
 /** A request holding an idempotency key renews it every second; 3 s unrenewed means it died. */
 const IDEMPOTENCY_LEASE_MS = 3_000;

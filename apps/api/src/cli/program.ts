@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { version } from '../app.ts';
+import { version } from '../version.ts';
 import { registerCreateAdmin } from './commands/create-admin.ts';
 import { registerExportOpenApi } from './commands/export-openapi.ts';
 import { registerJobs } from './commands/jobs.ts';

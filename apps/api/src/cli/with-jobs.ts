@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
-import { createJobSystem, type JobSystem } from '../job-system.ts';
+import type { JobSystem } from '../job-system.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
 
@@ -18,6 +18,7 @@ export async function withJobs<T>(
   { config, logger }: { config: Config; logger: Logger },
   work: (jobs: JobSystem) => Promise<T>,
 ): Promise<T> {
+  const { createJobSystem } = await import('../job-system.ts');
   const database = await openDatabase(config, logger);
   const system = createJobSystem(
     { database, mailer: noMail, logger, config },

@@ -1,6 +1,5 @@
 import { Email, NewPassword, PersonName } from '@taskflow/contract';
 import type { Command } from 'commander';
-import { createAdminAccount, passwordProblems } from '../../modules/auth/index.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
@@ -34,6 +33,9 @@ export function registerCreateAdmin(program: Command) {
       runCommand(async ({ config }) => {
         const email = parsed(Email, opts.email, 'email');
         const name = parsed(PersonName, opts.name, 'name');
+        const { createAdminAccount, passwordProblems } = await import(
+          '../../modules/auth/index.ts'
+        );
         const password = parsed(NewPassword, await readSecret('Password: '), 'password');
         const problems = passwordProblems(password);
         if (problems.length > 0) throw new OperatorError(`password: ${problems.join('; ')}`);

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { createSigningKeys } from '../../modules/auth/index.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { runCommand } from '../context.ts';
 
@@ -12,6 +11,7 @@ export function registerKeys(program: Command) {
     )
     .action(() =>
       runCommand(async ({ config }) => {
+        const { createSigningKeys } = await import('../../modules/auth/index.ts');
         const database = await openDatabase(config);
         try {
           const kid = await createSigningKeys(database.db, config.auth.accessTtlSeconds).rotate();

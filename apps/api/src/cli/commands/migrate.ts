@@ -7,7 +7,6 @@ import {
   migrateUp,
   migrationStatus,
 } from '../../platform/db/migrator.ts';
-import { installJobSchema } from '../../platform/queue/boss.ts';
 import { runCommand } from '../context.ts';
 
 const print = (steps: MigrationStep[]) => {
@@ -29,6 +28,7 @@ export function registerMigrate(program: Command) {
         const database = await openDatabase(config);
         try {
           print(await migrateUp(database.db));
+          const { installJobSchema } = await import('../../platform/queue/boss.ts');
           await installJobSchema(database);
           process.stdout.write('job queue schema is current\n');
         } finally {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { createPasswordService } from '../../modules/auth/index.ts';
-import { type DemoSeed, seedDemoWorkspace } from '../../modules/demo/index.ts';
+import type { DemoSeed } from '../../modules/demo/index.ts';
 import { openMigrated, runCommand } from '../context.ts';
 import { integer, jsonOption } from '../options.ts';
 import { print, printJson, table } from '../output.ts';
@@ -41,6 +40,10 @@ export function registerSeed(program: Command) {
     .action((opts: Options) =>
       runCommand(
         async ({ config, logger }) => {
+          const [{ createPasswordService }, { seedDemoWorkspace }] = await Promise.all([
+            import('../../modules/auth/index.ts'),
+            import('../../modules/demo/index.ts'),
+          ]);
           const database = await openMigrated(config, logger);
           const progress = createProgress('seeding tasks', opts.tasks);
           try {

@@ -1,13 +1,7 @@
 import type { Command } from 'commander';
-import { buildApp } from '../../app.ts';
 import { assertServable } from '../../config.ts';
-import { createPasswordService } from '../../modules/auth/index.ts';
-import { seedDemo } from '../../modules/demo/index.ts';
-import { issueFirstAdminLink } from '../../modules/setup/index.ts';
-import { openRedis, settled } from '../../platform/cache/redis-cache.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
-import { runServer } from '../../server.ts';
 import { runCommand } from '../context.ts';
 
 /** How long start-up waits for Redis before serving without it. */
@@ -20,6 +14,15 @@ export function registerServe(program: Command) {
     .action(() =>
       runCommand(async ({ config, logger }) => {
         assertServable(config);
+        const {
+          buildApp,
+          createPasswordService,
+          issueFirstAdminLink,
+          openRedis,
+          runServer,
+          seedDemo,
+          settled,
+        } = await import('./serve-dependencies.ts');
         const database = await openDatabase(config, logger);
         const redis = config.redis.url ? openRedis(config.redis.url, logger) : undefined;
         if (redis && !(await settled(redis, REDIS_START_WAIT_MS))) {

@@ -1,8 +1,6 @@
 import type { TaskStats } from '@taskflow/contract';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { createAdminRepository } from '../../modules/admin/index.ts';
-import { statsReport } from '../../modules/tasks/index.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
 import { openMigrated, runCommand } from '../context.ts';
 import { jsonOption, timeZoneOption } from '../options.ts';
@@ -53,6 +51,10 @@ export function registerTasks(program: Command) {
           const id = opts.workspace;
           if (id !== undefined && !z.uuid().safeParse(id).success)
             throw new OperatorError(`--workspace: "${id}" is not a workspace id (a UUID)`);
+          const [{ createAdminRepository }, { statsReport }] = await Promise.all([
+            import('../../modules/admin/index.ts'),
+            import('../../modules/tasks/index.ts'),
+          ]);
           const database = await openMigrated(config, logger);
           try {
             let workspace: Workspace | null = null;

@@ -1,6 +1,5 @@
 import { Email, Role } from '@taskflow/contract';
 import type { Command } from 'commander';
-import { createAdminUsersForOperator } from '../../modules/admin/index.ts';
 import { DataDirInUseError } from '../../platform/db/lock.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
 import { openMigrated, runCommand } from '../context.ts';
@@ -32,6 +31,7 @@ export function registerUsers(program: Command) {
             throw new OperatorError(`<email>: "${rawEmail}" is not an email address`);
           const role = Role.safeParse(rawRole);
           if (!role.success) throw new OperatorError(`<role>: "${rawRole}" is not admin or user`);
+          const { createAdminUsersForOperator } = await import('../../modules/admin/index.ts');
           const database = await openMigrated(config, logger).catch(explainLocked);
           try {
             const change = createAdminUsersForOperator(database.db);

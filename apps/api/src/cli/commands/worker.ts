@@ -1,9 +1,6 @@
 import type { Command } from 'commander';
-import { createMailer } from '../../app.ts';
 import { assertServable } from '../../config.ts';
-import { createJobSystem } from '../../job-system.ts';
 import { openDatabase } from '../../platform/db/database.ts';
-import { startMetricsServer } from '../../platform/metrics/metrics-server.ts';
 import { runCommand } from '../context.ts';
 
 /** `taskflow worker`: runs background jobs and cron schedules until SIGTERM/SIGINT. */
@@ -19,6 +16,11 @@ export function registerWorker(program: Command) {
     .action((opts: { metricsPort?: number }) =>
       runCommand(async ({ config, logger }) => {
         assertServable(config);
+        const [{ createMailer }, { createJobSystem }, { startMetricsServer }] = await Promise.all([
+          import('../../app.ts'),
+          import('../../job-system.ts'),
+          import('../../platform/metrics/metrics-server.ts'),
+        ]);
         const database = await openDatabase(config, logger);
         const mailer = createMailer(config, { database, logger });
         const jobs = createJobSystem(

@@ -1,0 +1,10 @@
+/**
+ * What `serve` needs beyond every command's own: the whole app. Loaded when `serve` runs, so
+ * the other commands (and `--help`) start without it.
+ */
+export { buildApp } from '../../app.ts';
+export { createPasswordService } from '../../modules/auth/index.ts';
+export { seedDemo } from '../../modules/demo/index.ts';
+export { issueFirstAdminLink } from '../../modules/setup/index.ts';
+export { openRedis, settled } from '../../platform/cache/redis-cache.ts';
+export { runServer } from '../../server.ts';
