@@ -12,8 +12,15 @@ const dueLabel = (date: string) =>
     timeZone: 'UTC',
   });
 
-/** The browser's zone: "tomorrow" is tomorrow where the person typing it is. */
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The browser's zone: "tomorrow" is tomorrow where the person typing it is. Read once per page
+ * load: asking Intl for it makes a formatter, costly on a slow phone at every render of the field.
+ */
+let zone: string | undefined;
+const localZone = () => {
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone;
+};
 
 /** Reads a quick-add line with the workspace's members and labels, as of `now`. */
 export function readQuickAdd(
