@@ -22,6 +22,15 @@ const localZone = () => {
   return zone;
 };
 
+const emptyLine = (): QuickAddResult => ({
+  title: '',
+  dueDate: undefined,
+  priority: undefined,
+  labels: [],
+  assignee: undefined,
+  tokens: [],
+});
+
 /** Reads a quick-add line with the workspace's members and labels, as of `now`. */
 export function readQuickAdd(
   text: string,
@@ -29,6 +38,8 @@ export function readQuickAdd(
   labels: readonly string[],
   now = new Date(),
 ): QuickAddResult {
+  // Nothing typed, nothing to read: the board's first render skips the parser and its calendar.
+  if (text.trim() === '') return emptyLine();
   return parseQuickAdd(text, {
     now,
     timeZone: localZone(),
