@@ -11,7 +11,9 @@ import {
   weekdayIndex,
   weekdayNextWeek,
 } from './quick-add-dates.ts';
-import { MAX_LABELS, TASK_PRIORITIES, type TaskPriority } from './tasks.ts';
+import { MAX_LABELS, TASK_PRIORITIES } from './task-values.ts';
+
+type TaskPriority = (typeof TASK_PRIORITIES)[number];
 
 export type QuickAddMember = { id: string; name: string; email?: string };
 

@@ -2,18 +2,18 @@ import { z } from 'zod';
 import { requestBody } from './named.ts';
 import { cursorParam, limitParam, listOf, nextCursor, pageOf } from './pagination.ts';
 import { ProblemDetails } from './problem.ts';
+import { MAX_LABELS, TASK_PRIORITIES } from './task-values.ts';
 import { requiredText } from './text.ts';
+
+export { MAX_LABELS, TASK_PRIORITIES };
 
 export const TASK_STATUSES = ['todo', 'in_progress', 'done'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES).meta({ id: 'TaskStatus' });
 export type TaskStatus = z.infer<typeof TaskStatus>;
 
-/** In rising urgency: sorting by priority puts `urgent` first. */
-export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const TaskPriority = z.enum(TASK_PRIORITIES).meta({ id: 'TaskPriority' });
 export type TaskPriority = z.infer<typeof TaskPriority>;
 
-export const MAX_LABELS = 20;
 export const PAGE_LIMIT_MAX = 100;
 /** A task list's cursor holds its sort and that sort's key (a `position` runs to 200 characters). */
 const TASK_CURSOR_MAX = 1000;

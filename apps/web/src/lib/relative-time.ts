@@ -7,13 +7,17 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
-const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+// Made on first use: building a formatter loads locale data, costly at start-up on a slow phone.
+let format: Intl.RelativeTimeFormat | undefined;
 
 /** "just now", "5 minutes ago", "yesterday", "3 weeks ago": in the largest unit that fits. */
 export function relativeTime(iso: string, now: number = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
   for (const [unit, size] of units) {
-    if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
+    if (Math.abs(seconds) >= size) {
+      format ??= new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+      return format.format(Math.trunc(seconds / size), unit);
+    }
   }
   return 'just now';
 }

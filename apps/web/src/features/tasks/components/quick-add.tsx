@@ -1,4 +1,3 @@
-import { CreateTaskBody } from '@taskflow/contract';
 import { type FormEvent, type RefObject, useMemo, useState } from 'react';
 import { toast } from 'sonner';
 import { ApiError } from '../../../api/api-error.ts';
@@ -13,6 +12,22 @@ import type { Member } from '../model/task-types.ts';
 import { QuickAddChips } from './quick-add-chips.tsx';
 
 const noLabels: string[] = [];
+
+type CreateTaskCheck = typeof import('../model/create-task-check.ts')['CreateTaskBody'];
+
+/*
+ * zod and the task schemas are not needed to show the board: they load once the field has the
+ * focus. Once loaded, a submit checks synchronously, as the field empties in the same event.
+ */
+let createTaskCheck: CreateTaskCheck | undefined;
+let loadingCheck: Promise<CreateTaskCheck> | undefined;
+function loadCreateTaskCheck(): Promise<CreateTaskCheck> {
+  loadingCheck ??= import('../model/create-task-check.ts').then(({ CreateTaskBody }) => {
+    createTaskCheck = CreateTaskBody;
+    return CreateTaskBody;
+  });
+  return loadingCheck;
+}
 
 function failureMessage(failure: unknown) {
   const field = failure instanceof ApiError ? failure.fieldErrors.title : undefined;
@@ -48,7 +63,8 @@ export function QuickAdd({
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = CreateTaskBody.safeParse(bodyOf(line), parseOptions);
+    const check = createTaskCheck ?? (await loadCreateTaskCheck());
+    const parsed = check.safeParse(bodyOf(line), parseOptions);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Enter a title');
       inputRef.current?.focus();
@@ -85,6 +101,7 @@ export function QuickAdd({
         ref={inputRef}
         name="title"
         value={text}
+        onFocus={() => void loadCreateTaskCheck()}
         onChange={(event) => {
           setText(event.target.value);
           setError(null);

@@ -2,6 +2,7 @@ import { closestCenter, DndContext, type DragEndEvent } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMemo, useState } from 'react';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { useProgressiveList } from '../../../lib/use-progressive-list.ts';
 import { useTasks } from '../api/get-tasks.ts';
 import { useMoveTask } from '../api/move-task.ts';
 import {
@@ -14,6 +15,8 @@ import { planDrop } from '../model/neighbours.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
 import { SortableTask } from './sortable-task.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
+
+const FIRST_ROWS = 15;
 
 /** All matching tasks, one a row; dragged to reorder while in manual order. */
 export function TaskListView({
@@ -31,7 +34,9 @@ export function TaskListView({
   const move = useMoveTask(workspaceId);
   const sensors = useTaskSensors();
   const [announcements] = useState(() => taskAnnouncements(false));
-  const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
+  const loaded = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
+  // About a phone screen of rows first; the rest of the page follows without blocking input.
+  const items = useProgressiveList(loaded, FIRST_ROWS);
   const reorderable = effectiveSort(search) === 'position';
 
   if (tasks.isPending) return <TaskSkeleton />;
@@ -42,9 +47,9 @@ export function TaskListView({
 
   function onDragEnd({ active, over }: DragEndEvent) {
     onDraggingChange(false);
-    const task = items.find((item) => item.id === active.id);
+    const task = loaded.find((item) => item.id === active.id);
     if (!task || !over) return;
-    const ids = items.map((item) => item.id);
+    const ids = loaded.map((item) => item.id);
     const plan = planDrop({
       taskId: task.id,
       fromStatus: task.status,

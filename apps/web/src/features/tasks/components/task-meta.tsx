@@ -9,8 +9,12 @@ const priorityColours: Record<Task['priority'], string> = {
 
 const badge = 'rounded-full px-2 py-0.5 text-xs font-medium';
 
-const localDate = (date: string) =>
-  new Date(`${date}T00:00:00`).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+// One formatter for every card: toLocaleDateString builds a new one on each call.
+let dueFormat: Intl.DateTimeFormat | undefined;
+function localDate(date: string): string {
+  dueFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+  return dueFormat.format(new Date(`${date}T00:00:00`));
+}
 
 function today(): string {
   const now = new Date();

@@ -44,6 +44,19 @@ describe('parseBoardSearch', () => {
     ).toEqual({ status: ['todo'] });
   });
 
+  it('keeps only real dates, trimmed words and lists of text', () => {
+    expect(
+      parseBoardSearch({
+        dueBefore: '2026-02-30',
+        dueAfter: '2024-02-29',
+        label: '  bug ',
+        q: 'x'.repeat(201),
+        status: ['todo', 3],
+        assignee: '5f0c6a7e-1111-9222-8333-944455556666',
+      }),
+    ).toEqual({ dueAfter: '2024-02-29', label: 'bug' });
+  });
+
   it('leaves defaults out, so equal boards have equal URLs', () => {
     expect(parseBoardSearch({ view: 'list', assignee: 'me' })).toEqual({ assignee: 'me' });
     // Relevance ranks search results: without words to search for it is no order at all.

@@ -12,8 +12,24 @@ const dueLabel = (date: string) =>
     timeZone: 'UTC',
   });
 
-/** The browser's zone: "tomorrow" is tomorrow where the person typing it is. */
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+/**
+ * The browser's zone: "tomorrow" is tomorrow where the person typing it is. Read once per page
+ * load: asking Intl for it makes a formatter, costly on a slow phone at every render of the field.
+ */
+let zone: string | undefined;
+const localZone = () => {
+  zone ??= Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone;
+};
+
+const emptyLine = (): QuickAddResult => ({
+  title: '',
+  dueDate: undefined,
+  priority: undefined,
+  labels: [],
+  assignee: undefined,
+  tokens: [],
+});
 
 /** Reads a quick-add line with the workspace's members and labels, as of `now`. */
 export function readQuickAdd(
@@ -22,6 +38,8 @@ export function readQuickAdd(
   labels: readonly string[],
   now = new Date(),
 ): QuickAddResult {
+  // Nothing typed, nothing to read: the board's first render skips the parser and its calendar.
+  if (text.trim() === '') return emptyLine();
   return parseQuickAdd(text, {
     now,
     timeZone: localZone(),

@@ -1,8 +1,14 @@
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useWorkspaces } from '../api/get-workspaces.ts';
-import { CreateWorkspaceDialog } from './create-workspace-dialog.tsx';
 import { WorkspacePicker } from './workspace-picker.tsx';
+
+// Its form (react-hook-form, zod) loads on the first click, not with every signed-in page.
+const CreateWorkspaceDialog = lazy(() =>
+  import('./create-workspace-dialog.tsx').then((module) => ({
+    default: module.CreateWorkspaceDialog,
+  })),
+);
 
 const outline =
   'rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800';
@@ -12,6 +18,8 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
   const workspaces = useWorkspaces();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  // Mounted from the first opening on, so that closing it runs its own focus return.
+  const [opened, setOpened] = useState(false);
   const open = (workspaceId: string) =>
     void navigate({ to: '/w/$workspaceId', params: { workspaceId } });
   const current = workspaces.data?.find((workspace) => workspace.id === currentId);
@@ -28,14 +36,25 @@ export function WorkspaceSwitcher({ currentId }: { currentId: string | undefined
           Settings<span className="sr-only"> of {current.name}</span>
         </Link>
       )}
-      <button type="button" className={outline} onClick={() => setCreating(true)}>
+      <button
+        type="button"
+        className={outline}
+        onClick={() => {
+          setOpened(true);
+          setCreating(true);
+        }}
+      >
         New workspace
       </button>
-      <CreateWorkspaceDialog
-        open={creating}
-        onOpenChange={setCreating}
-        onCreated={(workspace) => open(workspace.id)}
-      />
+      {opened && (
+        <Suspense fallback={null}>
+          <CreateWorkspaceDialog
+            open={creating}
+            onOpenChange={setCreating}
+            onCreated={(workspace) => open(workspace.id)}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

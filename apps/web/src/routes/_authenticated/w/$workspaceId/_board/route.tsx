@@ -1,13 +1,25 @@
 import { createFileRoute, Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { ExportTasks } from '../../../../../features/exports/components/export-tasks.tsx';
+import { tasksQueryOptions } from '../../../../../features/tasks/api/get-tasks.ts';
 import { Board } from '../../../../../features/tasks/components/board.tsx';
-import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
+import {
+  boardQueries,
+  parseBoardSearch,
+} from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
 import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
 
 /** The board; its filters and view live in the URL, shared with the task dialog below it. */
 export const Route = createFileRoute('/_authenticated/w/$workspaceId/_board')({
   validateSearch: parseBoardSearch,
+  loaderDeps: ({ search }) => ({ queries: boardQueries(search) }),
+  // The tasks are asked for with the workspace list (the layout's check) and the board's code,
+  // not after them; not awaited, so the board shows its own loading state meanwhile.
+  loader: ({ context: { queryClient }, params: { workspaceId }, deps: { queries } }) => {
+    for (const query of queries) {
+      void queryClient.prefetchInfiniteQuery(tasksQueryOptions(workspaceId, query));
+    }
+  },
   component: BoardPage,
 });
 
