@@ -25,10 +25,13 @@ export function FilterSheet({ search, children }: { search: BoardSearch; childre
       >
         Filters
         {count > 0 && (
-          <span className="ml-1.5 rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-400 dark:text-slate-950">
-            {count}
-            <span className="sr-only"> in use</span>
-          </span>
+          <>
+            {' '}
+            <span className="rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-400 dark:text-slate-950">
+              {count}
+              <span className="sr-only"> in use</span>
+            </span>
+          </>
         )}
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title="Filters" size="sheet" testId="filter-sheet">

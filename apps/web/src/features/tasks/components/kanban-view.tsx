@@ -82,12 +82,13 @@ export function KanbanView(props: Omit<TaskViewProps, 'onClearFilters'>) {
       onDragEnd={onDragEnd}
     >
       {/* On a phone the columns scroll sideways inside the board, one per swipe, the next one
-          peeking in; the page itself never scrolls sideways. Focusable there, so the keyboard
-          scrolls it even when its columns hold nothing focusable. */}
+          peeking in; the page itself never scrolls sideways (`relative`: the columns' visually
+          hidden text, absolutely placed, is then clipped by this box rather than widening the
+          page). Focusable there, so the keyboard scrolls it even when no column has a control. */}
       <section
         aria-label="Kanban columns"
         tabIndex={small ? 0 : undefined}
-        className="flex snap-x snap-mandatory gap-4 overflow-x-auto pb-2 max-md:*:w-[85%] max-md:*:shrink-0 max-md:*:snap-start md:grid md:grid-cols-3 md:overflow-visible md:pb-0"
+        className="relative flex snap-x snap-mandatory gap-4 overflow-x-auto pb-2 max-md:*:w-[85%] max-md:*:shrink-0 max-md:*:snap-start md:grid md:grid-cols-3 md:overflow-visible md:pb-0"
         data-testid="kanban"
       >
         {statuses.map((status) => (
