@@ -37,7 +37,7 @@ test('the signed-out pages have no serious accessibility violation, on a desktop
   const workspaceId = await createWorkspace(api, 'Garden');
   const link = api.POST('/api/v1/workspaces/{workspaceId}/invite-links', {
     params: { path: { workspaceId } },
-    body: {},
+    body: { role: 'member', expiresInDays: 7, maxUses: null },
   });
   const { url } = await expectAnswer(link, 201, 'an invite link');
   const invite = new URL(url);
