@@ -29,8 +29,8 @@ export function FilterSheet({ search, children }: { search: BoardSearch; childre
             {' '}
             <span className="rounded-full bg-indigo-700 px-1.5 text-xs text-white dark:bg-indigo-400 dark:text-slate-950">
               {count}
-              <span className="sr-only"> in use</span>
-            </span>
+            </span>{' '}
+            <span className="sr-only">in use</span>
           </>
         )}
       </Button>
