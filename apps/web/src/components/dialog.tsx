@@ -2,7 +2,17 @@ import * as RadixDialog from '@radix-ui/react-dialog';
 import { type ReactNode, useRef } from 'react';
 import { focusPlace } from './focus-place.ts';
 
-const widths = { md: 'max-w-lg', lg: 'max-w-2xl' };
+const centred =
+  'top-1/2 left-1/2 max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg border';
+/*
+ * How each size sits on the screen. Every one fits a phone and scrolls inside: a large dialog
+ * (a task) takes the whole of a small screen, a sheet rises from its bottom edge.
+ */
+const placements = {
+  md: `${centred} max-w-lg`,
+  lg: `${centred} max-w-2xl max-md:inset-0 max-md:max-h-none max-md:w-full max-md:translate-none max-md:rounded-none max-md:border-0`,
+  sheet: 'inset-x-0 bottom-0 max-h-[85dvh] w-full rounded-t-lg border-t',
+};
 
 /**
  * A modal dialog: focus moves in and is trapped, Escape and the close button dismiss it, and
@@ -25,7 +35,7 @@ export function Dialog({
   onOpenChange: (open: boolean) => void;
   title: string;
   description?: string;
-  size?: keyof typeof widths;
+  size?: keyof typeof placements;
   testId?: string;
   children: ReactNode;
 }) {
@@ -36,7 +46,7 @@ export function Dialog({
       <RadixDialog.Portal>
         <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-950/60" />
         <RadixDialog.Content
-          className={`fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg border border-slate-200 bg-white p-6 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${widths[size]}`}
+          className={`fixed z-50 overflow-y-auto overscroll-contain border-slate-200 bg-white p-6 text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${placements[size]}`}
           data-testid={testId}
           onOpenAutoFocus={() => {
             opener.current = document.activeElement;

@@ -23,6 +23,7 @@ export function RoleSelect<R extends string>({
       </label>
       <select
         id={id}
+        name="role"
         value={value}
         onChange={(event) => onChange(keys.find((key) => key === event.target.value) ?? value)}
         className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-900"

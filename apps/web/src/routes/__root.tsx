@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, Link, Outlet, useParams } from '@tanstack/react-router';
 import { lazy, type ReactNode, Suspense } from 'react';
+import { MenuButton, useMenuClosingOnNavigation } from '../components/menu-button.tsx';
 import { NotFound } from '../components/not-found.tsx';
 import { RouteError } from '../components/route-error.tsx';
 import { ThemeSelect } from '../components/theme-select.tsx';
@@ -19,6 +20,8 @@ export const Route = createRootRouteWithContext<RouterContext>()({
   errorComponent: RouteError,
   notFoundComponent: NotFound,
 });
+
+const MENU_ID = 'header-menu';
 
 const activeLink = { 'aria-current': 'page', className: 'font-semibold' } as const;
 
@@ -52,6 +55,7 @@ function LazySlot({ width, children }: { width: string; children: ReactNode }) {
 function RootLayout() {
   const session = useSession();
   const { workspaceId } = useParams({ strict: false });
+  const [menuOpen, setMenuOpen] = useMenuClosingOnNavigation();
   return (
     <div className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
       <a
@@ -61,52 +65,69 @@ function RootLayout() {
         Skip to content
       </a>
       <header className="border-b border-slate-200 dark:border-slate-800">
+        {/* On a phone the secondary items fold into a menu below the first row; from `md` up
+            the menu's box dissolves (display: contents) and the `md:order-*` keep the one row. */}
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
           <Link to="/" className="text-lg font-bold">
             TaskFlow
           </Link>
-          <nav aria-label="Main" className="flex-1">
-            <ul className="flex gap-4 text-sm">
-              <li>
-                <Link to="/" activeProps={activeLink} activeOptions={{ exact: true }}>
-                  Home
-                </Link>
-              </li>
-              {session.status === 'signed-in' && (
-                <>
-                  <li>
-                    <Link to="/w" activeProps={activeLink}>
-                      Tasks
-                    </Link>
-                  </li>
-                  <li>
-                    <Link to="/account" activeProps={activeLink}>
-                      Account
-                    </Link>
-                  </li>
-                  {session.user.role === 'admin' && (
-                    <li>
-                      <Link to="/admin" activeProps={activeLink}>
-                        Admin
-                      </Link>
-                    </li>
-                  )}
-                </>
-              )}
-            </ul>
-          </nav>
           {session.status === 'signed-in' && (
-            <>
+            <div className="ml-auto md:order-2 md:ml-0">
               <LazySlot width="w-9">
                 <LiveUpdates userId={session.user.id} />
               </LazySlot>
-              <LazySlot width="w-72">
-                <WorkspaceSwitcher currentId={workspaceId} />
-              </LazySlot>
-            </>
+            </div>
           )}
-          <UserMenu />
-          <ThemeSelect />
+          <MenuButton
+            open={menuOpen}
+            onOpenChange={setMenuOpen}
+            controls={MENU_ID}
+            className={session.status === 'signed-in' ? '' : 'ml-auto'}
+          />
+          <div
+            id={MENU_ID}
+            className={`${menuOpen ? 'flex' : 'hidden'} basis-full flex-col items-start gap-3 md:contents`}
+          >
+            <nav aria-label="Main" className="md:order-1 md:flex-1">
+              <ul className="flex gap-4 text-sm">
+                <li>
+                  <Link to="/" activeProps={activeLink} activeOptions={{ exact: true }}>
+                    Home
+                  </Link>
+                </li>
+                {session.status === 'signed-in' && (
+                  <>
+                    <li>
+                      <Link to="/w" activeProps={activeLink}>
+                        Tasks
+                      </Link>
+                    </li>
+                    <li>
+                      <Link to="/account" activeProps={activeLink}>
+                        Account
+                      </Link>
+                    </li>
+                    {session.user.role === 'admin' && (
+                      <li>
+                        <Link to="/admin" activeProps={activeLink}>
+                          Admin
+                        </Link>
+                      </li>
+                    )}
+                  </>
+                )}
+              </ul>
+            </nav>
+            <div className="flex flex-wrap items-center gap-x-6 gap-y-3 md:order-3 md:gap-y-2">
+              {session.status === 'signed-in' && (
+                <LazySlot width="w-72">
+                  <WorkspaceSwitcher currentId={workspaceId} />
+                </LazySlot>
+              )}
+              <UserMenu />
+              <ThemeSelect />
+            </div>
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8">

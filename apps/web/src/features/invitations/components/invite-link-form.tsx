@@ -72,6 +72,7 @@ export function InviteLinkForm({ workspaceId }: { workspaceId: string }) {
           </label>
           <input
             id={linkId}
+            name="inviteLink"
             readOnly
             value={create.data.url}
             className="w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm dark:border-slate-600 dark:bg-slate-800"

@@ -22,6 +22,7 @@ export function MailSettingsCard() {
         <label className="flex items-center gap-3 text-sm">
           <input
             type="checkbox"
+            name="mailOnMention"
             className="size-4"
             checked={data?.mailOnMention ?? true}
             disabled={isPending || update.isPending}

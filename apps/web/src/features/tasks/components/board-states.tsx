@@ -54,7 +54,8 @@ export function BoardEmpty({
     >
       <p className="font-medium">No tasks yet.</p>
       <p className="text-sm text-slate-600 dark:text-slate-300">
-        Type a title in “Add a task” above and press Enter. Press ? for keyboard shortcuts.
+        Type a title in “Add a task” above and press Enter.
+        <span className="touch:hidden"> Press ? for keyboard shortcuts.</span>
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { type BoardSearch, withoutFilters } from '../model/board-search.ts';
 import type { Member, Task } from '../model/task-types.ts';
 import { BulkBar } from './bulk-bar.tsx';
 import { FilterBar } from './filter-bar.tsx';
+import { FilterSheet } from './filter-sheet.tsx';
 import { KanbanView } from './kanban-view.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
@@ -107,7 +108,12 @@ export function Board({
             kanban={kanban}
             onChange={(next) => onSearchChange({ ...search, view: next ? 'kanban' : undefined })}
           />
-          <Button variant="secondary" size="sm" onClick={() => setHelpOpen(true)}>
+          <Button
+            variant="secondary"
+            size="sm"
+            className="touch:hidden"
+            onClick={() => setHelpOpen(true)}
+          >
             Shortcuts <span aria-hidden="true">(?)</span>
           </Button>
         </div>
@@ -119,14 +125,16 @@ export function Board({
         search={search}
         onShowAll={() => onSearchChange(withoutFilters(search))}
       />
-      <FilterBar
-        workspaceId={workspaceId}
-        search={search}
-        members={members}
-        onChange={onSearchChange}
-        onSearch={(q) => onSearchChange({ ...search, q }, { replace: true })}
-        searchRef={searchRef}
-      />
+      <FilterSheet search={search}>
+        <FilterBar
+          workspaceId={workspaceId}
+          search={search}
+          members={members}
+          onChange={onSearchChange}
+          onSearch={(q) => onSearchChange({ ...search, q }, { replace: true })}
+          searchRef={searchRef}
+        />
+      </FilterSheet>
       {!kanban && checked.size > 0 && (
         <BulkBar
           count={checked.size}

@@ -20,6 +20,7 @@ export function BulkBar({ count, onApply, onClear }: BulkBarProps) {
       <label className="flex items-center gap-2">
         <span>Set status to</span>
         <select
+          name="status"
           value={status}
           onChange={(event) => setStatus(event.target.value as TaskStatus)}
           className="rounded-md border border-slate-300 bg-white px-2 py-1 dark:border-slate-600 dark:bg-slate-900"

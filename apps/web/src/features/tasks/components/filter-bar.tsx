@@ -42,15 +42,18 @@ function Captioned({ caption: text, children }: { caption: string; children: Rea
 
 /** A date bound of the due-date filter. */
 function DateFilter({
+  name,
   value,
   onChange,
 }: {
+  name: string;
   value: string | undefined;
   onChange: (value: string) => void;
 }) {
   return (
     <input
       type="date"
+      name={name}
       className={control}
       value={value ?? ''}
       onChange={(event) => onChange(event.target.value)}
@@ -85,6 +88,7 @@ export function FilterBar({
         <SearchBox value={search.q} onSearch={onSearch} inputRef={searchRef} />
         <Captioned caption="Assignee">
           <select
+            name="assignee"
             className={control}
             value={search.assignee ?? ''}
             onChange={(event) => set({ assignee: orEmpty(event.target.value) })}
@@ -97,6 +101,7 @@ export function FilterBar({
         </Captioned>
         <Captioned caption="Label">
           <select
+            name="label"
             className={control}
             value={search.label ?? ''}
             onChange={(event) => set({ label: orEmpty(event.target.value) })}
@@ -109,12 +114,14 @@ export function FilterBar({
         </Captioned>
         <Captioned caption="Due from">
           <DateFilter
+            name="dueAfter"
             value={search.dueAfter}
             onChange={(value) => set({ dueAfter: orEmpty(value) })}
           />
         </Captioned>
         <Captioned caption="Due until">
           <DateFilter
+            name="dueBefore"
             value={search.dueBefore}
             onChange={(value) => set({ dueBefore: orEmpty(value) })}
           />
@@ -123,6 +130,7 @@ export function FilterBar({
         {search.view !== 'kanban' && (
           <Captioned caption="Sort by">
             <select
+              name="sort"
               className={control}
               value={effectiveSort(search)}
               onChange={(event) => {

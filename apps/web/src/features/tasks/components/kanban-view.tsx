@@ -6,6 +6,7 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { useState } from 'react';
+import { SMALL_SCREEN, useMediaQuery } from '../../../lib/media-query.ts';
 import { useMoveTask } from '../api/move-task.ts';
 import {
   dragData,
@@ -42,6 +43,7 @@ export function KanbanView(props: Omit<TaskViewProps, 'onClearFilters'>) {
   const [dragged, setDragged] = useState<Task | null>(null);
   const [announcements] = useState(() => taskAnnouncements(true));
   const statuses = search.status ?? TASK_STATUSES;
+  const small = useMediaQuery(SMALL_SCREEN);
 
   function onDragStart({ active }: DragStartEvent) {
     const data = dragData(active);
@@ -79,11 +81,20 @@ export function KanbanView(props: Omit<TaskViewProps, 'onClearFilters'>) {
       }}
       onDragEnd={onDragEnd}
     >
-      <div className="grid gap-4 md:grid-cols-3" data-testid="kanban">
+      {/* On a phone the columns scroll sideways inside the board, one per swipe, the next one
+          peeking in; the page itself never scrolls sideways (`relative`: the columns' visually
+          hidden text, absolutely placed, is then clipped by this box rather than widening the
+          page). Focusable there, so the keyboard scrolls it even when no column has a control. */}
+      <section
+        aria-label="Kanban columns"
+        tabIndex={small ? 0 : undefined}
+        className="relative flex snap-x snap-mandatory gap-4 overflow-x-auto pb-2 max-md:*:w-[85%] max-md:*:shrink-0 max-md:*:snap-start md:grid md:grid-cols-3 md:overflow-visible md:pb-0"
+        data-testid="kanban"
+      >
         {statuses.map((status) => (
           <KanbanColumn key={status} status={status} {...props} />
         ))}
-      </div>
+      </section>
       <DragOverlay>
         {dragged && (
           <div className="rounded-md border border-indigo-500 bg-white p-2 shadow-lg dark:bg-slate-950">

@@ -1,4 +1,5 @@
 import { type Ref, useEffect, useRef } from 'react';
+import { COARSE_POINTER, useMediaQuery } from '../../../lib/media-query.ts';
 import { useSearchText } from '../../../lib/use-debounced-callback.ts';
 
 export const SEARCH_DELAY_MS = 300;
@@ -17,6 +18,7 @@ export function SearchBox({
   inputRef?: Ref<HTMLInputElement>;
 }) {
   const written = useRef(value);
+  const touch = useMediaQuery(COARSE_POINTER);
   const { text, setText, onChange } = useSearchText(
     (next) => {
       const q = next.trim() || undefined;
@@ -42,9 +44,10 @@ export function SearchBox({
         id="task-search"
         ref={inputRef}
         type="search"
+        name="q"
         value={text}
         onChange={onChange}
-        placeholder="Search tasks (press /)"
+        placeholder={touch ? 'Search tasks' : 'Search tasks (press /)'}
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm dark:border-slate-600 dark:bg-slate-900"
         data-testid="task-search"
       />

@@ -26,6 +26,7 @@ function AttachButton({
       <input
         ref={input}
         type="file"
+        name="files"
         multiple
         hidden
         data-testid="attach-input"

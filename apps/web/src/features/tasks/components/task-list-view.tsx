@@ -94,6 +94,8 @@ export function TaskListView({
                 before={
                   <input
                     type="checkbox"
+                    name="selected"
+                    value={task.id}
                     checked={checked.has(task.id)}
                     onChange={(event) => onCheck(task.id, event.target.checked)}
                     aria-label={`Select “${task.title}”`}

@@ -16,6 +16,7 @@ export function CompleteCheckbox({ task, onToggle }: CompleteCheckboxProps) {
     <span className="relative inline-flex h-5 w-5 shrink-0 items-center justify-center">
       <input
         type="checkbox"
+        name="done"
         checked={task.status === 'done'}
         onChange={() => onToggle(task)}
         aria-label={`Complete “${task.title}”`}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearch, stringifySearch } from '../../../lib/search-params.ts';
 import {
+  activeFilterCount,
   effectiveSort,
   hasFilters,
   parseBoardSearch,
@@ -84,6 +85,12 @@ describe('board search helpers', () => {
     expect(hasFilters(search)).toBe(true);
     expect(withoutFilters(search)).toEqual({ view: 'kanban', sort: 'due' });
     expect(hasFilters(withoutFilters(search))).toBe(false);
+  });
+
+  it('counts the filters in use, a list of statuses once, the view and the sort never', () => {
+    const search = parseBoardSearch({ view: 'kanban', sort: 'due', status: 'todo,done', q: 'x' });
+    expect(activeFilterCount(search)).toBe(2);
+    expect(activeFilterCount(withoutFilters(search))).toBe(0);
   });
 
   it('asks the API for the list view, and for a kanban column in manual order', () => {

@@ -92,6 +92,11 @@ export function hasFilters(search: BoardSearch): boolean {
   return filterKeys.some((key) => key in search);
 }
 
+/** How many filters narrow the board (a list of statuses counts once). */
+export function activeFilterCount(search: BoardSearch): number {
+  return filterKeys.filter((key) => key in search).length;
+}
+
 /** Keeps how the board is shown (view, sort), drops what it is narrowed to. */
 export function withoutFilters(search: BoardSearch): BoardSearch {
   const { view, sort } = search;
