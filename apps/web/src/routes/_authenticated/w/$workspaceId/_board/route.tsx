@@ -1,7 +1,10 @@
 import { createFileRoute, Link, Outlet, useNavigate } from '@tanstack/react-router';
 import { ExportTasks } from '../../../../../features/exports/components/export-tasks.tsx';
 import { Board } from '../../../../../features/tasks/components/board.tsx';
-import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
+import {
+  parseBoardSearch,
+  toFilterQuery,
+} from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
 import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
 
@@ -18,6 +21,7 @@ function BoardPage() {
   const navigate = useNavigate();
   const workspace = useWorkspace(workspaceId);
   const members = useMembers(workspaceId).data ?? [];
+  const filters = toFilterQuery(search);
 
   return (
     <>
@@ -36,7 +40,12 @@ function BoardPage() {
             >
               Trash
             </Link>
-            <ExportTasks key={workspaceId} workspaceId={workspaceId} />
+            {/* Other filters make another export: what was made for the old ones is not offered. */}
+            <ExportTasks
+              key={`${workspaceId}:${JSON.stringify(filters)}`}
+              workspaceId={workspaceId}
+              filters={filters}
+            />
           </>
         }
         onSearchChange={(next, options) =>
