@@ -1873,6 +1873,28 @@ export interface components {
             /** Format: uuid */
             workspaceId: string;
         };
+        /** @description A pending invitation was made, renewed, revoked or used: owners read the list again (every member receives this, so it names no address) */
+        InvitationChangedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /**
+                 * @description `refreshed`: an address invited again gets a new link
+                 * @enum {string}
+                 */
+                change: "created" | "refreshed" | "revoked" | "used";
+                /** Format: uuid */
+                invitationId: string;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "invitation.changed";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
         /**
          * @description `email` sent to one address; only the account with that address can accept it, once; `link` a link anyone signed in can accept, until it expires, is revoked or is used up
          * @enum {string}
@@ -2007,7 +2029,7 @@ export interface components {
         LabelList: {
             items: string[];
         };
-        LiveEvent: components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["TaskRestoredEvent"] | components["schemas"]["CommentCreatedEvent"] | components["schemas"]["CommentUpdatedEvent"] | components["schemas"]["CommentDeletedEvent"] | components["schemas"]["AttachmentCreatedEvent"] | components["schemas"]["AttachmentUpdatedEvent"] | components["schemas"]["AttachmentDeletedEvent"] | components["schemas"]["WorkspaceCreatedEvent"] | components["schemas"]["WorkspaceUpdatedEvent"] | components["schemas"]["WorkspaceDeletedEvent"] | components["schemas"]["MemberAddedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberRemovedEvent"] | components["schemas"]["NotificationCreatedEvent"] | components["schemas"]["NotificationsReadEvent"] | components["schemas"]["UserRole_changedEvent"];
+        LiveEvent: components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["TaskRestoredEvent"] | components["schemas"]["CommentCreatedEvent"] | components["schemas"]["CommentUpdatedEvent"] | components["schemas"]["CommentDeletedEvent"] | components["schemas"]["AttachmentCreatedEvent"] | components["schemas"]["AttachmentUpdatedEvent"] | components["schemas"]["AttachmentDeletedEvent"] | components["schemas"]["WorkspaceCreatedEvent"] | components["schemas"]["WorkspaceUpdatedEvent"] | components["schemas"]["WorkspaceDeletedEvent"] | components["schemas"]["MemberAddedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberRemovedEvent"] | components["schemas"]["InvitationChangedEvent"] | components["schemas"]["NotificationCreatedEvent"] | components["schemas"]["NotificationsReadEvent"] | components["schemas"]["UserRole_changedEvent"];
         MarkNotificationsReadBodyInput: {
             /** @description These notifications (others’ ids are ignored) */
             ids: string[];
