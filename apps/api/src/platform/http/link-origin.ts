@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
-export type LinkSettings = {
+type LinkSettings = {
   /** `PUBLIC_URL`: when set, every link points there, whatever the request says. */
   publicUrl: string | undefined;
   /** Where links point outside a request, or when the request's origin is not trusted. */
@@ -78,7 +78,7 @@ export function createLinkBase(settings: LinkSettings) {
   };
 }
 
-export type LinkBase = ReturnType<typeof createLinkBase>;
+type LinkBase = ReturnType<typeof createLinkBase>;
 
 function listeningPort(app: FastifyInstance, fallback: number) {
   const address = app.server.address() as AddressInfo | string | null;
