@@ -25,6 +25,7 @@ import { bodyParsers } from './platform/http/body-parsers.ts';
 import { connectionDraining } from './platform/http/connections.ts';
 import { errorHandler } from './platform/http/error-handler.ts';
 import { responseHeaders } from './platform/http/headers.ts';
+import { createLinkBase, linkOrigins } from './platform/http/link-origin.ts';
 import { openApi } from './platform/http/openapi.ts';
 import { overload } from './platform/http/overload.ts';
 import { sendProblem } from './platform/http/problem.ts';
@@ -100,6 +101,12 @@ export async function buildApp(config: Config, deps: AppDeps) {
     },
   });
   app.setValidatorCompiler(validatorCompiler);
+  const links = createLinkBase({
+    publicUrl: config.http.publicUrl ? config.auth.appUrl : undefined,
+    fallback: config.auth.appUrl,
+    allowedOrigins: config.http.corsOrigins,
+    listenHost: config.http.host,
+  });
   app.setSerializerCompiler(fastSerializerCompiler);
 
   (app.server as import('node:http').Server).headersTimeout = config.http.headersTimeoutMs;
@@ -122,6 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     leaseMs: IDEMPOTENCY_LEASE_MS,
   });
   await app.register(compress, { threshold: 1024 });
+  await app.register(linkOrigins, { links, port: config.http.port });
   await app.register(openApi, { version });
   await app.register(metrics, { token: config.metrics.token });
 
@@ -141,6 +149,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     mailer,
     logger: deps.logger,
     config,
+    appUrl: links.appUrl,
     invitedEmail: invitedEmailOf(db),
   });
   const { guards } = auth;
@@ -183,7 +192,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     guards,
     addMemberLimit: config.workspaces.addMemberLimit,
     memberTasks,
-    appUrl: config.auth.appUrl,
+    appUrl: links.appUrl,
     mail: jobSystem.mailAfterCommit,
   });
   await app.register(workspaces.routes);
@@ -194,7 +203,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
       create: config.invitations.createLimit,
       accept: config.invitations.acceptLimit,
     },
-    appUrl: config.auth.appUrl,
+    appUrl: links.appUrl,
     mail: jobSystem.mailAfterCommit,
     workspaceFor: workspaces.workspaceFor,
   });
@@ -212,7 +221,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
     db,
     guards,
     writeLimit: config.comments.writeLimit,
-    appUrl: config.auth.appUrl,
+    appUrl: links.appUrl,
     mail: jobSystem.mailAfterCommit,
   });
   await app.register(comments.routes);

@@ -13,6 +13,12 @@ const origin = z
     'must be a list of origins like https://app.example',
   );
 
+/** A listening host as a URL names it: a wildcard is reached on localhost, IPv6 in brackets. */
+function urlHost(host: string) {
+  if (host === '0.0.0.0' || host === '::') return 'localhost';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}
+
 /** Every setting TaskFlow reads. Documented one by one in `.env.example`. */
 const EnvSchema = z.object({
   // Unset means production: `npm start` and `npm run dev` set development explicitly.
@@ -191,7 +197,9 @@ export function loadConfig(env: Record<string, string | undefined>) {
       absoluteLifetimeSeconds: e.SESSION_MAX_LIFETIME_SECONDS,
       verifyEmailTtlSeconds: 48 * 3_600,
       resetPasswordTtlSeconds: 30 * 60,
-      appUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+      // Without PUBLIC_URL, a request's trusted origin takes over in mails (link-origin.ts);
+      // this is for links made outside any request, on the host the server listens on.
+      appUrl: (e.PUBLIC_URL ?? `http://${urlHost(e.HOST)}:${e.PORT}`).replace(/\/$/, ''),
       // Secure cookies (and the __Secure- prefix) whenever TaskFlow is served over HTTPS.
       secureCookies: e.COOKIE_SECURE ?? https,
       // Sign-in, registration and mailed links: per client IP and per account (email). Fixed

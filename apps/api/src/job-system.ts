@@ -8,6 +8,7 @@ import { purgeFilesJob, thumbnailJob } from './modules/attachments/index.ts';
 import { createEventsRepository } from './modules/events/index.ts';
 import {
   createExportsRepository,
+  type ExportJob,
   exportTasksJob,
   purgeExportsJob,
 } from './modules/exports/index.ts';
@@ -86,8 +87,8 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
     /** A mail, sent by a job enqueued in `trx`: none if the transaction rolls back. */
     mailAfterCommit: (trx: Kysely<DB>, mail: MailPayload) => queue.enqueue(sendMail, mail, { trx }),
     /** The export job, enqueued in the transaction that records the request. */
-    scheduleExport: (trx: Kysely<DB>, exportId: string, requestId: string) =>
-      queue.enqueue(exportTasks, { exportId }, { trx, requestId }),
+    scheduleExport: (trx: Kysely<DB>, job: ExportJob, requestId: string) =>
+      queue.enqueue(exportTasks, job, { trx, requestId }),
     definitions: { sendMail, exportTasks },
   };
 }

@@ -7,6 +7,7 @@ import { refreshSession } from './features/auth/session/refresh-session.ts';
 import { useDownloadExportLink } from './features/exports/api/download-export.ts';
 import { applyExportEvent } from './features/exports/api/live-export-events.ts';
 import { applyWorkEvent } from './features/home/api/live-work-events.ts';
+import { applyInvitationEvent } from './features/invitations/api/live-invitation-events.ts';
 import { LiveStatus } from './features/live/components/live-status.tsx';
 import { useLiveStream, useWhenLive } from './features/live/hooks/use-live-stream.ts';
 import { applyNotificationEvent } from './features/notifications/api/live-notification-events.ts';
@@ -44,6 +45,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
     applyAttachmentEvent(queryClient, message);
     applyCountEvent(queryClient, message);
     applyWorkspaceEvent(queryClient, message, userId);
+    applyInvitationEvent(queryClient, message);
     applyNotificationEvent(queryClient, message);
     applyExportEvent(queryClient, message);
     applyWorkEvent(queryClient, message);

@@ -128,6 +128,16 @@ export const MemberRemovedEvent = envelope(
   { userId: z.uuid() },
   'Someone left or was removed; the person removed receives this, then nothing more',
 );
+export const InvitationChangedEvent = envelope(
+  'invitation.changed',
+  {
+    invitationId: z.uuid(),
+    change: z
+      .enum(['created', 'refreshed', 'revoked', 'used'])
+      .describe('`refreshed`: an address invited again gets a new link'),
+  },
+  'A pending invitation was made, renewed, revoked or used: owners read the list again (every member receives this, so it names no address)',
+);
 export const NotificationCreatedEvent = envelope(
   'notification.created',
   { notification: Notification },
@@ -171,6 +181,7 @@ export const LiveEvent = z
     MemberAddedEvent,
     MemberUpdatedEvent,
     MemberRemovedEvent,
+    InvitationChangedEvent,
     NotificationCreatedEvent,
     NotificationsReadEvent,
     UserRoleChangedEvent,

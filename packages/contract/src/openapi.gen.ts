@@ -754,8 +754,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Export the workspace’s tasks as CSV
-         * @description Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).
+         * Export the workspace’s tasks as CSV, all or those the list’s filters keep
+         * @description The filters are the task list’s, with the same meaning (`me` is the member asking). Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).
          */
         post: operations["createExport"];
         delete?: never;
@@ -1202,6 +1202,26 @@ export interface paths {
          * @description All or nothing: if one of the tasks is not found, none changes (404).
          */
         post: operations["setTasksStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/tasks/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many tasks of each status match the list’s filters
+         * @description The same filters as the list, with the same meaning: a board column’s count is the length of its whole list.
+         */
+        get: operations["countTasksByStatus"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1853,6 +1873,28 @@ export interface components {
             /** Format: uuid */
             workspaceId: string;
         };
+        /** @description A pending invitation was made, renewed, revoked or used: owners read the list again (every member receives this, so it names no address) */
+        InvitationChangedEvent: {
+            /** @description Who made the change; null for the system */
+            actorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            data: {
+                /**
+                 * @description `refreshed`: an address invited again gets a new link
+                 * @enum {string}
+                 */
+                change: "created" | "refreshed" | "revoked" | "used";
+                /** Format: uuid */
+                invitationId: string;
+            };
+            /** @description The outbox id of an event, as decimal text */
+            id: string;
+            /** @constant */
+            type: "invitation.changed";
+            /** @description The workspace it happened in; null for personal events */
+            workspaceId: string | null;
+        };
         /**
          * @description `email` sent to one address; only the account with that address can accept it, once; `link` a link anyone signed in can accept, until it expires, is revoked or is used up
          * @enum {string}
@@ -1987,7 +2029,7 @@ export interface components {
         LabelList: {
             items: string[];
         };
-        LiveEvent: components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["TaskRestoredEvent"] | components["schemas"]["CommentCreatedEvent"] | components["schemas"]["CommentUpdatedEvent"] | components["schemas"]["CommentDeletedEvent"] | components["schemas"]["AttachmentCreatedEvent"] | components["schemas"]["AttachmentUpdatedEvent"] | components["schemas"]["AttachmentDeletedEvent"] | components["schemas"]["WorkspaceCreatedEvent"] | components["schemas"]["WorkspaceUpdatedEvent"] | components["schemas"]["WorkspaceDeletedEvent"] | components["schemas"]["MemberAddedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberRemovedEvent"] | components["schemas"]["NotificationCreatedEvent"] | components["schemas"]["NotificationsReadEvent"] | components["schemas"]["UserRole_changedEvent"];
+        LiveEvent: components["schemas"]["TaskCreatedEvent"] | components["schemas"]["TaskUpdatedEvent"] | components["schemas"]["TaskDeletedEvent"] | components["schemas"]["TaskRestoredEvent"] | components["schemas"]["CommentCreatedEvent"] | components["schemas"]["CommentUpdatedEvent"] | components["schemas"]["CommentDeletedEvent"] | components["schemas"]["AttachmentCreatedEvent"] | components["schemas"]["AttachmentUpdatedEvent"] | components["schemas"]["AttachmentDeletedEvent"] | components["schemas"]["WorkspaceCreatedEvent"] | components["schemas"]["WorkspaceUpdatedEvent"] | components["schemas"]["WorkspaceDeletedEvent"] | components["schemas"]["MemberAddedEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberRemovedEvent"] | components["schemas"]["InvitationChangedEvent"] | components["schemas"]["NotificationCreatedEvent"] | components["schemas"]["NotificationsReadEvent"] | components["schemas"]["UserRole_changedEvent"];
         MarkNotificationsReadBodyInput: {
             /** @description These notifications (others’ ids are ignored) */
             ids: string[];
@@ -2548,6 +2590,17 @@ export interface components {
         };
         /** @enum {string} */
         TaskStatus: "todo" | "in_progress" | "done";
+        TaskStatusCounts: {
+            /** @description Live tasks of each status matching the filters (a status filtered out counts 0) */
+            byStatus: {
+                /** Format: int32 */
+                done: number;
+                /** Format: int32 */
+                in_progress: number;
+                /** Format: int32 */
+                todo: number;
+            };
+        };
         /** @enum {string} */
         TaskStatusInput: "todo" | "in_progress" | "done";
         /** @description A task changed: its fields, its status or its place */
@@ -8474,7 +8527,22 @@ export interface operations {
     };
     createExport: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A member’s user id, `me`, or `none` for unassigned tasks */
+                assignee?: string | ("me" | "none");
+                /** @description Due on or after this date (undated tasks are left out) */
+                dueAfter?: string;
+                /** @description Due on or before this date */
+                dueBefore?: string;
+                /** @description Tasks carrying this label */
+                label?: string;
+                /** @description Comma-separated, any of: low, medium, high, urgent */
+                priority?: string;
+                /** @description Full-text search over title and description; words match as prefixes */
+                q?: string;
+                /** @description Comma-separated, any of: todo, in_progress, done */
+                status?: string;
+            };
             header?: {
                 /** @description A key unique to this request (a UUID): sent again with the same body, the first response is given again (`Idempotent-Replayed: true`) and nothing is done twice. Kept for 24 hours. */
                 "Idempotency-Key"?: string;
@@ -13179,6 +13247,138 @@ export interface operations {
             };
             /** @description This key was already used with another request body */
             422: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Internal Server Error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    countTasksByStatus: {
+        parameters: {
+            query?: {
+                /** @description A member’s user id, `me`, or `none` for unassigned tasks */
+                assignee?: string | ("me" | "none");
+                /** @description Due on or after this date (undated tasks are left out) */
+                dueAfter?: string;
+                /** @description Due on or before this date */
+                dueBefore?: string;
+                /** @description Tasks carrying this label */
+                label?: string;
+                /** @description Comma-separated, any of: low, medium, high, urgent */
+                priority?: string;
+                /** @description Full-text search over title and description; words match as prefixes */
+                q?: string;
+                /** @description Comma-separated, any of: todo, in_progress, done */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskStatusCounts"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
+                    "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];
+                    "X-RateLimit-Reset": components["headers"]["X-RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     "X-RateLimit-Limit": components["headers"]["X-RateLimit-Limit"];
                     "X-RateLimit-Remaining": components["headers"]["X-RateLimit-Remaining"];

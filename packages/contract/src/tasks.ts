@@ -154,6 +154,19 @@ export const ListTasksQuery = z
 export type ListTasksQuery = z.input<typeof ListTasksQuery>;
 export type ListTasksOptions = z.output<typeof ListTasksQuery>;
 
+/** The list's filters alone: which tasks, not in what order or how many at a time. */
+export const TaskFilterQuery = ListTasksQuery.pick({
+  status: true,
+  priority: true,
+  assignee: true,
+  label: true,
+  dueBefore: true,
+  dueAfter: true,
+  q: true,
+}).strict();
+export type TaskFilterQuery = z.input<typeof TaskFilterQuery>;
+export type TaskFilterOptions = z.output<typeof TaskFilterQuery>;
+
 /** A non-negative count, within PostgreSQL's `integer`. */
 const Count = z.int().min(0).max(2_147_483_647);
 
@@ -260,6 +273,16 @@ export const TimeZoneParam = z
     }
   }, 'Use an IANA time zone such as Europe/Paris')
   .describe('The time zone “today” is counted in');
+
+/** How many tasks of each status match a filter: the counts of a board's columns. */
+export const TaskStatusCounts = z
+  .object({
+    byStatus: Counts(TASK_STATUSES).describe(
+      'Live tasks of each status matching the filters (a status filtered out counts 0)',
+    ),
+  })
+  .meta({ id: 'TaskStatusCounts' });
+export type TaskStatusCounts = z.infer<typeof TaskStatusCounts>;
 
 export const StatsQuery = z.object({ tz: TimeZoneParam }).strict();
 

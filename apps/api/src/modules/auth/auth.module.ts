@@ -24,6 +24,8 @@ type Deps = {
   mailer: Mailer;
   logger: Logger;
   config: Config;
+  /** Where links in mails point, for the request being handled. */
+  appUrl: () => string;
   /** For sign-up from an invitation: the address a pending email invitation was mailed to. */
   invitedEmail?: (token: string) => Promise<string | undefined>;
 };
@@ -33,7 +35,15 @@ type Deps = {
  * other features' routes; `forget` drops what this process holds of a user whose account an
  * administrator changed.
  */
-export function createAuthModule({ db, listen, mailer, logger, config, invitedEmail }: Deps) {
+export function createAuthModule({
+  db,
+  listen,
+  mailer,
+  logger,
+  config,
+  appUrl,
+  invitedEmail,
+}: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
@@ -48,7 +58,7 @@ export function createAuthModule({ db, listen, mailer, logger, config, invitedEm
     profiles,
     mailer,
     logger,
-    settings: config.auth,
+    settings: { ...config.auth, appUrl },
     invitedEmail,
   });
   const cookie = {

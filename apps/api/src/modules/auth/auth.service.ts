@@ -15,8 +15,8 @@ type AuthSettings = {
   absoluteLifetimeSeconds: number;
   verifyEmailTtlSeconds: number;
   resetPasswordTtlSeconds: number;
-  /** Where links in mails point: the web app's origin. */
-  appUrl: string;
+  /** Where links in mails point: the web app's origin (asked per mail: it follows the request). */
+  appUrl: () => string;
 };
 
 type Deps = {
@@ -97,7 +97,10 @@ export function createAuthService(deps: Deps) {
       purpose: link.purpose,
       expiresAt: after(link.ttlSeconds),
     });
-    await mailer.send({ to: user.email, ...mail(`${settings.appUrl}${link.page}?token=${token}`) });
+    await mailer.send({
+      to: user.email,
+      ...mail(`${settings.appUrl()}${link.page}?token=${token}`),
+    });
   }
 
   const sendVerification = (user: UserRow) =>
@@ -151,7 +154,7 @@ export function createAuthService(deps: Deps) {
         await mailer.send({
           to: input.email,
           subject: 'Your TaskFlow account',
-          text: `Someone tried to create a TaskFlow account with this address, which already has one.\n\nIf it was you, sign in at ${settings.appUrl}/sign-in or reset your password at ${settings.appUrl}/forgot-password.\nIf not, you can ignore this mail.`,
+          text: `Someone tried to create a TaskFlow account with this address, which already has one.\n\nIf it was you, sign in at ${settings.appUrl()}/sign-in or reset your password at ${settings.appUrl()}/forgot-password.\nIf not, you can ignore this mail.`,
         });
       }
       return { message: 'Check your inbox: we sent you a link to verify your email address.' };

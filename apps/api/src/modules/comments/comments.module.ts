@@ -10,7 +10,7 @@ type Deps = {
   guards: Guards;
   writeLimit: { max: number; windowMs: number };
   /** Where the web app is, for the links in mails. */
-  appUrl: string;
+  appUrl: () => string;
   /** Sends a mail once `trx` commits (a job enqueued in it). */
   mail: MentionMail;
 };

@@ -19,7 +19,7 @@ import { mentionedIn, withPlainMentions } from './mentions.ts';
 /** Sends a mail once the transaction `trx` commits. */
 export type MentionMail = (trx: Kysely<DB>, mail: MailPayload) => Promise<unknown>;
 
-type Deps = { db: Kysely<DB>; appUrl: string; mail: MentionMail };
+type Deps = { db: Kysely<DB>; appUrl: () => string; mail: MentionMail };
 
 /** The first lines of a comment, as plain text for a mail. */
 const excerpt = (body: string) => {
@@ -106,7 +106,7 @@ export function createCommentsService({ db, appUrl, mail }: Deps) {
         title,
       })),
     );
-    const link = `${appUrl}/w/${scope.workspaceId}/t/${scope.taskId}`;
+    const link = `${appUrl()}/w/${scope.workspaceId}/t/${scope.taskId}`;
     for (const member of members) {
       if (!mentioned.includes(member.id) || !member.mail_on_mention) continue;
       await tx.mails.send({

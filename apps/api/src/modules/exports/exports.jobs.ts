@@ -5,6 +5,7 @@ import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { JobDefinition } from '../../platform/queue/job-queue.ts';
 import { purgeJob } from '../../platform/queue/purge-job.ts';
 import { createNotices } from '../notifications/index.ts';
+import { TaskFiltersPayload } from '../tasks/index.ts';
 import { toCsv } from './csv.ts';
 import { createExportsRepository, type ExportsRepository } from './exports.repository.ts';
 import { toExport } from './exports.service.ts';
@@ -23,11 +24,14 @@ const header = [
   'completed_at',
 ];
 
-const ExportPayload = z.object({ exportId: z.uuid() });
+/** The export, and the board's filters when it was asked for (none in jobs queued before them). */
+const ExportPayload = z.object({ exportId: z.uuid(), filters: TaskFiltersPayload.default({}) });
+export type ExportJob = z.input<typeof ExportPayload>;
 const ATTEMPTS = 3;
 
 /**
- * `tasks.export`: writes the CSV of a workspace's live tasks and tells the member who asked, in
+ * `tasks.export`: writes the CSV of a workspace's live tasks that match the filters it was
+ * asked with (the list's own conditions, resolved when asked) and tells the member who asked, in
  * one transaction. Idempotent: only a pending export is made, so a second run finds it done.
  */
 export function exportTasksJob(deps: {
@@ -39,12 +43,12 @@ export function exportTasksJob(deps: {
     type: 'tasks.export',
     payload: ExportPayload,
     attempts: ATTEMPTS,
-    async handle({ exportId }, { attempt, logger }) {
+    async handle({ exportId, filters }, { attempt, logger }) {
       try {
         await uow.run(async ({ exports, notices }) => {
           const pending = await exports.lockPending(exportId);
           if (!pending) return;
-          const rows = await exports.rows(pending.workspace_id);
+          const rows = await exports.rows(pending.workspace_id, filters);
           const csv = toCsv([
             header,
             ...rows.map((r) => [

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { Guards } from '../auth/index.ts';
+import type { ExportJob } from './exports.jobs.ts';
 import { createExportsRepository } from './exports.repository.ts';
 import { exportsRoutes } from './exports.routes.ts';
 import { createExportsService } from './exports.service.ts';
@@ -12,7 +13,7 @@ type Deps = {
   guards: Guards;
   maxPerHour: number;
   /** Enqueues the export job in the transaction that records the request (the job system). */
-  schedule: (trx: Kysely<DB>, exportId: string, requestId: string) => Promise<unknown>;
+  schedule: (trx: Kysely<DB>, job: ExportJob, requestId: string) => Promise<unknown>;
 };
 
 /** Exports of a workspace's tasks: asked for by a member, made by a job, downloaded by members. */
@@ -22,7 +23,7 @@ export function createExportsModule({ db, guards, maxPerHour, schedule }: Deps) 
     uow: unitOfWork(db, {
       exports: createExportsRepository,
       schedule: (trx: Kysely<DB>) => ({
-        enqueue: (exportId: string, requestId: string) => schedule(trx, exportId, requestId),
+        enqueue: (job: ExportJob, requestId: string) => schedule(trx, job, requestId),
       }),
     }),
     maxPerHour,

@@ -21,7 +21,18 @@ describe('exports repository SQL', () => {
     await sql.record('lockPending (in a transaction)', () =>
       sql.db.transaction().execute((trx) => createExportsRepository(trx).lockPending(exportId)),
     );
-    await sql.record('rows', () => repo.rows(workspaceId));
+    await sql.record('rows', () => repo.rows(workspaceId, {}));
+    await sql.record('rows, every filter', () =>
+      repo.rows(workspaceId, {
+        status: ['todo', 'done'],
+        priority: ['high'],
+        assignee: userId,
+        label: 'ops',
+        dueBefore: '2026-02-01',
+        dueAfter: '2026-01-01',
+        search: "'deploy':*",
+      }),
+    );
     await sql.record('complete', () => repo.complete(exportId, 'id,title\n', 1));
     await sql.record('find', () => repo.find(workspaceId, exportId, userId));
     await sql.record('content', () => repo.content(workspaceId, exportId, userId));

@@ -1,7 +1,12 @@
 import { EXPORT_TTL_HOURS } from '@taskflow/contract';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { callerIsMember, liveTasks } from '../tasks/index.ts';
+import {
+  callerIsMember,
+  liveTasks,
+  type TaskFilters,
+  taskFilterConditions,
+} from '../tasks/index.ts';
 
 const exportColumns = [
   'id',
@@ -77,9 +82,9 @@ export function createExportsRepository(db: Kysely<DB>) {
         .forUpdate()
         .executeTakeFirst(),
 
-    /** Every live task of a workspace, with its assignee's email, in manual order. */
-    rows: (workspaceId: string) =>
-      liveTasks(db, workspaceId, 't')
+    /** The live tasks of a workspace the filters keep, with their assignee's email, in manual order. */
+    rows: (workspaceId: string, filters: TaskFilters) => {
+      let query = liveTasks(db, workspaceId, 't')
         .leftJoin('users as u', 'u.id', 't.assignee_id')
         .select([
           't.id',
@@ -93,10 +98,10 @@ export function createExportsRepository(db: Kysely<DB>) {
           't.created_at',
           't.updated_at',
           't.completed_at',
-        ])
-        .orderBy('t.position')
-        .orderBy('t.id')
-        .execute(),
+        ]);
+      for (const condition of taskFilterConditions(filters, 't')) query = query.where(condition);
+      return query.orderBy('t.position').orderBy('t.id').execute();
+    },
 
     complete: (exportId: string, content: string, rowCount: number) =>
       db

@@ -1,4 +1,10 @@
-import { ExportCsv, ExportParams, TaskExport, WorkspaceParams } from '@taskflow/contract';
+import {
+  ExportCsv,
+  ExportParams,
+  TaskExport,
+  TaskFilterQuery,
+  WorkspaceParams,
+} from '@taskflow/contract';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { bearer, routeSchemas } from '../../platform/http/responses.ts';
@@ -24,15 +30,21 @@ export async function exportsRoutes(instance: FastifyInstance, { service, guards
     {
       schema: route({
         operationId: 'createExport',
-        summary: 'Export the workspace’s tasks as CSV',
+        summary: 'Export the workspace’s tasks as CSV, all or those the list’s filters keep',
         description:
-          'Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).',
+          'The filters are the task list’s, with the same meaning (`me` is the member asking). Made in the background: a `notification.created` event (`export.ready`) tells when it can be downloaded. At most a few an hour per user (429).',
         params: WorkspaceParams,
+        querystring: TaskFilterQuery,
         response: { 202: TaskExport },
       }),
     },
     async (request, reply) => {
-      const made = await service.request(request.params.workspaceId, callerId(request), request.id);
+      const made = await service.request(
+        request.params.workspaceId,
+        callerId(request),
+        request.query,
+        request.id,
+      );
       return reply.status(202).send(made);
     },
   );

@@ -1,9 +1,11 @@
-import type { TaskExport } from '@taskflow/contract';
+import type { TaskExport, TaskFilterOptions } from '@taskflow/contract';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { DomainError, NotFoundError, RetryLaterError } from '../../platform/errors.ts';
+import { taskFiltersOf } from '../tasks/index.ts';
 import { UTF8_BOM } from './csv.ts';
+import type { ExportJob } from './exports.jobs.ts';
 import type {
   createExportsRepository,
   ExportRow,
@@ -29,7 +31,7 @@ export function toExport(row: ExportRow): TaskExport {
 
 /** Enqueues the export job in the transaction that records the request. */
 type ExportSchedule = (trx: Kysely<DB>) => {
-  enqueue: (exportId: string, requestId: string) => Promise<unknown>;
+  enqueue: (job: ExportJob, requestId: string) => Promise<unknown>;
 };
 
 type Deps = {
@@ -44,14 +46,21 @@ const exportNotFound = () => new NotFoundError('export');
 /** Exports of a workspace's tasks: asked for by a member, made by a job, downloaded by members. */
 export function createExportsService({ repo, uow, maxPerHour }: Deps) {
   return {
-    async request(workspaceId: string, userId: string, requestId: string): Promise<TaskExport> {
+    /** An export of the tasks the list shows under `query`, whose `me` is the one asking. */
+    async request(
+      workspaceId: string,
+      userId: string,
+      query: TaskFilterOptions,
+      requestId: string,
+    ): Promise<TaskExport> {
+      const filters = taskFiltersOf(query, userId);
       const row = await uow.run(async ({ exports, schedule }) => {
         if ((await exports.recentCount(userId)) >= maxPerHour) {
           throw new RetryLaterError(3600, `At most ${maxPerHour} exports an hour`);
         }
         const created = await exports.insert(workspaceId, userId);
         if (!created) throw new NotFoundError('workspace');
-        await schedule.enqueue(created.id, requestId);
+        await schedule.enqueue({ exportId: created.id, filters }, requestId);
         return created;
       });
       return toExport(row);

@@ -13,7 +13,7 @@ type Deps = {
   guards: Guards;
   limits: { create: Limit; accept: Limit };
   /** Where the web app is, for the links in mails. */
-  appUrl: string;
+  appUrl: () => string;
   /** Sends a mail once `trx` commits (a job enqueued in it). */
   mail: InvitationMail;
   /** A workspace as its member sees it (the workspaces feature). */

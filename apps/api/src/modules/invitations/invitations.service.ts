@@ -24,8 +24,8 @@ export type InvitationMail = (trx: Kysely<DB>, mail: MailPayload) => Promise<unk
 
 type Deps = {
   db: Kysely<DB>;
-  /** Where the web app is, for the links in mails. */
-  appUrl: string;
+  /** Where the web app is, for the links in mails (asked per mail: it follows the request). */
+  appUrl: () => string;
   mail: InvitationMail;
   /** A workspace as its member `userId` sees it. */
   workspaceFor: (workspaceId: string, userId: string) => Promise<Workspace>;
@@ -84,7 +84,7 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
   });
   type Tx = Parameters<Parameters<typeof uow.run>[0]>[0];
 
-  const linkOf = (id: string, secret: string) => `${appUrl}/invite#${tokenOf(id, secret)}`;
+  const linkOf = (id: string, secret: string) => `${appUrl()}/invite#${tokenOf(id, secret)}`;
 
   async function lockAsOwner(tx: Tx, workspaceId: string, userId: string) {
     const locked = await tx.invitations.lockWorkspace(workspaceId, userId);
@@ -100,6 +100,23 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
       });
     }
   }
+
+  /** Tells the workspace's open pages that its pending invitations changed. */
+  const changed = (
+    tx: Tx,
+    workspaceId: string,
+    actorId: string,
+    invitationId: string,
+    change: 'created' | 'refreshed' | 'revoked' | 'used',
+  ) =>
+    tx.outbox.append([
+      {
+        type: 'invitation.changed',
+        workspaceId,
+        actorId,
+        data: { invitationId, change },
+      },
+    ]);
 
   async function stored(tx: Tx, id: string) {
     const row = await tx.invitations.find(id);
@@ -166,6 +183,7 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
           // Once per invitation and secret: a refreshed invitation mails its new link.
           key: `invitation:${id}:${secretHash.slice(0, 16)}`,
         });
+        await changed(tx, workspaceId, actorId, id, open ? 'refreshed' : 'created');
         return invitation;
       }),
 
@@ -189,7 +207,9 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
           expiresAt: inDays(input.expiresInDays),
           maxUses: input.maxUses,
         });
-        return { ...(await stored(tx, id)), url: linkOf(id, secret) };
+        const link = { ...(await stored(tx, id)), url: linkOf(id, secret) };
+        await changed(tx, workspaceId, actorId, id, 'created');
+        return link;
       }),
 
     async listPending(workspaceId: string, userId: string): Promise<Invitation[]> {
@@ -205,6 +225,7 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
         if (!(await tx.invitations.revoke(workspaceId, invitationId))) {
           throw invitationNotFound();
         }
+        await changed(tx, workspaceId, actorId, invitationId, 'revoked');
       }),
 
     /** What the holder of a token is invited to; refused as accepting would be, but for the account. */
@@ -262,6 +283,12 @@ export function createInvitationsService({ db, appUrl, mail, workspaceFor }: Dep
         };
         await tx.outbox.append([
           { type: 'member.added', workspaceId, userId, actorId: userId, data: { member } },
+          {
+            type: 'invitation.changed',
+            workspaceId,
+            actorId: userId,
+            data: { invitationId: row.id, change: 'used' },
+          },
         ]);
         const inviter = found.invited_by_name;
         await tx.notices.send([

@@ -1,5 +1,11 @@
 /** The tasks feature's public face: what the composition root and other features may use. */
 
+export {
+  type TaskFilters,
+  TaskFiltersPayload,
+  taskFilterConditions,
+  taskFiltersOf,
+} from './task-filters.ts';
 export { createTaskHistoryRepository } from './task-history.repository.ts';
 export {
   callerIsMember,

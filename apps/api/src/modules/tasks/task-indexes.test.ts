@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../test/app.ts';
 import { createWorkspace, newUser, type User } from '../../test/workspaces.ts';
 import { toPrefixQuery } from './search-query.ts';
-import { listTasksQuery, type TaskFilters } from './task-list.repository.ts';
+import type { TaskFilters } from './task-filters.ts';
+import { listTasksQuery, statusCountsQuery } from './task-list.repository.ts';
 
 /**
  * Every filter and sort of the task list is served by an index: over 5,000 tasks (statistics
@@ -48,14 +49,8 @@ beforeAll(async () => {
   await sql`analyze task_attachments`.execute(ctx.database.db);
 });
 
-async function indexesUsed(sort: TaskSort, filters: TaskFilters) {
-  const compiled = listTasksQuery(ctx.database.db, {
-    workspaceId: ws,
-    userId: ada.userId,
-    filters,
-    sort,
-    limit: 20,
-  }).compile();
+/** The indexes of a query's plan, and the plan. */
+async function indexesOf(compiled: CompiledQuery) {
   const explain = CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [
     ...compiled.parameters,
   ]);
@@ -64,6 +59,22 @@ async function indexesUsed(sort: TaskSort, filters: TaskFilters) {
   const used = [...plan.matchAll(/"Index Name":"(\w+)"/g)].map((m) => m[1]);
   return { used, plan };
 }
+
+const indexesUsed = (sort: TaskSort, filters: TaskFilters) =>
+  indexesOf(
+    listTasksQuery(ctx.database.db, {
+      workspaceId: ws,
+      userId: ada.userId,
+      filters,
+      sort,
+      limit: 20,
+    }).compile(),
+  );
+
+const countIndexesUsed = (filters: TaskFilters) =>
+  indexesOf(
+    statusCountsQuery(ctx.database.db, { workspaceId: ws, userId: ada.userId, filters }).compile(),
+  );
 
 describe('the task list uses an index for every filter and sort', () => {
   it.each<[string, TaskSort, TaskFilters, string]>([
@@ -92,5 +103,19 @@ describe('the task list uses an index for every filter and sort', () => {
     const { plan } = await indexesUsed('due', { status: ['todo', 'in_progress'] });
     const relations = [...plan.matchAll(/"Relation Name":"(\w+)"/g)].map((m) => m[1]);
     expect(new Set(relations), plan).toEqual(new Set(['tasks', 'workspace_members']));
+  });
+});
+
+describe('the status counts of a board use the list’s indexes', () => {
+  it.each<[string, TaskFilters, string]>([
+    ['a status', { status: ['in_progress'] }, 'tasks_by_status'],
+    ['an assignee', { assignee: 'x' }, 'tasks_by_assignee'],
+    ['a rare label', { label: 'rare' }, 'tasks_by_label'],
+    ['a search', { search: toPrefixQuery('zebra') ?? '' }, 'tasks_search'],
+    ['due in a narrow range', { dueAfter: '2026-03-01', dueBefore: '2026-03-03' }, 'tasks_by_due'],
+  ])('%s', async (_, filters, index) => {
+    const resolved = filters.assignee === 'x' ? { ...filters, assignee: ada.userId } : filters;
+    const { used, plan } = await countIndexesUsed(resolved);
+    expect(used, plan).toContain(index);
   });
 });

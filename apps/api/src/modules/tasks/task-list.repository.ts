@@ -1,6 +1,7 @@
-import type { TaskPriority, TaskSort, TaskStatus } from '@taskflow/contract';
+import { TASK_STATUSES, type TaskSort } from '@taskflow/contract';
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { type TaskFilters, taskFilterConditions } from './task-filters.ts';
 import type { Cursor } from './tasks.cursor.ts';
 
 /** The columns of a task as the API returns it; the due date as text, never a local Date. */
@@ -55,18 +56,6 @@ export const callerIsMember = (workspaceId: string, userId: string) =>
  */
 const taskCounts = ['comment_count', 'attachment_count'] as const;
 
-export type TaskFilters = {
-  status?: TaskStatus[] | undefined;
-  priority?: TaskPriority[] | undefined;
-  /** A user id, or null for unassigned tasks. */
-  assignee?: string | null | undefined;
-  label?: string | undefined;
-  dueBefore?: string | undefined;
-  dueAfter?: string | undefined;
-  /** A tsquery text from `toPrefixQuery`. */
-  search?: string | undefined;
-};
-
 export type ListInput = {
   workspaceId: string;
   userId: string;
@@ -112,22 +101,7 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
     .select(taskCounts)
     .where(callerIsMember(workspaceId, userId));
 
-  if (filters.status) query = query.where('status', 'in', filters.status);
-  if (filters.priority) query = query.where('priority', 'in', filters.priority);
-  if (filters.assignee === null) query = query.where('assignee_id', 'is', null);
-  else if (filters.assignee) query = query.where('assignee_id', '=', filters.assignee);
-  if (filters.label) query = query.where(sql<boolean>`labels @> array[${filters.label}]::text[]`);
-  // On the due-sort key, so tasks_by_due serves the range (an undated task is due at infinity).
-  const due = sql`coalesce(due_date, 'infinity'::date)`;
-  // Both ends are inclusive: a task due on the day named is in the range.
-  if (filters.dueBefore) query = query.where(sql<boolean>`${due} <= ${filters.dueBefore}::date`);
-  if (filters.dueAfter) {
-    query = query.where(sql<boolean>`${due} >= ${filters.dueAfter}::date`);
-    query = query.where('due_date', 'is not', null);
-  }
-  if (filters.search) {
-    query = query.where(sql<boolean>`search @@ to_tsquery('simple', ${filters.search})`);
-  }
+  for (const condition of taskFilterConditions(filters)) query = query.where(condition);
   if (cursor) {
     const after = spec.direction === 'asc' ? sql.raw('>') : sql.raw('<');
     query = query.where(
@@ -138,6 +112,24 @@ export function listTasksQuery(db: Kysely<DB>, input: ListInput) {
     .orderBy(key, spec.direction)
     .orderBy('id', spec.direction)
     .limit(input.limit + 1);
+}
+
+/** Whose tasks, narrowed how: what the counts of a board's columns are asked for. */
+export type CountInput = Pick<ListInput, 'workspaceId' | 'userId' | 'filters'>;
+
+/**
+ * How many live tasks of each status match the filters, through the list's own conditions (so
+ * a column's count is the length of its list), and whether the caller is a member, in one
+ * statement: an aggregate answers one row even when nothing matches.
+ */
+export function statusCountsQuery(db: Kysely<DB>, { workspaceId, userId, filters }: CountInput) {
+  const member = callerIsMember(workspaceId, userId);
+  let query = liveTasks(db, workspaceId)
+    .select(member.as('member'))
+    .select(TASK_STATUSES.map((s) => sql<number>`count(*) filter (where status = ${s})::int`.as(s)))
+    .where(member);
+  for (const condition of taskFilterConditions(filters)) query = query.where(condition);
+  return query;
 }
 
 /** A live task of a workspace, as seen by `userId`. */

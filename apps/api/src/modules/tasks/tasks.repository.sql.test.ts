@@ -58,6 +58,21 @@ describe('tasks repository SQL', () => {
         limit: 20,
       }),
     );
+    await sql.record('statusCounts', () => repo.statusCounts({ ...scope, filters: {} }));
+    await sql.record('statusCounts, every filter', () =>
+      repo.statusCounts({
+        ...scope,
+        filters: {
+          status: ['todo', 'done'],
+          priority: ['high'],
+          assignee: user.id,
+          label: 'x',
+          dueBefore: '2027-01-01',
+          dueAfter: '2025-01-01',
+          search: toPrefixQuery('t') ?? undefined,
+        },
+      }),
+    );
     await sql.record('update', () => repo.update(scope, row.id, { title: 'U', status: 'done' }));
     await sql.record('lock (in a transaction)', () =>
       sql.db.transaction().execute((trx) => createTasksRepository(trx).lock(scope, [row.id])),

@@ -5,10 +5,12 @@ import { isForeignKeyViolation } from '../../platform/db/constraints.ts';
 import { prepared } from '../../platform/db/prepared.ts';
 import { InvalidInputError } from '../../platform/errors.ts';
 import {
+  type CountInput,
   callerIsMember,
   type ListInput,
   listTasksQuery,
   liveTasks,
+  statusCountsQuery,
   taskColumns,
 } from './task-list.repository.ts';
 
@@ -108,6 +110,8 @@ export function createTasksRepository(db: Kysely<DB>) {
 
   return {
     list: (input: ListInput) => listTasksQuery(db, input).execute(),
+
+    statusCounts: (input: CountInput) => statusCountsQuery(db, input).executeTakeFirstOrThrow(),
 
     find: async (scope: TaskScope, taskId: string) =>
       (await findTask(db, scope.workspaceId, scope.userId, taskId))[0],

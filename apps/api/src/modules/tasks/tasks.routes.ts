@@ -11,10 +11,12 @@ import {
   StatsQuery,
   Task,
   TaskConflictProblem,
+  TaskFilterQuery,
   TaskItems,
   TaskList,
   TaskParams,
   TaskStats,
+  TaskStatusCounts,
   TrashPage,
   TrashQuery,
   UpdateTaskBody,
@@ -75,6 +77,21 @@ export async function tasksRoutes(
       }),
     },
     async (request) => tasks.list(scopeOf(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/workspaces/:workspaceId/tasks/counts',
+    {
+      schema: route({
+        operationId: 'countTasksByStatus',
+        summary: 'How many tasks of each status match the list’s filters',
+        description:
+          'The same filters as the list, with the same meaning: a board column’s count is the length of its whole list.',
+        querystring: TaskFilterQuery,
+        response: { 200: TaskStatusCounts },
+      }),
+    },
+    async (request) => tasks.statusCounts(scopeOf(request), request.query),
   );
 
   app.post(

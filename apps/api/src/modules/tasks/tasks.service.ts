@@ -3,8 +3,10 @@ import type {
   ListTasksOptions,
   MoveTaskInput,
   Task,
+  TaskFilterOptions,
   TaskList,
   TaskSort,
+  TaskStatusCounts,
 } from '@taskflow/contract';
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Kysely } from 'kysely';
@@ -12,10 +14,9 @@ import type { DB } from '../../db/schema.ts';
 import { pageOf } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../../platform/errors.ts';
-import { toPrefixQuery } from './search-query.ts';
 import { createTaskActivity } from './task-activity.ts';
+import { type TaskFilters, taskFiltersOf } from './task-filters.ts';
 import { toTask, toTaskListItem } from './task-json.ts';
-import type { TaskFilters } from './task-list.repository.ts';
 import { cursorParts, decodeTaskCursor } from './tasks.cursor.ts';
 import {
   createTasksRepository,
@@ -41,20 +42,6 @@ type Deps = {
 };
 
 const taskNotFound = () => new NotFoundError('task');
-
-function filtersOf(query: ListTasksOptions, userId: string): TaskFilters {
-  const assignee =
-    query.assignee === 'me' ? userId : query.assignee === 'none' ? null : query.assignee;
-  return {
-    status: query.status,
-    priority: query.priority,
-    assignee,
-    label: query.label,
-    dueBefore: query.dueBefore,
-    dueAfter: query.dueAfter,
-    search: query.q === undefined ? undefined : (toPrefixQuery(query.q) ?? undefined),
-  };
-}
 
 function sortOf(query: ListTasksOptions, filters: TaskFilters): TaskSort {
   const sort = query.sort ?? (filters.search ? 'relevance' : 'position');
@@ -124,20 +111,22 @@ export function createTasksService({ repo, uow, isMember, invalidateStats }: Dep
     get: current,
 
     async list(scope: TaskScope, query: ListTasksOptions): Promise<TaskList> {
-      const filters = filtersOf(query, scope.userId);
+      const filters = taskFiltersOf(query, scope.userId);
       const sort = sortOf(query, filters);
       const cursor = query.cursor ? decodeTaskCursor(query.cursor, sort) : undefined;
-      // A search with no words (only punctuation) matches nothing rather than everything.
-      if (query.q !== undefined && !filters.search && query.q.trim() !== '') {
-        await requireMember(scope);
-        return { items: [], nextCursor: null };
-      }
       const rows = await repo.list({ ...scope, filters, sort, cursor, limit: query.limit });
       if (rows.length === 0) await requireMember(scope);
       const { page, nextCursor } = pageOf(rows, query.limit, (last) =>
         cursorParts({ sort, key: last.sort_key, id: last.id }),
       );
       return { items: page.map(toTaskListItem), nextCursor };
+    },
+
+    async statusCounts(scope: TaskScope, query: TaskFilterOptions): Promise<TaskStatusCounts> {
+      const filters = taskFiltersOf(query, scope.userId);
+      const { member, ...byStatus } = await repo.statusCounts({ ...scope, filters });
+      if (!member) throw new NotFoundError('workspace');
+      return { byStatus };
     },
 
     async create(scope: TaskScope, body: Omit<NewTask, 'position'>): Promise<Task> {

@@ -18,7 +18,7 @@ type Deps = {
   /** A leaving member's tasks, in the transaction that removes them (the tasks feature). */
   memberTasks: (trx: Kysely<DB>) => MemberTasks;
   /** Where the web app is, for the links in mails. */
-  appUrl: string;
+  appUrl: () => string;
   /** Sends a mail once `trx` commits (a job enqueued in it). */
   mail: (trx: Kysely<DB>, mail: MailPayload) => Promise<unknown>;
 };

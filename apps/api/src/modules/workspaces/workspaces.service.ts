@@ -79,7 +79,7 @@ export function createWorkspacesService({
   repo: WorkspacesRepository;
   uow: WorkspacesUnitOfWork;
   /** Where the web app is, for the links in mails. */
-  appUrl: string;
+  appUrl: () => string;
 }) {
   async function view(workspaceId: string, userId: string): Promise<Workspace> {
     const row = await repo.findForUser(workspaceId, userId);
@@ -209,7 +209,7 @@ export function createWorkspacesService({
         await mails.send({
           to: member.email,
           subject: `${title} on TaskFlow`,
-          text: `${title} on TaskFlow, as ${role === 'owner' ? 'an owner' : 'a member'}.\n\nOpen it: ${appUrl}/w/${workspaceId}`,
+          text: `${title} on TaskFlow, as ${role === 'owner' ? 'an owner' : 'a member'}.\n\nOpen it: ${appUrl()}/w/${workspaceId}`,
           key: `member-added:${workspaceId}:${user.id}:${member.joinedAt}`,
         });
         return member;

@@ -12,6 +12,9 @@ commit;
 -- rows
 select "t"."id", "t"."title", "t"."description", "t"."status", "t"."priority", to_char(t.due_date, 'YYYY-MM-DD') as "due_date", "u"."email" as "assignee_email", "t"."labels", "t"."created_at", "t"."updated_at", "t"."completed_at" from "tasks" as "t" left join "users" as "u" on "u"."id" = "t"."assignee_id" where "t"."workspace_id" = $1 and "t"."deleted_at" is null order by "t"."position", "t"."id";
 
+-- rows, every filter
+select "t"."id", "t"."title", "t"."description", "t"."status", "t"."priority", to_char(t.due_date, 'YYYY-MM-DD') as "due_date", "u"."email" as "assignee_email", "t"."labels", "t"."created_at", "t"."updated_at", "t"."completed_at" from "tasks" as "t" left join "users" as "u" on "u"."id" = "t"."assignee_id" where "t"."workspace_id" = $1 and "t"."deleted_at" is null and "t"."status" in ($2, $3) and "t"."priority" in ($4) and "t"."assignee_id" = $5 and "t"."labels" @> array[$6]::text[] and coalesce("t"."due_date", 'infinity'::date) <= $7::date and coalesce("t"."due_date", 'infinity'::date) >= $8::date and "t"."due_date" is not null and "t"."search" @@ to_tsquery('simple', $9) order by "t"."position", "t"."id";
+
 -- complete
 update "task_exports" set "status" = $1, "content" = $2, "row_count" = $3, "completed_at" = now(), "expires_at" = now() + make_interval(hours => $4) where "id" = $5 returning "id", "workspace_id", "user_id", "status", "row_count", "created_at", "completed_at", "expires_at";
 

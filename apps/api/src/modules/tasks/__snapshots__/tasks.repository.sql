@@ -37,12 +37,26 @@ select "id", "workspace_id", "title", "description", "status", "priority", to_ch
 -- list, sort relevance
 select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", ts_rank(search, to_tsquery('simple', $1))::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $2 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $3 and m.user_id = $4
-  ) and search @@ to_tsquery('simple', $5) order by ts_rank(search, to_tsquery('simple', $6)) desc, "id" desc limit $7;
+  ) and "search" @@ to_tsquery('simple', $5) order by ts_rank(search, to_tsquery('simple', $6)) desc, "id" desc limit $7;
 
 -- list, every filter, after a cursor
 select "id", "workspace_id", "title", "description", "status", "priority", to_char(due_date, 'YYYY-MM-DD') as "due_date", "assignee_id", "labels", "position", "version", "created_by", "created_at", "updated_at", "completed_at", coalesce(due_date, 'infinity'::date)::text as "sort_key", "comment_count", "attachment_count" from "tasks" where "workspace_id" = $1 and "deleted_at" is null and exists (
     select 1 from workspace_members m where m.workspace_id = $2 and m.user_id = $3
-  ) and "status" in ($4) and "priority" in ($5, $6) and "assignee_id" is null and labels @> array[$7]::text[] and coalesce(due_date, 'infinity'::date) <= $8::date and coalesce(due_date, 'infinity'::date) >= $9::date and "due_date" is not null and search @@ to_tsquery('simple', $10) and (coalesce(due_date, 'infinity'::date), id) > ($11::date, $12::uuid) order by coalesce(due_date, 'infinity'::date) asc, "id" asc limit $13;
+  ) and "status" in ($4) and "priority" in ($5, $6) and "assignee_id" is null and "labels" @> array[$7]::text[] and coalesce("due_date", 'infinity'::date) <= $8::date and coalesce("due_date", 'infinity'::date) >= $9::date and "due_date" is not null and "search" @@ to_tsquery('simple', $10) and (coalesce(due_date, 'infinity'::date), id) > ($11::date, $12::uuid) order by coalesce(due_date, 'infinity'::date) asc, "id" asc limit $13;
+
+-- statusCounts
+select exists (
+    select 1 from workspace_members m where m.workspace_id = $1 and m.user_id = $2
+  ) as "member", count(*) filter (where status = $3)::int as "todo", count(*) filter (where status = $4)::int as "in_progress", count(*) filter (where status = $5)::int as "done" from "tasks" where "workspace_id" = $6 and "deleted_at" is null and exists (
+    select 1 from workspace_members m where m.workspace_id = $7 and m.user_id = $8
+  );
+
+-- statusCounts, every filter
+select exists (
+    select 1 from workspace_members m where m.workspace_id = $1 and m.user_id = $2
+  ) as "member", count(*) filter (where status = $3)::int as "todo", count(*) filter (where status = $4)::int as "in_progress", count(*) filter (where status = $5)::int as "done" from "tasks" where "workspace_id" = $6 and "deleted_at" is null and exists (
+    select 1 from workspace_members m where m.workspace_id = $7 and m.user_id = $8
+  ) and "status" in ($9, $10) and "priority" in ($11) and "assignee_id" = $12 and "labels" @> array[$13]::text[] and coalesce("due_date", 'infinity'::date) <= $14::date and coalesce("due_date", 'infinity'::date) >= $15::date and "due_date" is not null and "search" @@ to_tsquery('simple', $16);
 
 -- update
 update "tasks" set "title" = $1, "status" = $2, "completed_at" = coalesce(completed_at, now()), "version" = "version" + $3, "updated_at" = now() where "workspace_id" = $4 and exists (

@@ -2,16 +2,20 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { toast } from 'sonner';
 import { api, unwrap } from '../../../api/client.ts';
 import { humanMessage } from '../../../api/error-message.ts';
+import type { ExportFilters } from '../model/export-types.ts';
 import { exportQueryOptions } from './get-export.ts';
 
-/** Asks for an export (made in the background); its answer seeds the export's query. */
+/**
+ * Asks for an export of the tasks the filters keep (made in the background); its answer seeds
+ * the export's query.
+ */
 export function useCreateExport(workspaceId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () =>
+    mutationFn: (filters: ExportFilters) =>
       unwrap(
         api.POST('/api/v1/workspaces/{workspaceId}/exports', {
-          params: { path: { workspaceId } },
+          params: { path: { workspaceId }, query: filters },
         }),
       ),
     onSuccess: (made) => {

@@ -31,11 +31,15 @@ const problem = (status: number, code: string) =>
     { status, type: 'application/problem+json' },
   );
 
+/** The query strings exports were asked with. */
+const asked: string[] = [];
+
 /** The API: the export is done by the time the page reads it; `download` answers the file. */
 function server(download: () => Response) {
   return stubFetch((request) => {
-    const { pathname } = new URL(request.url);
+    const { pathname, search } = new URL(request.url);
     if (request.method === 'POST' && pathname === base) {
+      asked.push(search);
       return jsonResponse(made('pending'), { status: 202 });
     }
     if (pathname === `${base}/${exportId}`) return jsonResponse(made('ready'));
@@ -64,6 +68,7 @@ beforeEach(() => {
 afterEach(() => {
   saved.length = 0;
   vi.mocked(toast.error).mockClear();
+  asked.length = 0;
 });
 
 describe('ExportTasks', () => {
@@ -77,7 +82,7 @@ describe('ExportTasks', () => {
           },
         }),
     );
-    renderPage(() => <ExportTasks workspaceId={workspaceId} />);
+    renderPage(() => <ExportTasks workspaceId={workspaceId} filters={{}} />);
 
     const button = await screen.findByRole('button', { name: 'Export CSV' });
     button.focus();
@@ -99,12 +104,23 @@ describe('ExportTasks', () => {
     [410, 'EXPORT_EXPIRED', 'This export has expired'],
   ])('explains a %i (%s) instead of saving anything', async (status, code, message) => {
     server(() => problem(status, code));
-    renderPage(() => <ExportTasks workspaceId={workspaceId} />);
+    renderPage(() => <ExportTasks workspaceId={workspaceId} filters={{}} />);
 
     fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Download CSV' }));
 
     await waitFor(() => expect(toast.error).toHaveBeenCalledWith(expect.stringContaining(message)));
     expect(saved).toHaveLength(0);
+  });
+
+  it('asks for the tasks the board’s filters keep', async () => {
+    server(() => new Response(csv, { headers: { 'Content-Type': 'text/csv' } }));
+    const filters = { status: 'todo,done', label: 'ops', assignee: 'me', q: 'deploy' } as const;
+    renderPage(() => <ExportTasks workspaceId={workspaceId} filters={filters} />);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Export CSV' }));
+    await screen.findByText('The CSV is ready. (2 tasks)');
+    expect(asked).toHaveLength(1);
+    expect(Object.fromEntries(new URLSearchParams(asked[0]))).toEqual(filters);
   });
 });

@@ -3,7 +3,7 @@ import { Button } from '../../../components/button.tsx';
 import { useCreateExport } from '../api/create-export.ts';
 import { useDownloadExport } from '../api/download-export.ts';
 import { useExport } from '../api/get-export.ts';
-import type { TaskExport } from '../model/export-types.ts';
+import type { ExportFilters, TaskExport } from '../model/export-types.ts';
 
 type Phase = 'idle' | 'asking' | TaskExport['status'];
 
@@ -20,12 +20,18 @@ const rows = (count: number | null) =>
   count === null ? '' : count === 1 ? ' (1 task)' : ` (${count} tasks)`;
 
 /**
- * Exports the workspace's tasks as CSV: asks for the export, says while it is being made, and
+ * Exports the workspace's tasks that the board's filters keep as CSV: asks for the export, says while it is being made, and
  * offers the file once the live notification (or, without a stream, a poll) says it is ready.
  * One button does each step in turn, so that focus stays on it throughout; while it has nothing
  * to do it is only marked disabled (a disabled button would drop the focus).
  */
-export function ExportTasks({ workspaceId }: { workspaceId: string }) {
+export function ExportTasks({
+  workspaceId,
+  filters,
+}: {
+  workspaceId: string;
+  filters: ExportFilters;
+}) {
   const create = useCreateExport(workspaceId);
   const [exportId, setExportId] = useState<string | null>(null);
   const ids = exportId === null ? null : { workspaceId, exportId };
@@ -48,7 +54,7 @@ export function ExportTasks({ workspaceId }: { workspaceId: string }) {
   function act() {
     if (busy) return;
     if (phase === 'ready' && ids) download.mutate(ids);
-    else create.mutate(undefined, { onSuccess: (next) => setExportId(next.id) });
+    else create.mutate(filters, { onSuccess: (next) => setExportId(next.id) });
   }
 
   return (

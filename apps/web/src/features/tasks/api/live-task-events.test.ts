@@ -142,6 +142,36 @@ describe('applyTaskEvent', () => {
     expect(queryClient.getQueryState(labelsKey)?.isInvalidated).toBe(true);
   });
 
+  it('asks the column counts again on every task event, and only those of its workspace', () => {
+    const counted = taskKeys.counts(workspaceId, { label: 'ops' });
+    const elsewhere = taskKeys.counts('another', {});
+    const fresh = (key: readonly unknown[]) => queryClient.getQueryState(key)?.isInvalidated;
+    const byStatus = { byStatus: { todo: 60, in_progress: 0, done: 0 } };
+    const reset = () => {
+      queryClient.setQueryData(counted, byStatus);
+      queryClient.setQueryData(elsewhere, byStatus);
+    };
+    const events: LiveEvent[] = [
+      changed(aTask({ title: 'new', position: 'a3' }), 'task.created'),
+      changed({ ...a, status: 'done', version: 2 }),
+      { ...envelope, id: '2', type: 'task.deleted', data: { taskId: c.id } },
+    ];
+    for (const event of events) {
+      reset();
+      applyTaskEvent(queryClient, event);
+      expect(fresh(counted), event.type).toBe(true);
+      expect(fresh(elsewhere), event.type).toBe(false);
+    }
+    reset();
+    applyTaskEvent(queryClient, {
+      ...envelope,
+      id: '3',
+      type: 'member.removed',
+      data: { userId: '33333333-3333-4333-8333-333333333333' },
+    });
+    expect(fresh(counted)).toBe(false);
+  });
+
   it('leaves other workspaces and other events alone', () => {
     const before = queryClient.getQueryData(todoKey);
     applyTaskEvent(queryClient, {

@@ -17,10 +17,16 @@ function refreshLabelsFor(queryClient: QueryClient, task: Task) {
   }
 }
 
+/** Any change to a task may move the counts of the board's columns: they are asked again. */
+function refreshCounts(queryClient: QueryClient, workspaceId: string) {
+  void queryClient.invalidateQueries({ queryKey: taskKeys.allCounts(workspaceId) });
+}
+
 /**
  * A live event about tasks, patched into the cached lists and details in place, without a
  * refetch: a new, changed or restored task goes where it belongs in every list it matches; a
- * deleted one leaves them, and its deletion is recorded for its page.
+ * deleted one leaves them, and its deletion is recorded for its page. Only the column counts,
+ * which no event carries, are refetched.
  */
 export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void {
   switch (event.type) {
@@ -30,6 +36,7 @@ export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void
       const { task } = event.data;
       taskCache(queryClient, task.workspaceId).putIfNewer(task);
       refreshLabelsFor(queryClient, task);
+      refreshCounts(queryClient, task.workspaceId);
       // A restored task comes back with its comments and files, which no cached list knows.
       if (event.type === 'task.restored') {
         void queryClient.invalidateQueries({ queryKey: taskKeys.lists(task.workspaceId) });
@@ -43,6 +50,7 @@ export function applyTaskEvent(queryClient: QueryClient, event: LiveEvent): void
       // Its page, if open, says who deleted it, and when, instead of failing to refetch it.
       const title = cache.find(taskId)?.title ?? null;
       cache.remove(taskId);
+      refreshCounts(queryClient, event.workspaceId);
       taskDeletions(queryClient, event.workspaceId).record(taskId, {
         actorId: event.actorId,
         at: event.createdAt,

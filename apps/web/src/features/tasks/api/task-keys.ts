@@ -1,10 +1,14 @@
-import type { ListQuery } from '../model/task-types.ts';
+import type { FilterQuery, ListQuery } from '../model/task-types.ts';
 
 /** Every cached task query of a workspace starts with `all`: one prefix to cancel or refresh. */
 export const taskKeys = {
   all: (workspaceId: string) => ['tasks', workspaceId] as const,
   lists: (workspaceId: string) => [...taskKeys.all(workspaceId), 'list'] as const,
   list: (workspaceId: string, query: ListQuery) => [...taskKeys.lists(workspaceId), query] as const,
+  /** Under `all`, so every task mutation's settling refreshes them too. */
+  allCounts: (workspaceId: string) => [...taskKeys.all(workspaceId), 'counts'] as const,
+  counts: (workspaceId: string, query: FilterQuery) =>
+    [...taskKeys.allCounts(workspaceId), query] as const,
   detail: (workspaceId: string, taskId: string) =>
     [...taskKeys.all(workspaceId), 'detail', taskId] as const,
   /** Under the detail, so that it goes when the task does. */

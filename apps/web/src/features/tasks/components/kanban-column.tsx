@@ -2,9 +2,10 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useMemo } from 'react';
 import { LoadMore } from '../../../components/load-more.tsx';
+import { useTaskCounts } from '../api/get-task-counts.ts';
 import { useTasks } from '../api/get-tasks.ts';
 import type { ColumnDragData } from '../hooks/use-task-dnd.ts';
-import { type BoardSearch, toListQuery } from '../model/board-search.ts';
+import { type BoardSearch, toFilterQuery, toListQuery } from '../model/board-search.ts';
 import { type Member, statusLabels, type Task, type TaskStatus } from '../model/task-types.ts';
 import { ListError, TaskSkeleton } from './board-states.tsx';
 import { SortableTask } from './sortable-task.tsx';
@@ -26,6 +27,7 @@ export function KanbanColumn({
   onToggleDone: (task: Task) => void;
 }) {
   const tasks = useTasks(workspaceId, toListQuery(search, status));
+  const total = useTaskCounts(workspaceId, toFilterQuery(search)).data?.[status];
   const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
   const data: ColumnDragData = { type: 'column', status, ids: items.map((task) => task.id) };
   const droppable = useDroppable({ id: `column:${status}`, data });
@@ -42,8 +44,8 @@ export function KanbanColumn({
         {statusLabels[status]}
         {tasks.isSuccess && (
           <span className="ml-2 font-normal text-slate-600 dark:text-slate-300">
-            {items.length}
-            {tasks.hasNextPage ? '+' : ''}
+            {/* Until the count comes, what is loaded, with a + if there is more. */}
+            {total ?? `${items.length}${tasks.hasNextPage ? '+' : ''}`}
             <span className="sr-only"> tasks</span>
           </span>
         )}

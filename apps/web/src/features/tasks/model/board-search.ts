@@ -1,4 +1,5 @@
 import {
+  type FilterQuery,
   type ListQuery,
   TASK_PRIORITIES,
   TASK_SORTS,
@@ -107,6 +108,12 @@ export function withoutFilters(search: BoardSearch): BoardSearch {
 export function boardQueries(search: BoardSearch): ListQuery[] {
   if (search.view !== 'kanban') return [toListQuery(search)];
   return (search.status ?? TASK_STATUSES).map((status) => toListQuery(search, status));
+}
+
+/** What the board is narrowed to, without how it is shown: the filters of counts and exports. */
+export function toFilterQuery(search: BoardSearch): FilterQuery {
+  const { sort: _sort, ...filters } = toListQuery(search);
+  return filters;
 }
 
 /** The list endpoint's query for the list view, or for one kanban column. */

@@ -14,6 +14,11 @@ export type ListQuery = NonNullable<
   paths['/api/v1/workspaces/{workspaceId}/tasks']['get']['parameters']['query']
 >;
 
+/** The filters of `GET …/tasks/counts`, shared with the list: what one cached count was asked with. */
+export type FilterQuery = NonNullable<
+  paths['/api/v1/workspaces/{workspaceId}/tasks/counts']['get']['parameters']['query']
+>;
+
 /** Records keyed by the generated unions, so a value added to the API fails the type check here. */
 export const statusLabels: Record<TaskStatus, string> = {
   todo: 'To do',

@@ -5,6 +5,7 @@ import { Board } from '../../../../../features/tasks/components/board.tsx';
 import {
   boardQueries,
   parseBoardSearch,
+  toFilterQuery,
 } from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
 import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
@@ -30,6 +31,7 @@ function BoardPage() {
   const navigate = useNavigate();
   const workspace = useWorkspace(workspaceId);
   const members = useMembers(workspaceId).data ?? [];
+  const filters = toFilterQuery(search);
 
   return (
     <>
@@ -48,7 +50,12 @@ function BoardPage() {
             >
               Trash
             </Link>
-            <ExportTasks key={workspaceId} workspaceId={workspaceId} />
+            {/* Other filters make another export: what was made for the old ones is not offered. */}
+            <ExportTasks
+              key={`${workspaceId}:${JSON.stringify(filters)}`}
+              workspaceId={workspaceId}
+              filters={filters}
+            />
           </>
         }
         onSearchChange={(next, options) =>
