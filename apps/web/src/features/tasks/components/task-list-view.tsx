@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { LoadMore } from '../../../components/load-more.tsx';
 import { useTasks } from '../api/get-tasks.ts';
 import { useMoveTask } from '../api/move-task.ts';
+import type { BulkSelection } from '../hooks/use-bulk-selection.ts';
 import {
   screenReaderInstructions,
   taskAnnouncements,
@@ -12,6 +13,7 @@ import {
 import { effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
 import { planDrop } from '../model/neighbours.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
+import { SelectAll, shiftHeld } from './select-all.tsx';
 import { SortableTask } from './sortable-task.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
 
@@ -24,15 +26,15 @@ export function TaskListView({
   onToggleDone,
   onClearFilters,
   onDraggingChange,
-  checked,
-  onCheck,
-}: TaskViewProps & { checked: ReadonlySet<string>; onCheck: (id: string, on: boolean) => void }) {
+  ticks,
+}: TaskViewProps & { ticks: BulkSelection }) {
   const tasks = useTasks(workspaceId, toListQuery(search));
   const move = useMoveTask(workspaceId);
   const sensors = useTaskSensors();
   const [announcements] = useState(() => taskAnnouncements(false));
   const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
   const reorderable = effectiveSort(search) === 'position';
+  const order = useMemo(() => items.map((item) => item.id), [items]);
 
   if (tasks.isPending) return <TaskSkeleton />;
   if (tasks.isError) return <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />;
@@ -63,6 +65,7 @@ export function TaskListView({
           Sort by manual order to drag tasks into place.
         </p>
       )}
+      <SelectAll order={order} ticks={ticks} />
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -89,8 +92,10 @@ export function TaskListView({
                 before={
                   <input
                     type="checkbox"
-                    checked={checked.has(task.id)}
-                    onChange={(event) => onCheck(task.id, event.target.checked)}
+                    checked={ticks.checked.has(task.id)}
+                    onChange={(event) =>
+                      ticks.tick(order, task.id, event.target.checked, shiftHeld(event))
+                    }
                     aria-label={`Select “${task.title}”`}
                     className="h-4 w-4 shrink-0"
                     data-testid="task-select"

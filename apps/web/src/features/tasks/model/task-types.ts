@@ -2,7 +2,7 @@ import type { components, paths } from '@taskflow/contract/openapi';
 
 export type Task = components['schemas']['Task'];
 export type TaskStatus = components['schemas']['TaskStatus'];
-type TaskPriority = components['schemas']['TaskPriority'];
+export type TaskPriority = components['schemas']['TaskPriority'];
 export type TaskSort = components['schemas']['TaskSortInput'];
 export type Member = components['schemas']['Member'];
 /** A task as a list brings it: with the counts its card shows. */

@@ -3,7 +3,10 @@ import { ExportTasks } from '../../../../../features/exports/components/export-t
 import { Board } from '../../../../../features/tasks/components/board.tsx';
 import { parseBoardSearch } from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
-import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
+import {
+  useWorkspace,
+  useWorkspaces,
+} from '../../../../../features/workspaces/api/get-workspaces.ts';
 
 /** The board; its filters and view live in the URL, shared with the task dialog below it. */
 export const Route = createFileRoute('/_authenticated/w/$workspaceId/_board')({
@@ -18,6 +21,8 @@ function BoardPage() {
   const navigate = useNavigate();
   const workspace = useWorkspace(workspaceId);
   const members = useMembers(workspaceId).data ?? [];
+  const workspaces = useWorkspaces().data ?? [];
+  const moveTargets = workspaces.filter((w) => w.id !== workspaceId);
 
   return (
     <>
@@ -27,6 +32,7 @@ function BoardPage() {
         title={workspace?.name ?? 'Tasks'}
         search={search}
         members={members}
+        moveTargets={moveTargets}
         actions={
           <>
             <Link
