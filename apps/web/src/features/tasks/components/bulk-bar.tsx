@@ -82,25 +82,24 @@ export function BulkBar({
       <p aria-live="polite" className="font-medium" data-testid="bulk-count">
         {count} selected
       </p>
-      <label className="flex items-center gap-2">
-        <span>Action</span>
-        <select
-          value={kind}
-          onChange={(event) => {
-            const next = event.target.value as Kind;
-            setKind(next);
-            setValue(firstValue(next));
-          }}
-          className={control}
-          data-testid="bulk-action"
-        >
-          {KINDS.map((k) => (
-            <option key={k} value={k} disabled={k === 'move' && moveTargets.length === 0}>
-              {actionLabels[k]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <label htmlFor="bulk-action">Action</label>
+      <select
+        id="bulk-action"
+        value={kind}
+        onChange={(event) => {
+          const next = event.target.value as Kind;
+          setKind(next);
+          setValue(firstValue(next));
+        }}
+        className={control}
+        data-testid="bulk-action"
+      >
+        {KINDS.map((k) => (
+          <option key={k} value={k} disabled={k === 'move' && moveTargets.length === 0}>
+            {actionLabels[k]}
+          </option>
+        ))}
+      </select>
       <label htmlFor="bulk-value" className="sr-only">
         {actionLabels[kind]}
       </label>

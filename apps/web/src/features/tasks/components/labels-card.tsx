@@ -98,6 +98,8 @@ function NewLabelForm({ changes }: { changes: Changes }) {
 
 function LabelEditor({ label, changes }: { label: WorkspaceLabel; changes: Changes }) {
   const [name, setName] = useState(label.name);
+  // Shown chosen at once; back to the saved one if the change is refused.
+  const [colour, setColour] = useState<LabelColour>(label.colour ?? 'gray');
   const { id } = label;
   if (id === null) {
     return (
@@ -107,7 +109,7 @@ function LabelEditor({ label, changes }: { label: WorkspaceLabel; changes: Chang
         <Button
           size="sm"
           variant="secondary"
-          aria-label={`Give “${label.name}” a colour`}
+          aria-label={`Give a colour to “${label.name}”`}
           onClick={() =>
             changes.create.mutate({ name: label.name, colour: 'gray' }, { onError: failed })
           }
@@ -141,8 +143,19 @@ function LabelEditor({ label, changes }: { label: WorkspaceLabel; changes: Chang
       <ColourSwatches
         name={`colour-${id}`}
         legend={`Colour of “${label.name}”`}
-        value={label.colour ?? 'gray'}
-        onChange={(colour) => changes.update.mutate({ labelId: id, colour }, { onError: failed })}
+        value={colour}
+        onChange={(next) => {
+          setColour(next);
+          changes.update.mutate(
+            { labelId: id, colour: next },
+            {
+              onError: (error) => {
+                setColour(label.colour ?? 'gray');
+                failed(error);
+              },
+            },
+          );
+        }}
       />
       <Button
         size="sm"

@@ -1,10 +1,18 @@
-import { type ChangeEvent, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { BulkSelection } from '../hooks/use-bulk-selection.ts';
 import { tickedShare } from '../model/range-select.ts';
 
-/** Whether Shift was held on the click (or key press) that changed a box. */
-export const shiftHeld = (event: ChangeEvent<HTMLInputElement>) =>
-  (event.nativeEvent as Partial<MouseEvent>).shiftKey === true;
+/**
+ * Whether Shift was held on the press (pointer or key) that changes a box: the change event
+ * itself does not say.
+ */
+export function useShiftHeld() {
+  const held = useRef(false);
+  const press = (event: { shiftKey: boolean }) => {
+    held.current = event.shiftKey;
+  };
+  return { held, handlers: { onPointerDown: press, onKeyDown: press } };
+}
 
 /** One box for every task loaded (those the filters match); mixed while only some are ticked. */
 export function SelectAll({ order, ticks }: { order: readonly string[]; ticks: BulkSelection }) {

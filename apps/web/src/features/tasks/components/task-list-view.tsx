@@ -13,7 +13,7 @@ import {
 import { effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
 import { planDrop } from '../model/neighbours.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
-import { SelectAll, shiftHeld } from './select-all.tsx';
+import { SelectAll, useShiftHeld } from './select-all.tsx';
 import { SortableTask } from './sortable-task.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
 
@@ -35,6 +35,7 @@ export function TaskListView({
   const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
   const reorderable = effectiveSort(search) === 'position';
   const order = useMemo(() => items.map((item) => item.id), [items]);
+  const shift = useShiftHeld();
 
   if (tasks.isPending) return <TaskSkeleton />;
   if (tasks.isError) return <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />;
@@ -93,8 +94,9 @@ export function TaskListView({
                   <input
                     type="checkbox"
                     checked={ticks.checked.has(task.id)}
+                    {...shift.handlers}
                     onChange={(event) =>
-                      ticks.tick(order, task.id, event.target.checked, shiftHeld(event))
+                      ticks.tick(order, task.id, event.target.checked, shift.held.current)
                     }
                     aria-label={`Select “${task.title}”`}
                     className="h-4 w-4 shrink-0"

@@ -17,7 +17,8 @@ export function useBulkSelection(resetKey: string) {
   }
 
   const tick = useCallback((order: readonly string[], id: string, on: boolean, shift: boolean) => {
-    setChecked((before) => tickTasks(before, order, { id, on, shift, anchor: anchor.current }));
+    const from = anchor.current;
+    setChecked((before) => tickTasks(before, order, { id, on, shift, anchor: from }));
     anchor.current = id;
   }, []);
 
