@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../platform/db/constraints.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { liveTasks } from '../tasks/index.ts';
 
-export type LabelRow = { id: string | null; name: string; colour: LabelColour | null };
+type LabelRow = { id: string | null; name: string; colour: LabelColour | null };
 
 /** A name another label of the workspace already has (in any case) fails the unique index. */
 async function orLabelExists<T>(work: Promise<T>): Promise<T> {

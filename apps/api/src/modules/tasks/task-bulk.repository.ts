@@ -145,5 +145,3 @@ export function createTaskBulkRepository(db: Kysely<DB>) {
     },
   };
 }
-
-export type TaskBulkRepository = ReturnType<typeof createTaskBulkRepository>;

@@ -3,7 +3,7 @@ import { itemsQueryOptions } from '../../../api/item-lists.ts';
 import { colourLookup, type WorkspaceLabel } from '../model/label-colours.ts';
 import { taskKeys } from './task-keys.ts';
 
-export const labelDefinitionsQueryOptions = (workspaceId: string) =>
+const labelDefinitionsQueryOptions = (workspaceId: string) =>
   itemsQueryOptions(
     taskKeys.labelDefinitions(workspaceId),
     '/api/v1/workspaces/{workspaceId}/label-definitions',
