@@ -12,10 +12,11 @@ import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
 import { createInvitationsModule, invitedEmailOf } from './modules/invitations/index.ts';
+import { createLabelsModule } from './modules/labels/index.ts';
 import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createSetupModule } from './modules/setup/index.ts';
 import { createSystemService, systemRoutes } from './modules/system/index.ts';
-import { createTasksModule, memberTasks } from './modules/tasks/index.ts';
+import { createTasksModule, labelTasks, memberTasks } from './modules/tasks/index.ts';
 import { createWorkModule } from './modules/work/index.ts';
 import { createWorkspacesModule } from './modules/workspaces/index.ts';
 import { createRedisCache } from './platform/cache/redis-cache.ts';
@@ -216,6 +217,9 @@ export async function buildApp(config: Config, deps: AppDeps) {
     isMember: workspaces.isMember,
   });
   await app.register(tasks.routes);
+  await app.register(
+    createLabelsModule({ db, guards, roleOf: workspaces.roleOf, labelTasks }).routes,
+  );
   await app.register(createWorkModule({ db, guards }).routes);
   const comments = createCommentsModule({
     db,

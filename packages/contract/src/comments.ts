@@ -70,6 +70,7 @@ export const HISTORY_KINDS = [
   'task.updated',
   'task.deleted',
   'task.restored',
+  'task.moved',
   'comment.created',
   'comment.deleted',
   'attachment.added',
@@ -80,6 +81,8 @@ export const HistoryKind = explainedEnum('HistoryKind', HISTORY_KINDS, {
   'task.updated': 'fields of the task changed (`changes` says which, from what to what)',
   'task.deleted': 'the task was deleted',
   'task.restored': 'the task was restored',
+  'task.moved':
+    'the task was moved here from another workspace (`changes` says what it lost, such as an assignee who is not a member here)',
   'comment.created': 'someone commented (`commentId`)',
   'comment.deleted': 'a comment was deleted (`commentId`)',
   'attachment.added': 'a file was attached (`attachment`)',

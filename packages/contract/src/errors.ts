@@ -29,6 +29,7 @@ export const errorCatalogue = {
   ALREADY_MEMBER: { status: 409, title: 'That person is already a member of this workspace' },
   LAST_OWNER: { status: 409, title: 'A workspace needs at least one owner' },
   PERSONAL_WORKSPACE: { status: 409, title: 'A personal workspace cannot be deleted or left' },
+  LABEL_EXISTS: { status: 409, title: 'The workspace already has a label with this name' },
   LIMIT_REACHED: { status: 409, title: 'A limit has been reached' },
   EXPORT_NOT_READY: { status: 409, title: 'The export is not ready yet' },
   IDEMPOTENCY_KEY_IN_USE: {

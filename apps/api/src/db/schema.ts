@@ -1,3 +1,4 @@
+import type { LabelColour } from '@taskflow/contract';
 import type { ColumnType, Generated } from 'kysely';
 
 /** Read as ISO 8601 text (platform/db/iso-timestamps.ts); written as a Date or text. */
@@ -261,6 +262,15 @@ export interface IdempotencyKeysTable {
   created_at: DefaultTimestamp;
 }
 
+export interface WorkspaceLabelsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  colour: LabelColour;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -284,6 +294,7 @@ export interface DB {
   task_comments: TaskCommentsTable;
   task_history: TaskHistoryTable;
   task_attachments: TaskAttachmentsTable;
+  workspace_labels: WorkspaceLabelsTable;
   storage_deletions: StorageDeletionsTable;
   setup_links: SetupLinksTable;
 }

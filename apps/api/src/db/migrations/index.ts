@@ -13,6 +13,7 @@ import * as m0011 from './0011_task_counts.ts';
 import * as m0012 from './0012_invitations.ts';
 import * as m0013 from './0013_setup_links.ts';
 import * as m0014 from './0014_my_work_and_trash.ts';
+import * as m0015 from './0015_workspace_labels.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -39,4 +40,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0012_invitations': m0012,
   '0013_setup_links': m0013,
   '0014_my_work_and_trash': m0014,
+  '0015_workspace_labels': m0015,
 };

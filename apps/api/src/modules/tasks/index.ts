@@ -16,4 +16,4 @@ export {
 export { statsReport } from './task-stats.service.ts';
 export { dueRemindersJob } from './tasks.jobs.ts';
 export { createTasksModule } from './tasks.module.ts';
-export { type MemberTasks, memberTasks } from './tasks.service.ts';
+export { type LabelTasks, labelTasks, type MemberTasks, memberTasks } from './tasks.service.ts';

@@ -16,7 +16,9 @@ type TaskChange =
   | { kind: 'created'; task: TaskRow }
   | { kind: 'updated'; task: TaskRow; before: TaskRow }
   | { kind: 'deleted'; task: TaskRow }
-  | { kind: 'restored'; task: TaskRow };
+  | { kind: 'restored'; task: TaskRow }
+  /** To another workspace: `task` is in it, `before` still in the one it left. */
+  | { kind: 'moved'; task: TaskRow; before: TaskRow };
 
 const statusNames = { todo: 'To do', in_progress: 'In progress', done: 'Done' } as const;
 
@@ -66,6 +68,11 @@ function historyEntry(change: TaskChange, actorId: string): NewHistoryEntry[] {
     actorId,
     kind: eventTypes[change.kind],
   };
+  if (change.kind === 'moved') {
+    // Where it now sits says nothing to the workspace it arrives in; what it lost does.
+    const lost = fieldChanges(change.before, change.task).filter((c) => c.field !== 'position');
+    return [{ ...entry, changes: lost }];
+  }
   if (change.kind !== 'updated') return [entry];
   const changes = fieldChanges(change.before, change.task);
   return changes.length > 0 ? [{ ...entry, changes }] : [];
@@ -89,6 +96,8 @@ function changedTitle(change: TaskChange, actor: string): string | undefined {
       return `${actor} deleted ${title}`;
     case 'restored':
       return `${actor} restored ${title}`;
+    case 'moved':
+      return `${actor} moved ${title} to another workspace`;
     case 'updated':
       if (!meaningful(change.before, change.task)) return undefined;
       return change.before.status !== change.task.status
@@ -102,16 +111,39 @@ const eventTypes = {
   updated: 'task.updated',
   deleted: 'task.deleted',
   restored: 'task.restored',
+  moved: 'task.moved',
 } as const;
 
-function taskEvent(change: TaskChange, actorId: string): NewEvent {
+/**
+ * The events of a change. A move is, to each workspace's members, a task leaving one and a task
+ * arriving in the other: the events they already handle.
+ */
+function taskEvents(change: TaskChange, actorId: string): NewEvent[] {
   const task = change.task;
-  return {
-    type: eventTypes[change.kind],
-    workspaceId: task.workspace_id,
-    actorId,
-    data: change.kind === 'deleted' ? { taskId: task.id } : { task: toTask(task) },
-  };
+  if (change.kind === 'moved') {
+    return [
+      {
+        type: 'task.deleted',
+        workspaceId: change.before.workspace_id,
+        actorId,
+        data: { taskId: task.id },
+      },
+      {
+        type: 'task.created',
+        workspaceId: task.workspace_id,
+        actorId,
+        data: { task: toTask(task) },
+      },
+    ];
+  }
+  return [
+    {
+      type: eventTypes[change.kind],
+      workspaceId: task.workspace_id,
+      actorId,
+      data: change.kind === 'deleted' ? { taskId: task.id } : { task: toTask(task) },
+    },
+  ];
 }
 
 /**
@@ -170,5 +202,5 @@ async function recordTaskChanges(
   await repo.follow(follows);
   await createTaskHistoryRepository(trx).insert(changes.flatMap((c) => historyEntry(c, actorId)));
   const noticeEvents = await notify(trx, notices);
-  await appendEvents(trx, [...changes.map((c) => taskEvent(c, actorId)), ...noticeEvents]);
+  await appendEvents(trx, [...changes.flatMap((c) => taskEvents(c, actorId)), ...noticeEvents]);
 }

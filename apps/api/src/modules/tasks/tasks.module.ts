@@ -5,6 +5,8 @@ import type { DB } from '../../db/schema.ts';
 import { createVersionedCache, type SharedCache } from '../../platform/cache/shared-cache.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
 import type { Guards } from '../auth/index.ts';
+import { taskBulkRoutes } from './task-bulk.routes.ts';
+import { bulkRepositories, createTaskBulkService } from './task-bulk.service.ts';
 import { createTaskHistoryRepository } from './task-history.repository.ts';
 import { createTaskHistoryService } from './task-history.service.ts';
 import { createStatsRepository } from './task-stats.repository.ts';
@@ -47,8 +49,14 @@ export function createTasksModule({ db, guards, cache, logger, isMember }: Deps)
     requireTask: tasks.get,
   });
   const trash = createTrashService({ repo: createTrashRepository(db), isMember });
+  const bulk = createTaskBulkService({
+    uow: unitOfWork(db, bulkRepositories),
+    invalidateStats: stats.invalidate,
+  });
   return {
-    routes: async (app: FastifyInstance) =>
-      app.register(tasksRoutes, { tasks, stats, history, trash, guards }),
+    routes: async (app: FastifyInstance) => {
+      await app.register(tasksRoutes, { tasks, stats, history, trash, guards });
+      await app.register(taskBulkRoutes, { bulk, guards });
+    },
   };
 }

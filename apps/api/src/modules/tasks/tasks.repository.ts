@@ -39,7 +39,7 @@ export type NewTask = {
 /** Where a task is addressed: its workspace, as seen by a member of it. */
 export type TaskScope = { workspaceId: string; userId: string };
 
-const now = sql<string>`now()`;
+export const now = sql<string>`now()`;
 
 /** The column values of a change; completion time follows the status. */
 function changedColumns(changes: TaskChanges): UpdateObject<DB, 'tasks'> {
@@ -59,7 +59,7 @@ function changedColumns(changes: TaskChanges): UpdateObject<DB, 'tasks'> {
 }
 
 /** An assignee who is not a member of the workspace fails its foreign key. */
-async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
+export async function orAssigneeError<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
@@ -81,32 +81,36 @@ const findTask = prepared(3, (db: Kysely<DB>, workspaceId: string, userId: strin
   visibleTasks(db, { workspaceId, userId }).where('id', '=', id),
 );
 
+/** An update of the scope's tasks, if the caller is a member. */
+const updateScoped = (db: Kysely<DB>, scope: TaskScope) =>
+  db
+    .updateTable('tasks')
+    .where('workspace_id', '=', scope.workspaceId)
+    .where(callerIsMember(scope.workspaceId, scope.userId));
+
+/** An update of the scope's live tasks with these ids, answering the tasks as they are after it. */
+export const updateLiveTasks = (db: Kysely<DB>, scope: TaskScope, ids: string | string[]) =>
+  updateScoped(db, scope)
+    .where('id', Array.isArray(ids) ? 'in' : '=', ids)
+    .where('deleted_at', 'is', null)
+    .returning(taskColumns);
+
+/** A change's columns, with the task's version bumped and its update time. */
+export const withNewVersion =
+  (changes: TaskChanges) =>
+  (eb: ExpressionBuilder<DB, 'tasks'>): UpdateObject<DB, 'tasks'> => ({
+    ...changedColumns(changes),
+    version: eb('version', '+', 1),
+    updated_at: now,
+  });
+
 /**
  * The statements on tasks: the only place tasks meet SQL. Every one is scoped to a workspace the
  * caller is a member of, except `unassign`, which the workspace's owner runs.
  */
 export function createTasksRepository(db: Kysely<DB>) {
-  const update = (scope: TaskScope) =>
-    db
-      .updateTable('tasks')
-      .where('workspace_id', '=', scope.workspaceId)
-      .where(callerIsMember(scope.workspaceId, scope.userId));
-
-  /** An update of the scope's live tasks with these ids, answering the tasks as they are after it. */
-  const updateLive = (scope: TaskScope, ids: string | string[]) =>
-    update(scope)
-      .where('id', Array.isArray(ids) ? 'in' : '=', ids)
-      .where('deleted_at', 'is', null)
-      .returning(taskColumns);
-
-  /** A change's columns, with the task's version bumped and its update time. */
-  const withNewVersion =
-    (changes: TaskChanges) =>
-    (eb: ExpressionBuilder<DB, 'tasks'>): UpdateObject<DB, 'tasks'> => ({
-      ...changedColumns(changes),
-      version: eb('version', '+', 1),
-      updated_at: now,
-    });
+  const update = (scope: TaskScope) => updateScoped(db, scope);
+  const updateLive = (scope: TaskScope, ids: string | string[]) => updateLiveTasks(db, scope, ids);
 
   return {
     list: (input: ListInput) => listTasksQuery(db, input).execute(),

@@ -15,6 +15,7 @@ import { pageOf } from '../../platform/cursor.ts';
 import type { UnitOfWork } from '../../platform/db/unit-of-work.ts';
 import { InvalidInputError, NotFoundError, StaleVersionError } from '../../platform/errors.ts';
 import { createTaskActivity } from './task-activity.ts';
+import { createTaskBulkRepository } from './task-bulk.repository.ts';
 import { type TaskFilters, taskFiltersOf } from './task-filters.ts';
 import { toTask, toTaskListItem } from './task-json.ts';
 import { cursorParts, decodeTaskCursor } from './tasks.cursor.ts';
@@ -247,3 +248,19 @@ export const memberTasks = (trx: Kysely<DB>) => ({
 });
 
 export type MemberTasks = ReturnType<typeof memberTasks>;
+
+/**
+ * Renames a label on a workspace's tasks, in the transaction that renames its definition: a
+ * change of each task like any other (history, events), made by the owner who renames it.
+ */
+export const labelTasks = (trx: Kysely<DB>) => ({
+  async rename(workspaceId: string, from: string, to: string, actorId: string) {
+    const changed = await createTaskBulkRepository(trx).renameLabel(workspaceId, from, to);
+    await createTaskActivity(trx).record(
+      actorId,
+      changed.map(({ task, before }) => ({ kind: 'updated', task, before })),
+    );
+  },
+});
+
+export type LabelTasks = ReturnType<typeof labelTasks>;

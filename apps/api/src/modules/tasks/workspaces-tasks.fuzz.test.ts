@@ -32,6 +32,9 @@ const known = {
   joinable: [] as string[],
   invites: '',
   exports: [] as string[],
+  /** A workspace of its own for bulk actions (they delete), with pairs of its tasks. */
+  bulk: '',
+  bulkPairs: [] as string[][],
 };
 
 beforeAll(async () => {
@@ -70,6 +73,12 @@ beforeAll(async () => {
     known.joinable.push(ws);
   }
   known.invites = (await createWorkspace(owner, 'Invites')).id;
+  known.bulk = (await createWorkspace(owner, 'Bulk')).id;
+  for (let i = 0; i < 8; i++) {
+    const pair = [];
+    for (const title of ['A', 'B']) pair.push((await createTask(owner, known.bulk, { title })).id);
+    known.bulkPairs.push(pair);
+  }
   const made = (await owner.send('POST', `/api/v1/workspaces/${known.shared}/exports`)).json();
   known.exports.push(made.id);
   // The in-process worker makes it: wait until it can be downloaded.
@@ -117,6 +126,14 @@ const plan: Record<string, PlannedOperation> = {
   'POST /api/v1/workspaces/{workspaceId}/tasks/{taskId}/move': onIds(200, 400, 404, 412),
   'POST /api/v1/workspaces/{workspaceId}/tasks/bulk-status': {
     examples: () => ({ ...ids(), ids: [known.tasks.slice(0, 2), [known.tasks[4]]] }),
+    reaches: [200, 400, 404],
+  },
+  'POST /api/v1/workspaces/{workspaceId}/tasks/bulk': {
+    examples: () => ({
+      ...ids(),
+      workspaceId: [known.bulk, known.bulk, known.bulk, outsider.personalId],
+      taskIds: [...known.bulkPairs, [known.foreignTask]],
+    }),
     reaches: [200, 400, 404],
   },
   'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}/history': onIds(200, 400, 404),

@@ -27,6 +27,7 @@ let exportId: string;
 let commentId: string;
 let attachmentId: string;
 let invitationId: string;
+let labelId: string;
 
 /** A valid body for each operation that takes one: the request must fail for who sends it, not for what. */
 const bodies: Record<string, (ids: Ids) => object | undefined> = {
@@ -43,6 +44,11 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   listTasks: () => undefined,
   createTask: () => ({ title: 'Planted' }),
   setTasksStatus: (ids) => ({ ids: [ids.taskId], status: 'done' }),
+  bulkUpdateTasks: (ids) => ({ taskIds: [ids.taskId], action: { type: 'delete' } }),
+  listLabelDefinitions: () => undefined,
+  createLabelDefinition: () => ({ name: 'Planted', colour: 'red' }),
+  updateLabelDefinition: () => ({ colour: 'red' }),
+  deleteLabelDefinition: () => undefined,
   getTask: () => undefined,
   updateTask: () => ({ title: 'Defaced' }),
   deleteTask: () => undefined,
@@ -87,6 +93,7 @@ const isolatedTags = [
   'attachments',
   'notifications',
   'invitations',
+  'labels',
 ];
 
 /** Operations only an owner of the workspace may perform. */
@@ -100,6 +107,9 @@ const ownerOnly = [
   'inviteByEmail',
   'createInviteLink',
   'revokeInvitation',
+  'createLabelDefinition',
+  'updateLabelDefinition',
+  'deleteLabelDefinition',
 ];
 
 type Ids = {
@@ -110,6 +120,7 @@ type Ids = {
   commentId?: string;
   attachmentId?: string;
   invitationId?: string;
+  labelId?: string;
 };
 
 function call(client: Client, op: Operation, ids: Ids) {
@@ -147,6 +158,9 @@ beforeAll(async () => {
   ).json().id;
   invitationId = (await owner.send('POST', `/api/v1/workspaces/${shared}/invite-links`, {})).json()
     .id;
+  labelId = (
+    await owner.send('POST', `/api/v1/workspaces/${shared}/label-definitions`, { name: 'Secret' })
+  ).json().id;
 });
 
 describe('tenant isolation', () => {
@@ -166,6 +180,7 @@ describe('tenant isolation', () => {
       commentId,
       attachmentId,
       invitationId,
+      labelId,
     };
     const ghost: Ids = {
       workspaceId: randomUUID(),
@@ -175,6 +190,7 @@ describe('tenant isolation', () => {
       commentId: randomUUID(),
       attachmentId: randomUUID(),
       invitationId: randomUUID(),
+      labelId: randomUUID(),
     };
     for (const op of ops) {
       const res = await call(outsider, op, real);
@@ -254,7 +270,13 @@ describe('tenant isolation', () => {
   });
 
   it('a member gets 403 from every owner-only operation (API5), and nothing changes', async () => {
-    const ids: Ids = { workspaceId: shared, taskId: task.id, userId: owner.userId, invitationId };
+    const ids: Ids = {
+      workspaceId: shared,
+      taskId: task.id,
+      userId: owner.userId,
+      invitationId,
+      labelId,
+    };
     for (const id of ownerOnly) {
       const op = withIds(doc).find((o) => o.operationId === id);
       if (!op) throw new Error(`${id} is not documented`);

@@ -50,6 +50,8 @@ export function createWorkspacesModule({
     /** Whether the user belongs to the workspace. */
     isMember: async (workspaceId: string, userId: string) =>
       (await repo.roleOf(workspaceId, userId)) !== undefined,
+    /** The user's role in the workspace; undefined if not a member. */
+    roleOf: (workspaceId: string, userId: string) => repo.roleOf(workspaceId, userId),
     /** A workspace as its member sees it. */
     workspaceFor: service.get,
   };

@@ -11,6 +11,7 @@ const openApiTags = [
   { name: 'account', description: 'The signed-in user' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
+  { name: 'labels', description: 'The labels of a workspace and their colours' },
   { name: 'comments', description: 'The conversation on a task' },
   { name: 'attachments', description: 'Files on a task' },
   { name: 'files', description: 'The signed, short-lived links that serve attached files' },

@@ -22,6 +22,9 @@ export const taskKeys = {
   attachments: (workspaceId: string, taskId: string) =>
     [...taskKeys.detail(workspaceId, taskId), 'attachments'] as const,
   labels: (workspaceId: string) => [...taskKeys.all(workspaceId), 'labels'] as const,
+  /** The labels with their colours; refreshed with the tasks (a new label shows up neutral). */
+  labelDefinitions: (workspaceId: string) =>
+    [...taskKeys.all(workspaceId), 'label-definitions'] as const,
   /** That a task was deleted: not under its detail, which goes with the task. */
   deletion: (workspaceId: string, taskId: string) =>
     [...taskKeys.all(workspaceId), 'deletion', taskId] as const,

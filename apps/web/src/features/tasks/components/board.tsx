@@ -2,13 +2,15 @@ import { type ReactNode, useRef, useState } from 'react';
 import { Button } from '../../../components/button.tsx';
 import { stringifySearch } from '../../../lib/search-params.ts';
 import { useShortcuts } from '../../../lib/shortcuts.ts';
-import { useSetTasksStatus } from '../api/set-tasks-status.ts';
+import { useBulkTasks } from '../api/bulk-tasks.ts';
+import { useLabelDefinitions } from '../api/get-label-definitions.ts';
 import { useTaskLookup } from '../api/task-cache.ts';
 import { useUpdateTask } from '../api/update-task.ts';
 import { useBoardSelection } from '../hooks/use-board-selection.ts';
+import { useBulkSelection } from '../hooks/use-bulk-selection.ts';
 import { type BoardSearch, withoutFilters } from '../model/board-search.ts';
 import type { Member, Task } from '../model/task-types.ts';
-import { BulkBar } from './bulk-bar.tsx';
+import { BulkBar, type MoveTarget } from './bulk-bar.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { FilterSheet } from './filter-sheet.tsx';
 import { KanbanView } from './kanban-view.tsx';
@@ -28,6 +30,7 @@ export function Board({
   onSearchChange,
   onOpenTask,
   actions,
+  moveTargets,
 }: {
   workspaceId: string;
   title: string;
@@ -37,23 +40,19 @@ export function Board({
   onOpenTask: (taskId: string) => void;
   /** More controls for the header, from other features (an export, for instance). */
   actions?: ReactNode;
+  /** The caller's other workspaces, where ticked tasks can be moved. */
+  moveTargets: readonly MoveTarget[];
 }) {
   const quickAddRef = useRef<HTMLInputElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
-  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
-  // Ticks belong to the tasks on screen: other filters show other tasks, so they start afresh.
-  const searchKey = stringifySearch(search);
-  const [checkedFor, setCheckedFor] = useState(searchKey);
-  if (checkedFor !== searchKey) {
-    setCheckedFor(searchKey);
-    setChecked(new Set());
-  }
+  const ticks = useBulkSelection(stringifySearch(search));
   const selection = useBoardSelection();
   const lookup = useTaskLookup(workspaceId);
   const update = useUpdateTask(workspaceId);
-  const bulk = useSetTasksStatus(workspaceId);
+  const bulk = useBulkTasks(workspaceId);
+  const labels = useLabelDefinitions(workspaceId);
   const byId = new Map(members.map((member) => [member.userId, member]));
   const kanban = search.view === 'kanban';
 
@@ -73,7 +72,10 @@ export function Board({
         const task = selection.selectedId ? lookup(selection.selectedId) : undefined;
         if (task) toggleDone(task);
       },
-      Escape: () => selection.select(null),
+      Escape: () => {
+        selection.select(null);
+        ticks.clear();
+      },
       '?': () => setHelpOpen(true),
     },
     !dragging,
@@ -135,31 +137,39 @@ export function Board({
           searchRef={searchRef}
         />
       </FilterSheet>
-      {!kanban && checked.size > 0 && (
+      {!kanban && ticks.checked.size > 0 && (
         <BulkBar
-          count={checked.size}
-          onApply={(status) => {
-            bulk.mutate({ ids: [...checked], status });
-            setChecked(new Set());
+          count={ticks.checked.size}
+          members={members}
+          labels={labels}
+          moveTargets={moveTargets}
+          onApply={(action) => {
+            bulk.mutate({ taskIds: [...ticks.checked], action });
+            ticks.clear();
           }}
-          onClear={() => setChecked(new Set())}
+          onClear={ticks.clear}
         />
       )}
       {kanban ? (
-        <KanbanView {...view} />
+        <KanbanView
+          {...view}
+          quickAdd={(status, onClose, inputRef) => (
+            <QuickAdd
+              workspaceId={workspaceId}
+              inputRef={inputRef}
+              members={members}
+              search={search}
+              onShowAll={() => onSearchChange(withoutFilters(search))}
+              status={status}
+              onClose={onClose}
+            />
+          )}
+        />
       ) : (
         <TaskListView
           {...view}
           onClearFilters={() => onSearchChange(withoutFilters(search))}
-          checked={checked}
-          onCheck={(id, on) =>
-            setChecked((before) => {
-              const next = new Set(before);
-              if (on) next.add(id);
-              else next.delete(id);
-              return next;
-            })
-          }
+          ticks={ticks}
         />
       )}
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />

@@ -16,7 +16,7 @@ import {
 } from '../hooks/use-task-dnd.ts';
 import { planDrop } from '../model/neighbours.ts';
 import { TASK_STATUSES, type Task } from '../model/task-types.ts';
-import { KanbanColumn } from './kanban-column.tsx';
+import { type ColumnProps, KanbanColumn } from './kanban-column.tsx';
 import { TaskMeta } from './task-meta.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
 
@@ -36,7 +36,9 @@ function dropOf({ active, over }: DragEndEvent) {
 }
 
 /** One column per status (those the filter keeps); tasks are dragged between and within them. */
-export function KanbanView(props: Omit<TaskViewProps, 'onClearFilters'>) {
+export function KanbanView(
+  props: Omit<TaskViewProps, 'onClearFilters'> & Pick<ColumnProps, 'quickAdd'>,
+) {
   const { workspaceId, search, onDraggingChange } = props;
   const move = useMoveTask(workspaceId);
   const sensors = useTaskSensors();

@@ -8,7 +8,7 @@ import { useLabels } from '../api/get-labels.ts';
 import { useHiddenCheck } from '../api/task-cache.ts';
 import { type BoardSearch, boardQueries } from '../model/board-search.ts';
 import { bodyOf, chipsOf, readQuickAdd } from '../model/quick-add-line.ts';
-import type { Member } from '../model/task-types.ts';
+import { type Member, statusLabels, type TaskStatus } from '../model/task-types.ts';
 import { QuickAddChips } from './quick-add-chips.tsx';
 
 const noLabels: string[] = [];
@@ -38,7 +38,8 @@ function failureMessage(failure: unknown) {
  * Type a line, press Enter: the task is created with what the line says (`tomorrow !high #web
  * @Sam`), previewed under the field before Enter. The box empties at once so the next line can
  * follow; a refused line comes back with the reason beside it, until it is edited. A task the
- * board's filters hide is announced, with a way to show it.
+ * board's filters hide is announced, with a way to show it. Given a `status` (a kanban column's
+ * own quick add), tasks are created in it, and Escape closes the field (`onClose`).
  */
 export function QuickAdd({
   workspaceId,
@@ -46,13 +47,18 @@ export function QuickAdd({
   members,
   search,
   onShowAll,
+  status,
+  onClose,
 }: {
   workspaceId: string;
-  inputRef: RefObject<HTMLInputElement | null>;
+  inputRef?: RefObject<HTMLInputElement | null>;
   members: readonly Member[];
   search: BoardSearch;
   onShowAll: () => void;
+  status?: TaskStatus;
+  onClose?: () => void;
 }) {
+  const id = status ? `quick-add-${status}` : 'quick-add';
   const create = useCreateTask(workspaceId);
   const labels = useLabels(workspaceId).data ?? noLabels;
   const isHidden = useHiddenCheck(workspaceId);
@@ -64,10 +70,10 @@ export function QuickAdd({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const check = createTaskCheck ?? (await loadCreateTaskCheck());
-    const parsed = check.safeParse(bodyOf(line), parseOptions);
+    const parsed = check.safeParse({ ...bodyOf(line), status }, parseOptions);
     if (!parsed.success) {
       setError(parsed.error.issues[0]?.message ?? 'Enter a title');
-      inputRef.current?.focus();
+      inputRef?.current?.focus();
       return;
     }
     const typed = text;
@@ -87,18 +93,24 @@ export function QuickAdd({
     }
   }
 
-  const describedBy = [error && 'quick-add-error', chips.length > 0 && 'quick-add-preview']
+  const describedBy = [error && `${id}-error`, chips.length > 0 && `${id}-preview`]
     .filter(Boolean)
     .join(' ');
 
   return (
     <form noValidate onSubmit={(event) => void submit(event)} data-testid="quick-add">
-      <label htmlFor="quick-add-title" className="sr-only">
-        Add a task
+      <label htmlFor={`${id}-title`} className="sr-only">
+        {status ? `Add a task to ${statusLabels[status]}` : 'Add a task'}
       </label>
       <input
-        id="quick-add-title"
+        id={`${id}-title`}
         ref={inputRef}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && onClose) {
+            event.stopPropagation();
+            onClose();
+          }
+        }}
         name="title"
         value={text}
         onFocus={() => void loadCreateTaskCheck()}
@@ -109,21 +121,25 @@ export function QuickAdd({
         // An empty field has nothing left to fix: its error goes with the attention.
         onBlur={() => text.trim() === '' && setError(null)}
         autoComplete="off"
-        placeholder="Add a task… e.g. Ship it tomorrow !high #web @name"
+        placeholder={
+          status
+            ? 'Title… !high #label @name'
+            : 'Add a task… e.g. Ship it tomorrow !high #web @name'
+        }
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
         className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2.5 text-sm aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-900"
       />
       {error && (
         <p
-          id="quick-add-error"
+          id={`${id}-error`}
           className="mt-1 text-sm text-red-700 dark:text-red-400"
           data-testid="title-error"
         >
           {error}
         </p>
       )}
-      <QuickAddChips id="quick-add-preview" chips={chips} />
+      <QuickAddChips id={`${id}-preview`} chips={chips} />
     </form>
   );
 }

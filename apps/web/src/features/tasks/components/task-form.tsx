@@ -128,6 +128,7 @@ export function TaskForm({
         name="labels"
         render={({ field }) => (
           <LabelsField
+            workspaceId={base.workspaceId}
             value={field.value ?? []}
             onChange={field.onChange}
             onBlur={field.onBlur}

@@ -5,6 +5,7 @@ import { LoadMore } from '../../../components/load-more.tsx';
 import { useProgressiveList } from '../../../lib/use-progressive-list.ts';
 import { useTasks } from '../api/get-tasks.ts';
 import { useMoveTask } from '../api/move-task.ts';
+import type { BulkSelection } from '../hooks/use-bulk-selection.ts';
 import {
   screenReaderInstructions,
   taskAnnouncements,
@@ -13,6 +14,7 @@ import {
 import { effectiveSort, hasFilters, toListQuery } from '../model/board-search.ts';
 import { planDrop } from '../model/neighbours.ts';
 import { BoardEmpty, ListError, TaskSkeleton } from './board-states.tsx';
+import { SelectAll, useShiftHeld } from './select-all.tsx';
 import { SortableTask } from './sortable-task.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
 
@@ -27,9 +29,8 @@ export function TaskListView({
   onToggleDone,
   onClearFilters,
   onDraggingChange,
-  checked,
-  onCheck,
-}: TaskViewProps & { checked: ReadonlySet<string>; onCheck: (id: string, on: boolean) => void }) {
+  ticks,
+}: TaskViewProps & { ticks: BulkSelection }) {
   const tasks = useTasks(workspaceId, toListQuery(search));
   const move = useMoveTask(workspaceId);
   const sensors = useTaskSensors();
@@ -38,6 +39,8 @@ export function TaskListView({
   // About a phone screen of rows first; the rest of the page follows without blocking input.
   const items = useProgressiveList(loaded, FIRST_ROWS);
   const reorderable = effectiveSort(search) === 'position';
+  const order = useMemo(() => items.map((item) => item.id), [items]);
+  const shift = useShiftHeld();
 
   if (tasks.isPending) return <TaskSkeleton />;
   if (tasks.isError) return <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />;
@@ -68,6 +71,7 @@ export function TaskListView({
           Sort by manual order to drag tasks into place.
         </p>
       )}
+      <SelectAll order={order} ticks={ticks} />
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -96,8 +100,11 @@ export function TaskListView({
                     type="checkbox"
                     name="selected"
                     value={task.id}
-                    checked={checked.has(task.id)}
-                    onChange={(event) => onCheck(task.id, event.target.checked)}
+                    checked={ticks.checked.has(task.id)}
+                    {...shift.handlers}
+                    onChange={(event) =>
+                      ticks.tick(order, task.id, event.target.checked, shift.held.current)
+                    }
                     aria-label={`Select “${task.title}”`}
                     className="h-4 w-4 shrink-0"
                     data-testid="task-select"

@@ -1,4 +1,5 @@
 import { type Member, priorityLabels, type Task } from '../model/task-types.ts';
+import { LabelChips } from './label-chip.tsx';
 
 const priorityColours: Record<Task['priority'], string> = {
   low: 'bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-200',
@@ -46,15 +47,7 @@ export function TaskMeta({ task, members }: { task: Task; members: ReadonlyMap<s
           {assignee?.name ?? 'a former member'}
         </span>
       )}
-      {task.labels.map((label) => (
-        <span
-          key={label}
-          className={`${badge} border border-slate-300 dark:border-slate-600`}
-          data-testid="task-label"
-        >
-          {label}
-        </span>
-      ))}
+      <LabelChips workspaceId={task.workspaceId} labels={task.labels} />
     </div>
   );
 }

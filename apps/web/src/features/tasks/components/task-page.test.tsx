@@ -79,6 +79,7 @@ function server({
     if (path.endsWith('/comments')) return jsonResponse({ items: [current], nextCursor: null });
     if (path.endsWith('/history')) return jsonResponse({ items: entries, nextCursor: null });
     if (path.endsWith('/attachments')) return jsonResponse(files);
+    if (path.endsWith('/label-definitions')) return jsonResponse({ items: [] });
     return jsonResponse(task);
   });
   return patches;

@@ -44,6 +44,8 @@ export function TaskSummary({ task, members }: TaskSummaryProps) {
           to="/w/$workspaceId/tasks/$taskId"
           params={{ workspaceId: task.workspaceId, taskId: task.id }}
           search={true}
+          // A card is dragged whole: the browser's own dragging of the link would take over.
+          draggable={false}
           className={`block min-w-0 truncate text-sm font-medium hover:underline ${task.status === 'done' ? 'text-slate-500 line-through dark:text-slate-400' : ''}`}
           data-task-link=""
           data-testid="task-title"

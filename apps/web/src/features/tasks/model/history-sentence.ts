@@ -65,6 +65,10 @@ const kindPhrases: Record<
   'task.created': () => 'created this task',
   'task.deleted': () => 'deleted this task',
   'task.restored': () => 'restored this task',
+  'task.moved': (entry) =>
+    entry.changes.some((change) => change.field === 'assigneeId')
+      ? 'moved this task here from another workspace and unassigned it (its assignee is not a member here)'
+      : 'moved this task here from another workspace',
   'comment.created': () => 'commented',
   'comment.deleted': () => 'deleted a comment',
   'attachment.added': (entry) => `attached ${fileName(entry)}`,

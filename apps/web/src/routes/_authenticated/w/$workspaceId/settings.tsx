@@ -3,6 +3,7 @@ import { NotFound } from '../../../../components/not-found.tsx';
 import { TextLink } from '../../../../components/text-link.tsx';
 import { useSession } from '../../../../features/auth/session/auth-context.tsx';
 import { InvitePeopleCard } from '../../../../features/invitations/components/invite-people-card.tsx';
+import { LabelsCard } from '../../../../features/tasks/components/labels-card.tsx';
 import { useWorkspace } from '../../../../features/workspaces/api/get-workspaces.ts';
 import { MembersCard } from '../../../../features/workspaces/components/members-card.tsx';
 import { RenameWorkspaceForm } from '../../../../features/workspaces/components/rename-workspace-form.tsx';
@@ -38,6 +39,7 @@ function SettingsPage() {
         <RenameWorkspaceForm key={workspace.name} workspace={workspace} />
       )}
       <MembersCard workspace={workspace} currentUserId={session.user.id} />
+      <LabelsCard workspaceId={workspace.id} canManage={workspace.role === 'owner'} />
       {workspace.role === 'owner' && <InvitePeopleCard workspaceId={workspace.id} />}
       <WorkspaceDangerZone
         workspace={workspace}

@@ -8,7 +8,10 @@ import {
   toFilterQuery,
 } from '../../../../../features/tasks/model/board-search.ts';
 import { useMembers } from '../../../../../features/workspaces/api/get-members.ts';
-import { useWorkspace } from '../../../../../features/workspaces/api/get-workspaces.ts';
+import {
+  useWorkspace,
+  useWorkspaces,
+} from '../../../../../features/workspaces/api/get-workspaces.ts';
 
 /** The board; its filters and view live in the URL, shared with the task dialog below it. */
 export const Route = createFileRoute('/_authenticated/w/$workspaceId/_board')({
@@ -32,6 +35,8 @@ function BoardPage() {
   const workspace = useWorkspace(workspaceId);
   const members = useMembers(workspaceId).data ?? [];
   const filters = toFilterQuery(search);
+  const workspaces = useWorkspaces().data ?? [];
+  const moveTargets = workspaces.filter((w) => w.id !== workspaceId);
 
   return (
     <>
@@ -41,6 +46,7 @@ function BoardPage() {
         title={workspace?.name ?? 'Tasks'}
         search={search}
         members={members}
+        moveTargets={moveTargets}
         actions={
           <>
             <Link

@@ -1,0 +1,2 @@
+/** The labels feature's public face. */
+export { createLabelsModule } from './labels.module.ts';
