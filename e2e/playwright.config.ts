@@ -15,10 +15,29 @@ const slowdown = Number(process.env.E2E_SLOWDOWN ?? 4);
 // A fresh embedded database per run, so tests never see data from an earlier run.
 const dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-e2e-'));
 
+const browser = {
+  ...devices['Desktop Chrome'],
+  headless: true,
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Without the networking flags Chromium floods the closed network with refused calls.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  },
+};
+
 export default defineConfig({
   testDir: './tests',
+  // Two files at a time against the one server: each test makes its own accounts and
+  // workspaces, so one file does not see another's data. A file's tests run in order.
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
@@ -29,24 +48,15 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
+    // Tests tagged @instance (fixtures.ts) share the admin account or instance-wide figures: they
+    // run one at a time, once the rest have finished.
+    { name: 'chromium', grepInvert: /@instance/, use: browser },
     {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        headless: true,
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          // Without the networking flags Chromium floods the closed network with refused calls.
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-          ],
-        },
-      },
+      name: 'chromium-instance',
+      grep: /@instance/,
+      dependencies: ['chromium'],
+      workers: 1,
+      use: browser,
     },
   ],
   // The real app, serving the built SPA from apps/web/dist (build it first). The admin, whose

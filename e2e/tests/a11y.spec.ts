@@ -3,7 +3,7 @@ import { signIn } from './accounts.ts';
 import { admin } from './admin-account.ts';
 import { expectAnswer } from './api-client.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, INSTANCE, test } from './fixtures.ts';
 import { createTasks, createWorkspace, taskTitles } from './tasks-api.ts';
 
 const desktop = { width: 1280, height: 800 };
@@ -102,13 +102,14 @@ test('the board, its task and workspace pages have no serious accessibility viol
   await expectNoSeriousA11yViolations(page, 'the open menu on a phone');
 });
 
-test('the admin pages have no serious accessibility violation, on a desktop and a phone', async ({
-  page,
-  accounts,
-}) => {
-  accounts.admin();
-  await signIn(page, admin, '/admin');
-  await checkPage(page, '/admin', (p) =>
-    p.getByRole('application', { name: 'Tasks per day, last 30 days' }),
-  );
-});
+test(
+  'the admin pages have no serious accessibility violation, on a desktop and a phone',
+  INSTANCE,
+  async ({ page, accounts }) => {
+    accounts.admin();
+    await signIn(page, admin, '/admin');
+    await checkPage(page, '/admin', (p) =>
+      p.getByRole('application', { name: 'Tasks per day, last 30 days' }),
+    );
+  },
+);

@@ -5,82 +5,85 @@ import { figure, watchStats } from './admin-stats.ts';
 import { apiClient, expectAnswer, type Task } from './api-client.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
 import { parseCsv } from './csv.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, INSTANCE, test } from './fixtures.ts';
 import { openLive } from './live.ts';
 import { createTasks, createWorkspace, personalWorkspace, updateTask } from './tasks-api.ts';
 
-test('an admin watches the figures change as tasks are made elsewhere, and checks the dashboard', async ({
-  page,
-  accounts,
-}) => {
-  // Tasks of the admin's own workspace come through the live stream; another user's do not
-  // (the stream carries one's own workspaces), so those show at the next poll, 15 s on.
-  test.slow();
-  const adminApi = accounts.admin();
-  const opsId = await createWorkspace(adminApi, 'Ops');
-  // A job to look at: an export runs as one.
-  const exported = adminApi.POST('/api/v1/workspaces/{workspaceId}/exports', {
-    params: { path: { workspaceId: opsId } },
-  });
-  await expectAnswer(exported, 202, 'export Ops');
-  const { account: other, api: theirs } = await accounts.create();
+test(
+  'an admin watches the figures change as tasks are made elsewhere, and checks the dashboard',
+  INSTANCE,
+  async ({ page, accounts }) => {
+    // Tasks of the admin's own workspace come through the live stream; another user's do not
+    // (the stream carries one's own workspaces), so those show at the next poll, 15 s on.
+    test.slow();
+    const adminApi = accounts.admin();
+    const opsId = await createWorkspace(adminApi, 'Ops');
+    // A job to look at: an export runs as one.
+    const exported = adminApi.POST('/api/v1/workspaces/{workspaceId}/exports', {
+      params: { path: { workspaceId: opsId } },
+    });
+    await expectAnswer(exported, 202, 'export Ops');
+    const { account: other, api: theirs } = await accounts.create();
 
-  const stats = watchStats(page);
-  await openLive(page, admin, '/admin');
-  await expect(page.getByRole('heading', { level: 1, name: 'Admin dashboard' })).toBeVisible();
-  await expect(
-    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }),
-  ).toHaveAttribute('aria-current', 'page');
-  const total = await figure(page, 'stat-tasks-total');
-  const createdToday = await figure(page, 'stat-tasks-created-today');
-  const completedToday = await figure(page, 'stat-tasks-completed-today');
+    const stats = watchStats(page);
+    await openLive(page, admin, '/admin');
+    await expect(page.getByRole('heading', { level: 1, name: 'Admin dashboard' })).toBeVisible();
+    await expect(
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }),
+    ).toHaveAttribute('aria-current', 'page');
+    const total = await figure(page, 'stat-tasks-total');
+    const createdToday = await figure(page, 'stat-tasks-created-today');
+    const completedToday = await figure(page, 'stat-tasks-completed-today');
 
-  const task = await createTasks(adminApi, opsId, ['Rotate the keys', 'Check the backups']);
-  // Sooner than the poll: the live task events refreshed the figures.
-  await stats.refreshedLive(
-    ({ tasks }) => tasks.total === total + 2 && tasks.createdToday === createdToday + 2,
-  );
-  await expect.poll(() => figure(page, 'stat-tasks-total')).toBe(total + 2);
-  await expect.poll(() => figure(page, 'stat-tasks-created-today')).toBe(createdToday + 2);
-  await updateTask(adminApi, opsId, task('Check the backups').id, { status: 'done' });
-  await stats.refreshedLive(({ tasks }) => tasks.completedToday === completedToday + 1);
-  await expect.poll(() => figure(page, 'stat-tasks-completed-today')).toBe(completedToday + 1);
+    const task = await createTasks(adminApi, opsId, ['Rotate the keys', 'Check the backups']);
+    // Sooner than the poll: the live task events refreshed the figures.
+    await stats.refreshedLive(
+      ({ tasks }) => tasks.total === total + 2 && tasks.createdToday === createdToday + 2,
+    );
+    await expect.poll(() => figure(page, 'stat-tasks-total')).toBe(total + 2);
+    await expect.poll(() => figure(page, 'stat-tasks-created-today')).toBe(createdToday + 2);
+    await updateTask(adminApi, opsId, task('Check the backups').id, { status: 'done' });
+    await stats.refreshedLive(({ tasks }) => tasks.completedToday === completedToday + 1);
+    await expect.poll(() => figure(page, 'stat-tasks-completed-today')).toBe(completedToday + 1);
 
-  // Another user's task, in a workspace the admin does not belong to: the poll brings it.
-  const polled = stats.polled(page, ({ tasks }) => tasks.total === total + 3);
-  await createTasks(theirs, await personalWorkspace(theirs), ['Somewhere else']);
-  await polled;
-  await expect.poll(() => figure(page, 'stat-tasks-total')).toBe(total + 3);
+    // Another user's task, in a workspace the admin does not belong to: the poll brings it.
+    const polled = stats.polled(page, ({ tasks }) => tasks.total === total + 3);
+    await createTasks(theirs, await personalWorkspace(theirs), ['Somewhere else']);
+    await polled;
+    await expect.poll(() => figure(page, 'stat-tasks-total')).toBe(total + 3);
 
-  // Charts, jobs with their details, users by search, health and the outbox.
-  await expect(
-    page.getByRole('application', { name: 'Tasks per day, last 30 days' }),
-  ).toBeVisible();
-  await expect(page.getByRole('application', { name: 'Jobs per day, last 30 days' })).toBeVisible();
-  const recent = page.getByTestId('recent-jobs');
-  await recent.getByLabel('Queue').selectOption('tasks.export');
-  const job = recent.getByTestId('job-row').first();
-  await expect(job.getByTestId('job-type')).toHaveText('tasks.export');
-  await expect(job.getByTestId('job-state')).toHaveText('Completed');
-  await job.getByRole('button', { name: 'Details of the tasks.export job' }).click();
-  await expect(job.getByTestId('job-payload')).toContainText('"exportId"');
-  await expect(job.getByTestId('job-request-id')).toHaveText(/^[\w-]{8,}$/);
+    // Charts, jobs with their details, users by search, health and the outbox.
+    await expect(
+      page.getByRole('application', { name: 'Tasks per day, last 30 days' }),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('application', { name: 'Jobs per day, last 30 days' }),
+    ).toBeVisible();
+    const recent = page.getByTestId('recent-jobs');
+    await recent.getByLabel('Queue').selectOption('tasks.export');
+    const job = recent.getByTestId('job-row').first();
+    await expect(job.getByTestId('job-type')).toHaveText('tasks.export');
+    await expect(job.getByTestId('job-state')).toHaveText('Completed');
+    await job.getByRole('button', { name: 'Details of the tasks.export job' }).click();
+    await expect(job.getByTestId('job-payload')).toContainText('"exportId"');
+    await expect(job.getByTestId('job-request-id')).toHaveText(/^[\w-]{8,}$/);
 
-  const users = page.getByTestId('admin-users');
-  await users.getByLabel('Search users').fill(other.email);
-  await expect(users.getByTestId('user-row')).toHaveCount(1);
-  await expect(users.getByTestId('user-row-name')).toHaveText(other.name);
+    const users = page.getByTestId('admin-users');
+    await users.getByLabel('Search users').fill(other.email);
+    await expect(users.getByTestId('user-row')).toHaveCount(1);
+    await expect(users.getByTestId('user-row-name')).toHaveText(other.name);
 
-  await expect(page.getByTestId('health-version')).not.toBeEmpty();
-  await expect(page.getByTestId('mail-outbox').getByTestId('outbox-mail').first()).toBeVisible();
+    await expect(page.getByTestId('health-version')).not.toBeEmpty();
+    await expect(page.getByTestId('mail-outbox').getByTestId('outbox-mail').first()).toBeVisible();
 
-  await expectNoSeriousA11yViolations(page, 'the admin dashboard');
-  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
-  await expect(page.locator('html')).toHaveClass(/dark/);
-  await expectNoSeriousA11yViolations(page, 'the admin dashboard (dark)');
-});
+    await expectNoSeriousA11yViolations(page, 'the admin dashboard');
+    await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+    await expect(page.locator('html')).toHaveClass(/dark/);
+    await expectNoSeriousA11yViolations(page, 'the admin dashboard (dark)');
+  },
+);
 
-test.describe('managing users', () => {
+test.describe('managing users', INSTANCE, () => {
   // The refusal to demote the last administrator is a 409 the page shows.
   test.use({ expectedFailures: { '/api/v1/admin/users/*': 409 } });
 

@@ -45,10 +45,13 @@ export async function removeOwnData(api: Api) {
   }
 }
 
-/** Signs out every session of the user of `api` but that one (the password is asked again). */
-export async function revokeOtherSessions(api: Api, password: string) {
+/**
+ * Signs out the sessions of the user of `api` that began at `since` or later, but that one (the
+ * password is asked again): those a test opened, not another worker's.
+ */
+export async function revokeSessionsSince(api: Api, password: string, since: Date) {
   const { items } = await expectAnswer(api.GET('/api/v1/me/sessions'), 200, 'list sessions');
-  for (const session of items.filter((s) => !s.current)) {
+  for (const session of items.filter((s) => !s.current && new Date(s.createdAt) >= since)) {
     const revoked = api.POST('/api/v1/me/sessions/{id}/revoke', {
       params: { path: { id: session.id } },
       body: { password },
@@ -61,4 +64,19 @@ export async function revokeOtherSessions(api: Api, password: string) {
 export async function signOutEverywhere(api: Api, password: string) {
   const call = api.POST('/api/v1/me/sessions/revoke-all', { body: { password } });
   await expectAnswer(call, 204, 'sign out everywhere');
+}
+
+/**
+ * Signs out the session of `api` only. The admin account is shared by the workers running at
+ * once: signing it out everywhere would end another worker's admin session mid-test.
+ */
+export async function signOutThisSession(api: Api, password: string) {
+  const { items } = await expectAnswer(api.GET('/api/v1/me/sessions'), 200, 'list sessions');
+  const current = items.find((s) => s.current);
+  if (!current) throw new Error('the session list names no current session');
+  const revoked = api.POST('/api/v1/me/sessions/{id}/revoke', {
+    params: { path: { id: current.id } },
+    body: { password },
+  });
+  await expectAnswer(revoked, 204, 'sign out this session');
 }

@@ -8,7 +8,12 @@ import {
 import { type Account, type Credentials, registerAccount, signInApi } from './accounts.ts';
 import { admin } from './admin-account.ts';
 import type { Api } from './api-client.ts';
-import { removeOwnData, revokeOtherSessions, signOutEverywhere } from './cleanup.ts';
+import {
+  removeOwnData,
+  revokeSessionsSince,
+  signOutEverywhere,
+  signOutThisSession,
+} from './cleanup.ts';
 import { personalWorkspace } from './tasks-api.ts';
 
 /**
@@ -64,7 +69,7 @@ export type Accounts = {
   create(): Promise<{ account: Account; api: Api }>;
   /** An account the test made through the pages: pass the object, and update its password. */
   track(account: Credentials): void;
-  /** The e2e admin as a user of the app; only the worker's own session of it is kept. */
+  /** The e2e admin as a user of the app; the sessions a test opens for it are signed out after. */
   admin(): Api;
 };
 
@@ -108,9 +113,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       track,
       admin() {
+        const since = new Date();
         cleanups.push(async () => {
           await removeOwnData(adminApi);
-          await revokeOtherSessions(adminApi, admin.password);
+          await revokeSessionsSince(adminApi, admin.password, since);
         });
         return adminApi;
       },
@@ -157,7 +163,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       const request = await playwright.request.newContext();
       const { api } = await signInApi(request, admin);
       await use(api);
-      await signOutEverywhere(api, admin.password);
+      await signOutThisSession(api, admin.password);
       await request.dispose();
     },
     { scope: 'worker' },
@@ -165,3 +171,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * Marks a test that uses what the whole instance shares: the admin account signed in from a
+ * browser (its clean-up signs out its other sessions) or instance-wide figures. The config runs
+ * these one at a time, after the others, which run two files at once.
+ */
+export const INSTANCE = { tag: '@instance' };
