@@ -42,7 +42,12 @@ export const Labels = z
     return labels.filter((l) => !seen.has(l.toLowerCase()) && seen.add(l.toLowerCase()));
   });
 
-export const DueDate = z.iso.date().max(10).describe('A calendar date, `YYYY-MM-DD`');
+// ISO 8601 has a year 0000; PostgreSQL's calendar starts at year 1.
+export const DueDate = z.iso
+  .date()
+  .max(10)
+  .refine((date) => !date.startsWith('0000'), 'The year must be 0001 or later')
+  .describe('A calendar date, `YYYY-MM-DD`');
 
 export const Task = z
   .object({

@@ -1,11 +1,7 @@
 /** The tasks feature's public face: what the composition root and other features may use. */
 
-export {
-  type TaskFilters,
-  TaskFiltersPayload,
-  taskFilterConditions,
-  taskFiltersOf,
-} from './task-filters.ts';
+export { taskFilterConditions } from './task-filter-conditions.repository.ts';
+export { type TaskFilters, TaskFiltersPayload, taskFiltersOf } from './task-filters.ts';
 export { createTaskHistoryRepository } from './task-history.repository.ts';
 export {
   callerIsMember,

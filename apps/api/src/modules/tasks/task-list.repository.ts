@@ -1,7 +1,8 @@
 import { TASK_STATUSES, type TaskSort } from '@taskflow/contract';
 import { type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { type TaskFilters, taskFilterConditions } from './task-filters.ts';
+import { taskFilterConditions } from './task-filter-conditions.repository.ts';
+import type { TaskFilters } from './task-filters.ts';
 import type { Cursor } from './tasks.cursor.ts';
 
 /** The columns of a task as the API returns it; the due date as text, never a local Date. */

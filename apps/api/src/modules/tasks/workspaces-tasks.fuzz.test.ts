@@ -120,6 +120,15 @@ const plan: Record<string, PlannedOperation> = {
     }),
     reaches: [200, 400, 404],
   },
+  'GET /api/v1/workspaces/{workspaceId}/tasks/counts': {
+    examples: () => ({
+      ...ids(),
+      assignee: ['me', 'none', teammate.userId],
+      label: ['ops'],
+      q: ['task', '!!'],
+    }),
+    reaches: [200, 400, 404],
+  },
   'POST /api/v1/workspaces/{workspaceId}/tasks': onIds(201, 400, 404),
   'GET /api/v1/workspaces/{workspaceId}/tasks/{taskId}': onIds(200, 400, 404),
   'PATCH /api/v1/workspaces/{workspaceId}/tasks/{taskId}': onIds(200, 400, 404, 412),

@@ -42,6 +42,7 @@ const bodies: Record<string, (ids: Ids) => object | undefined> = {
   removeMember: () => undefined,
   leaveWorkspace: () => undefined,
   listTasks: () => undefined,
+  countTasksByStatus: () => undefined,
   createTask: () => ({ title: 'Planted' }),
   setTasksStatus: (ids) => ({ ids: [ids.taskId], status: 'done' }),
   bulkUpdateTasks: (ids) => ({ taskIds: [ids.taskId], action: { type: 'delete' } }),
