@@ -100,8 +100,9 @@ describe('exports', () => {
     const asked = (await ada.send('POST', `/api/v1/workspaces/${ada.personalId}/exports`)).json();
     await whenReady(ada, asked.id);
     const job = ctx.jobs.queue.definitions().find((d) => d.type === 'tasks.export');
+    // As the queue hands it over: the payload parsed, filters defaulted to none.
     await job?.handle(
-      { exportId: asked.id },
+      { exportId: asked.id, filters: {} },
       { jobId: crypto.randomUUID(), attempt: 1, requestId: null, logger: ctx.app.log as never },
     );
     const notices = await sql<{ n: number }>`select count(*)::int as n from notifications
