@@ -13,6 +13,9 @@ export default defineProject({
     pool: 'vmThreads',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test/setup.ts'],
+    // A bound for a test that hangs, not a speed check: the property tests render hundreds of
+    // inputs, which on a busy 2-core machine takes several times vitest's default 5 s.
+    testTimeout: 30_000,
     // Node's Request (used under jsdom) cannot resolve relative URLs, so tests use an absolute base.
     env: { VITE_API_BASE_URL: 'http://localhost:3000' },
   },

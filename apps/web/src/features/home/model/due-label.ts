@@ -1,12 +1,8 @@
+import { shortDate } from '../../../lib/short-date.ts';
+
 const DAY_MS = 86_400_000;
 
 const dayNumber = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-
-const shortDate = new Intl.DateTimeFormat('en', {
-  month: 'short',
-  day: 'numeric',
-  timeZone: 'UTC',
-});
 
 /**
  * A due date as read beside a task, counted from `today` (both `YYYY-MM-DD` in the user's zone):
@@ -19,5 +15,5 @@ export function dueLabel(dueDate: string | null, today: string): string | null {
   if (days === 1) return 'Due tomorrow';
   if (days === -1) return '1 day overdue';
   if (days < 0) return `${-days} days overdue`;
-  return `Due ${shortDate.format(new Date(`${dueDate}T00:00:00Z`))}`;
+  return `Due ${shortDate(dueDate)}`;
 }

@@ -9,11 +9,13 @@ import { useUpdateTask } from '../api/update-task.ts';
 import { useBoardSelection } from '../hooks/use-board-selection.ts';
 import { useBulkSelection } from '../hooks/use-bulk-selection.ts';
 import { type BoardSearch, withoutFilters } from '../model/board-search.ts';
+import { colourLookup } from '../model/label-colours.ts';
 import type { Member, Task } from '../model/task-types.ts';
 import { BulkBar, type MoveTarget } from './bulk-bar.tsx';
 import { FilterBar } from './filter-bar.tsx';
 import { FilterSheet } from './filter-sheet.tsx';
 import { KanbanView } from './kanban-view.tsx';
+import { LabelColours } from './label-chip.tsx';
 import { QuickAdd } from './quick-add.tsx';
 import { ShortcutsDialog } from './shortcuts-dialog.tsx';
 import { TaskListView } from './task-list-view.tsx';
@@ -150,28 +152,30 @@ export function Board({
           onClear={ticks.clear}
         />
       )}
-      {kanban ? (
-        <KanbanView
-          {...view}
-          quickAdd={(status, onClose, inputRef) => (
-            <QuickAdd
-              workspaceId={workspaceId}
-              inputRef={inputRef}
-              members={members}
-              search={search}
-              onShowAll={() => onSearchChange(withoutFilters(search))}
-              status={status}
-              onClose={onClose}
-            />
-          )}
-        />
-      ) : (
-        <TaskListView
-          {...view}
-          onClearFilters={() => onSearchChange(withoutFilters(search))}
-          ticks={ticks}
-        />
-      )}
+      <LabelColours value={colourLookup(labels)}>
+        {kanban ? (
+          <KanbanView
+            {...view}
+            quickAdd={(status, onClose, inputRef) => (
+              <QuickAdd
+                workspaceId={workspaceId}
+                inputRef={inputRef}
+                members={members}
+                search={search}
+                onShowAll={() => onSearchChange(withoutFilters(search))}
+                status={status}
+                onClose={onClose}
+              />
+            )}
+          />
+        ) : (
+          <TaskListView
+            {...view}
+            onClearFilters={() => onSearchChange(withoutFilters(search))}
+            ticks={ticks}
+          />
+        )}
+      </LabelColours>
       <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
     </section>
   );

@@ -1,3 +1,4 @@
+import { shortDate } from '../../../lib/short-date.ts';
 import { type Member, priorityLabels, type Task } from '../model/task-types.ts';
 import { LabelChips } from './label-chip.tsx';
 
@@ -9,13 +10,6 @@ const priorityColours: Record<Task['priority'], string> = {
 };
 
 const badge = 'rounded-full px-2 py-0.5 text-xs font-medium';
-
-// One formatter for every card: toLocaleDateString builds a new one on each call.
-let dueFormat: Intl.DateTimeFormat | undefined;
-function localDate(date: string): string {
-  dueFormat ??= new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
-  return dueFormat.format(new Date(`${date}T00:00:00`));
-}
 
 function today(): string {
   const now = new Date();
@@ -37,7 +31,7 @@ export function TaskMeta({ task, members }: { task: Task; members: ReadonlyMap<s
         <span className={overdue ? 'font-medium text-red-700 dark:text-red-400' : undefined}>
           <span className="sr-only">{overdue ? 'Overdue, was due' : 'Due'} </span>
           <time dateTime={task.dueDate} data-testid="task-due">
-            {localDate(task.dueDate)}
+            {shortDate(task.dueDate)}
           </time>
         </span>
       )}

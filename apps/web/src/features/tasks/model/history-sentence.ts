@@ -1,4 +1,5 @@
 import type { components } from '@taskflow/contract/openapi';
+import { shortDate } from '../../../lib/short-date.ts';
 import type { HistoryEntry } from './comment-types.ts';
 import { priorityLabels, statusLabels, type TaskStatus } from './task-types.ts';
 
@@ -8,8 +9,6 @@ type FieldChange = components['schemas']['FieldChange'];
 type NameOf = (userId: string) => string | undefined;
 
 const quoted = (value: unknown) => `“${String(value)}”`;
-const shortDate = (date: string) =>
-  new Date(`${date}T00:00:00`).toLocaleDateString('en', { month: 'short', day: 'numeric' });
 
 function listOf(values: readonly string[]): string {
   const items = values.map(quoted);

@@ -38,9 +38,17 @@ export const LABEL_COLOURS = Object.keys(colourNames) as LabelColour[];
 
 /** Colours by label name, compared as the API compares names (case-insensitively). */
 export function colourLookup(labels: readonly WorkspaceLabel[]) {
-  const byName = new Map(labels.map((l) => [l.name.toLowerCase(), l.colour]));
-  return (name: string): LabelColour | null => byName.get(name.toLowerCase()) ?? null;
+  let lookup = lookups.get(labels);
+  if (!lookup) {
+    const byName = new Map(labels.map((l) => [l.name.toLowerCase(), l.colour]));
+    lookup = (name: string): LabelColour | null => byName.get(name.toLowerCase()) ?? null;
+    lookups.set(labels, lookup);
+  }
+  return lookup;
 }
+
+/** One lookup per list of labels: every card of a board asks with the same cached list. */
+const lookups = new WeakMap<readonly WorkspaceLabel[], (name: string) => LabelColour | null>();
 
 /** The suggestions for a label being typed: names that start with it first, then containing it. */
 export function suggestLabels(
