@@ -16,13 +16,19 @@ async function start(env: Record<string, string> = {}) {
   return { child, done, base: line.replace('listening ', '').trim() };
 }
 
-describe('graceful shutdown', () => {
+// Each test starts a server process (Node, PGlite, the app): seconds on a quiet machine, many
+// times that on a busy one. The bound is for a hang, not a speed check.
+const processTimeout = 120_000;
+
+describe('graceful shutdown', { timeout: processTimeout }, () => {
   it('SIGTERM during a slow request lets it finish, refuses new work, then exits 0', async () => {
     const { child, done, base } = await start();
+    const started = waitForLine(child, /^slow request started/);
     const inFlight = fetch(`${base}/slow`);
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
+    const closing = waitForLine(child, /shutting down: no new connections/);
     child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 200));
+    await closing;
     const late = await fetch(`${base}/health`).then(
       (r) => r.status,
       () => 'refused',
@@ -38,8 +44,9 @@ describe('graceful shutdown', () => {
 
   it('exits 1 when in-flight work outlasts the deadline', async () => {
     const { child, done, base } = await start({ SLOW_MS: '5000', SHUTDOWN_TIMEOUT_MS: '500' });
+    const started = waitForLine(child, /^slow request started/);
     fetch(`${base}/slow`).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300));
+    await started;
     child.kill('SIGTERM');
     const run = await done;
     expect(run.code).toBe(1);
@@ -65,7 +72,7 @@ function get(base: string, path: string) {
   });
 }
 
-describe('draining before shutdown', () => {
+describe('draining before shutdown', { timeout: processTimeout }, () => {
   it('SIGTERM: /ready fails at once, requests are still served with Connection: close, then exit 0', async () => {
     const { child, done, base } = await start({ DRAIN_DELAY_MS: '3000' });
     expect(JSON.parse((await get(base, '/ready')).body).checks.shutdown).toBeUndefined();
@@ -109,7 +116,7 @@ async function waitForRequestStart(base: string) {
   expect((await get(base, '/health')).status).toBe(200);
 }
 
-describe('a parent that does not pass SIGTERM on', () => {
+describe('a parent that does not pass SIGTERM on', { timeout: processTimeout }, () => {
   it('leaves no server behind: the server shuts down and frees its port', async () => {
     const wrapper = fileURLToPath(new URL('./test/fixtures/deaf-wrapper.ts', import.meta.url));
     const parent = startNode([], { LOG_LEVEL: 'info', TEMPLATE_FILE }, wrapper);
