@@ -17,7 +17,7 @@ test('a token made on the account page lists tasks for a script, until it is rev
 
   const card = page.getByTestId('access-tokens');
   await expect(card.getByTestId('access-tokens-empty')).toBeVisible();
-  await card.getByLabel('Token name').fill('E2E script');
+  await card.getByLabel('Token purpose').fill('E2E script');
   await card.getByLabel('Access').selectOption('read');
   await card.getByLabel('Expires').selectOption('7');
   await card.getByRole('button', { name: 'Create token' }).click();

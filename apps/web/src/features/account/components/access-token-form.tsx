@@ -79,8 +79,8 @@ export function AccessTokenForm({ onCreated }: { onCreated: (token: CreatedAcces
   return (
     <SubmitForm submit={submit} name="access-token">
       <TextField
-        label="Token name"
-        hint="What the token is for, such as “Nightly backup”."
+        label="Token purpose"
+        hint="Names the token in the list, such as “Nightly backup”."
         autoComplete="off"
         {...submit.field('name')}
       />

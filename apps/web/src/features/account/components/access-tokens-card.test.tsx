@@ -61,7 +61,9 @@ describe('AccessTokensCard', () => {
     const sent = fakeApi([]);
     renderPage(() => <AccessTokensCard />);
     await screen.findByTestId('access-tokens-empty');
-    fireEvent.input(screen.getByLabelText('Token name'), { target: { value: 'Nightly backup' } });
+    fireEvent.input(screen.getByLabelText('Token purpose'), {
+      target: { value: 'Nightly backup' },
+    });
     fireEvent.change(screen.getByLabelText('Access'), { target: { value: 'read_write' } });
     fireEvent.change(screen.getByLabelText('Expires'), { target: { value: '90' } });
     fireEvent.click(screen.getByRole('button', { name: 'Create token' }));
@@ -85,7 +87,7 @@ describe('AccessTokensCard', () => {
     const sent = fakeApi([]);
     renderPage(() => <AccessTokensCard />);
     await screen.findByTestId('access-tokens-empty');
-    fireEvent.input(screen.getByLabelText('Token name'), { target: { value: 'Far off' } });
+    fireEvent.input(screen.getByLabelText('Token purpose'), { target: { value: 'Far off' } });
     fireEvent.change(screen.getByLabelText('Expires'), { target: { value: 'date' } });
     const date = await screen.findByLabelText('Expiry date');
     const far = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
