@@ -8,6 +8,14 @@ const TOUCH_INTERVAL = sql<string>`interval '1 minute'`;
 
 /** The only place personal access tokens meet SQL. */
 export function createAccessTokenRepository(db: Kysely<DB>) {
+  /** The user's tokens neither revoked nor expired. */
+  const liveTokensOf = (userId: string) =>
+    db
+      .selectFrom('personal_access_tokens')
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', new Date().toISOString());
+
   return {
     insert: (t: {
       userId: string;
@@ -32,23 +40,11 @@ export function createAccessTokenRepository(db: Kysely<DB>) {
 
     /** The user's tokens that still work, newest first. */
     listLive: (userId: string, limit: number) =>
-      db
-        .selectFrom('personal_access_tokens')
-        .selectAll()
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', new Date().toISOString())
-        .orderBy('created_at', 'desc')
-        .limit(limit)
-        .execute(),
+      liveTokensOf(userId).selectAll().orderBy('created_at', 'desc').limit(limit).execute(),
 
     countLive: async (userId: string) => {
-      const row = await db
-        .selectFrom('personal_access_tokens')
+      const row = await liveTokensOf(userId)
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('user_id', '=', userId)
-        .where('revoked_at', 'is', null)
-        .where('expires_at', '>', new Date().toISOString())
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
