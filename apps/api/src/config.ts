@@ -87,6 +87,8 @@ const EnvSchema = z.object({
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
   COMMENT_RATE_LIMIT: int(1, 100_000).default(30),
+  ACCESS_TOKEN_RATE_LIMIT: int(1, 1_000_000).default(300),
+  ACCESS_TOKEN_CREATE_RATE_LIMIT: int(1, 100_000).default(10),
   INVITE_RATE_LIMIT: int(1, 100_000).default(30),
   INVITATION_ACCEPT_RATE_LIMIT: int(1, 100_000).default(30),
   FILES_DIR: z.string().min(1).optional(),
@@ -208,6 +210,12 @@ export function loadConfig(env: Record<string, string | undefined>) {
         perIp: e.AUTH_IP_RATE_LIMIT,
         perAccount: e.AUTH_ACCOUNT_RATE_LIMIT,
         windowMs: e.AUTH_RATE_LIMIT_WINDOW_SECONDS * 1000,
+        accessTokens: {
+          // Requests per personal access token per minute, besides the per-address limit.
+          use: { max: e.ACCESS_TOKEN_RATE_LIMIT, windowMs: 60_000 },
+          // Tokens a user may create per hour.
+          create: { max: e.ACCESS_TOKEN_CREATE_RATE_LIMIT, windowMs: 3_600_000 },
+        },
       },
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },

@@ -18,6 +18,14 @@ export const errorCatalogue = {
     title: 'This invitation was sent to another email address',
   },
   ACCOUNT_DISABLED: { status: 403, title: 'This account is disabled' },
+  TOKEN_SCOPE_INSUFFICIENT: {
+    status: 403,
+    title: 'The access token’s scope does not allow this request',
+  },
+  TOKEN_NOT_ALLOWED: {
+    status: 403,
+    title: 'A personal access token cannot be used here; sign in instead',
+  },
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },
   ACCOUNT_NOT_FOUND: { status: 404, title: 'No TaskFlow account uses this email address' },

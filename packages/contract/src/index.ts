@@ -1,3 +1,4 @@
+export * from './access-tokens.ts';
 export * from './admin.ts';
 export * from './attachments.ts';
 export * from './auth.ts';

@@ -56,6 +56,21 @@ export interface OneTimeTokensTable {
   used_at: Timestamp | null;
 }
 
+export interface PersonalAccessTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  scope: 'read' | 'read_write';
+  token_hash: string;
+  last_four: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  last_used_at: Timestamp | null;
+  last_used_ip: string | null;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+}
+
 export interface AuditEventsTable {
   id: Generated<string>;
   type: string;
@@ -276,6 +291,7 @@ export interface DB {
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
   one_time_tokens: OneTimeTokensTable;
+  personal_access_tokens: PersonalAccessTokensTable;
   audit_events: AuditEventsTable;
   mail_outbox: MailOutboxTable;
   signing_keys: SigningKeysTable;

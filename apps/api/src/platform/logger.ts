@@ -32,10 +32,15 @@ type LoggedRequest = {
   socket?: { remotePort?: number };
 };
 
-/** Fastify's request serializer, with secret path segments replaced. */
+/** A personal access token anywhere in a URL (one pasted into a query string by mistake). */
+const accessToken = /tf_pat_[0-9A-Za-z]*/g;
+
+/** Fastify's request serializer, with secret path segments and tokens replaced. */
 const req = (request: LoggedRequest) => ({
   method: request.method,
-  url: request.url.replace(secretPath, '/setup/[redacted]'),
+  url: request.url
+    .replace(secretPath, '/setup/[redacted]')
+    .replace(accessToken, 'tf_pat_[redacted]'),
   host: request.host,
   remoteAddress: request.ip,
   remotePort: request.socket?.remotePort,

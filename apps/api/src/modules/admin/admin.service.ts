@@ -139,7 +139,7 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
       };
     },
 
-    /** Every session of the user ends at once, and sign-in is refused. */
+    /** Every session and personal access token of the user ends at once; sign-in is refused. */
     async disable(actor: Actor, userId: string) {
       if (userId === actor.userId) {
         throw new DomainError('CONFLICT', { detail: 'You cannot disable your own account' });
@@ -147,8 +147,11 @@ export function createAdminUsers({ repo, uow, forget }: UsersDeps) {
       const revoked = await uow.run(async ({ admin, accounts }) => {
         if (!(await admin.disableUser(userId))) throw userNotFound();
         const ids = await accounts.revokeUserSessions(userId, 'user_disabled');
-        await auditAction(accounts, actor, 'user.disabled', userId);
-        return ids;
+        const tokens = await accounts.revokeUserTokens(userId, 'user_disabled');
+        await auditAction(accounts, actor, 'user.disabled', userId, {
+          revokedTokens: tokens.length,
+        });
+        return [...ids, ...tokens];
       });
       forget(userId, revoked);
     },

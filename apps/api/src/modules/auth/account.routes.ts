@@ -9,7 +9,7 @@ import {
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/http/errors.ts';
-import { bearer, noContent, routeSchemas } from '../../platform/http/responses.ts';
+import { bearer, noContent, routeSchemas, sessionBearer } from '../../platform/http/responses.ts';
 import type { AccountService } from './account.service.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService } from './auth.service.ts';
@@ -17,6 +17,12 @@ import type { AuthService } from './auth.service.ts';
 type Options = { auth: AuthService; account: AccountService; guards: Guards };
 
 const route = routeSchemas({ tags: ['account'], security: bearer, problems: [401] });
+/** Sessions and password: a signed-in session only, never a personal access token (403). */
+const sessionRoute = routeSchemas({
+  tags: ['account'],
+  security: sessionBearer,
+  problems: [401, 403],
+});
 
 function callerOf(request: FastifyRequest) {
   if (!request.auth) throw new AppError('UNAUTHENTICATED');
@@ -56,7 +62,8 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/password',
     {
-      schema: route({
+      preHandler: guards.signedInOnly,
+      schema: sessionRoute({
         operationId: 'changePassword',
         summary: 'Change the password; every other session is signed out',
         body: ChangePasswordBody,
@@ -73,7 +80,8 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.get(
     '/api/v1/me/sessions',
     {
-      schema: route({
+      preHandler: guards.signedInOnly,
+      schema: sessionRoute({
         operationId: 'listSessions',
         summary: 'The signed-in user’s active sessions',
         response: { 200: SessionList },
@@ -85,7 +93,8 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/sessions/:id/revoke',
     {
-      schema: route({
+      preHandler: guards.signedInOnly,
+      schema: sessionRoute({
         operationId: 'revokeSession',
         summary: 'Sign one of the user’s sessions out (the password is asked again)',
         params: SessionIdParams,
@@ -103,7 +112,8 @@ export async function accountRoutes(instance: FastifyInstance, { auth, account, 
   app.post(
     '/api/v1/me/sessions/revoke-all',
     {
-      schema: route({
+      preHandler: guards.signedInOnly,
+      schema: sessionRoute({
         operationId: 'signOutEverywhere',
         summary: 'Sign out everywhere: revoke every session of the user, this one included',
         description: 'The password is asked again.',

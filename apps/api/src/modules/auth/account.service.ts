@@ -2,6 +2,7 @@ import type { SessionInfo, User } from '@taskflow/contract';
 import UAParser from 'ua-parser-js';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError, InvalidInputError, NotFoundError } from '../../platform/errors.ts';
+import type { AccessTokenService } from './access-tokens.service.ts';
 import type { AuthRepository, Client } from './auth.repository.ts';
 import { PROFILE_TTL_MS, toUser } from './auth.service.ts';
 import { type PasswordService, requireAcceptablePassword } from './password.ts';
@@ -12,6 +13,7 @@ type Deps = {
   passwords: PasswordService;
   sessions: SessionCache;
   profiles: TtlCache<User>;
+  tokens: Pick<AccessTokenService, 'revokeAll'>;
 };
 type Caller = { userId: string; sessionId: string; client: Client };
 
@@ -26,7 +28,7 @@ export function describeDevice(userAgent: string | null): string {
 }
 
 /** The signed-in user's own account: profile, password, sessions. */
-export function createAccountService({ repo, passwords, sessions, profiles }: Deps) {
+export function createAccountService({ repo, passwords, sessions, profiles, tokens }: Deps) {
   /** Terminating sessions needs the password again: a stolen session cannot lock its owner out. */
   async function confirmPassword(userId: string, password: string) {
     const user = await repo.findUserById(userId);
@@ -60,7 +62,10 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
       return profile;
     },
 
-    /** Changes the password and signs out every other session (ASVS 7.4.3 style hygiene). */
+    /**
+     * Changes the password, signs out every other session and revokes every personal access
+     * token (ASVS 7.4.3 style hygiene).
+     */
     async changePassword(caller: Caller, current: string, next: string) {
       const user = await repo.findUserById(caller.userId);
       if (!user || !(await passwords.verify(user.password_hash, current))) {
@@ -70,6 +75,7 @@ export function createAccountService({ repo, passwords, sessions, profiles }: De
       await repo.setPasswordHash(user.id, await passwords.hash(next));
       const revoked = await revoke(user.id, 'password_changed', { except: caller.sessionId });
       await auditOwn(caller, 'password.changed', { revokedSessions: revoked.length });
+      await tokens.revokeAll(user.id, 'password_changed', caller.client, caller.userId);
     },
 
     async listSessions(caller: Caller): Promise<SessionInfo[]> {

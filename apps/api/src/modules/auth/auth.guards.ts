@@ -1,14 +1,15 @@
-import { CSRF_HEADER } from '@taskflow/contract';
+import { ACCESS_TOKEN_PREFIX, CSRF_HEADER } from '@taskflow/contract';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.ts';
+import type { TokenClaims } from './access-tokens.service.ts';
 import type { Client } from './auth.repository.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { AccessClaims, SigningKeys } from './signing-keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Who is calling, once `guards.authenticated` has run. */
-    auth: AccessClaims | null;
+    /** Who is calling, once `guards.authenticated` has run; `token` when by a personal access token. */
+    auth: (AccessClaims & { token?: TokenClaims['token'] }) | null;
   }
 }
 
@@ -27,11 +28,41 @@ export function callerId(request: Pick<FastifyRequest, 'auth'>): string {
   return request.auth.sub;
 }
 
-export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedOrigins: string[]) {
-  /** A valid bearer token whose session is still live (revocation applies at once). */
+/** Methods a `read` token may use: those that change nothing. */
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/** Personal access tokens, as the guard checks them. */
+type TokenGuard = {
+  authenticate: (token: string, ip: string | null) => Promise<TokenClaims | null>;
+  /** Counts the request against the token's rate limit (429 past it). */
+  limit: (request: FastifyRequest) => Promise<void>;
+};
+
+export function createGuards(
+  keys: SigningKeys,
+  sessions: SessionCache,
+  allowedOrigins: string[],
+  tokens: TokenGuard,
+) {
+  /** A personal access token: live, and its scope allows the request's method. */
+  async function byAccessToken(request: FastifyRequest, token: string) {
+    const claims = await tokens.authenticate(token, request.ip);
+    if (!claims) throw unauthenticated();
+    request.auth = claims;
+    await tokens.limit(request);
+    if (claims.token.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+      throw new AppError('TOKEN_SCOPE_INSUFFICIENT');
+    }
+  }
+
+  /**
+   * A valid bearer token whose session is still live (revocation applies at once): an access
+   * token of a signed-in session, or a personal access token.
+   */
   async function authenticated(request: FastifyRequest) {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    if (token?.startsWith(ACCESS_TOKEN_PREFIX)) return byAccessToken(request, token);
     const claims = token ? await keys.verify(token) : null;
     if (!claims || !(await sessions.isLive(claims.sid))) throw unauthenticated();
     request.auth = claims;
@@ -41,9 +72,18 @@ export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedO
     return [
       authenticated,
       async (request: FastifyRequest) => {
+        if (request.auth?.token) throw new AppError('TOKEN_NOT_ALLOWED');
         if (request.auth?.role !== role) throw new AppError('FORBIDDEN');
       },
     ];
+  }
+
+  /**
+   * After `authenticated`, on what only a signed-in person may do (sessions, password, tokens
+   * themselves): a personal access token is refused, so a token cannot mint tokens.
+   */
+  async function signedInOnly(request: FastifyRequest) {
+    if (request.auth?.token) throw new AppError('TOKEN_NOT_ALLOWED');
   }
 
   /**
@@ -57,7 +97,7 @@ export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedO
     if (!allowed || !request.headers[CSRF_HEADER]) throw new AppError('CSRF_REJECTED');
   }
 
-  return { authenticated, authorize, csrf };
+  return { authenticated, authorize, signedInOnly, csrf };
 }
 
 export type Guards = ReturnType<typeof createGuards>;

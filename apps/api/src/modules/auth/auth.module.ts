@@ -1,12 +1,16 @@
 import type { User } from '@taskflow/contract';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
 import { createTtlCache } from '../../platform/cache/ttl-cache.ts';
 import type { Listen } from '../../platform/db/listen.ts';
+import { keyedLimit } from '../../platform/http/security.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import { createAccessTokenRepository } from './access-tokens.repository.ts';
+import { accessTokenRoutes } from './access-tokens.routes.ts';
+import { createAccessTokenService } from './access-tokens.service.ts';
 import { accountRoutes } from './account.routes.ts';
 import { createAccountService } from './account.service.ts';
 import { createGuards } from './auth.guards.ts';
@@ -16,6 +20,7 @@ import { createAuthService } from './auth.service.ts';
 import { createPasswordService } from './password.ts';
 import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
+import { sessionOrTokenLive } from './session-keys.ts';
 import { createSigningKeys } from './signing-keys.ts';
 
 type Deps = {
@@ -46,8 +51,15 @@ export function createAuthModule({
 }: Deps) {
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
-  const sessions = createSessionCache(repo.isSessionLive);
-  const guards = createGuards(keys, sessions, config.http.corsOrigins);
+  const tokenRepo = createAccessTokenRepository(db);
+  const sessions = createSessionCache(sessionOrTokenLive(repo.isSessionLive, tokenRepo.isLive));
+  const tokens = createAccessTokenService({ repo: tokenRepo, audit: repo.audit, sessions });
+  // Set once the routes are registered: the limiter needs the app's rate-limit store.
+  let limitToken = async (_request: FastifyRequest) => {};
+  const guards = createGuards(keys, sessions, config.http.corsOrigins, {
+    authenticate: tokens.authenticate,
+    limit: (request) => limitToken(request),
+  });
   const passwords = createPasswordService();
   const profiles = createTtlCache<User>({ name: 'profiles' });
   const service = createAuthService({
@@ -60,13 +72,14 @@ export function createAuthModule({
     logger,
     settings: { ...config.auth, appUrl },
     invitedEmail,
+    tokens,
   });
   const cookie = {
     name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',
     secure: config.auth.secureCookies,
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
-  const account = createAccountService({ repo, passwords, sessions, profiles });
+  const account = createAccountService({ repo, passwords, sessions, profiles, tokens });
 
   async function routes(app: FastifyInstance) {
     let unlisten: (() => Promise<void>) | undefined;
@@ -76,6 +89,10 @@ export function createAuthModule({
     app.addHook('onClose', async () => unlisten?.());
     await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
     await app.register(accountRoutes, { auth: service, account, guards });
+    const { accessTokens: limits } = config.auth.rateLimits;
+    // Per token, as the global limit is per client address: a script cannot exhaust its owner's.
+    limitToken = keyedLimit(app, limits.use, (request) => `access-token:${request.auth?.sid}`);
+    await app.register(accessTokenRoutes, { tokens, guards, createLimit: limits.create });
   }
 
   return {

@@ -1,5 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { DB, OneTimeTokensTable, UsersTable } from '../../db/schema.ts';
+import { createAccessTokenRepository } from './access-tokens.repository.ts';
+import { tokenSessionKey } from './session-keys.ts';
 
 export type UserRow = Selectable<UsersTable>;
 export type TokenPurpose = OneTimeTokensTable['purpose'];
@@ -279,10 +281,19 @@ export function createAuthRepository(db: Kysely<DB>) {
 
 export type AuthRepository = ReturnType<typeof createAuthRepository>;
 
-/** What other features record of accounts in their own transactions (admin changes). */
+/**
+ * What other features record of accounts in their own transactions (admin changes). Revoked
+ * tokens are named by their keys in the session cache, as revoked sessions are by their ids.
+ */
 export const createAccountRecords = (db: Kysely<DB>) => {
   const repo = createAuthRepository(db);
-  return { revokeUserSessions: repo.revokeUserSessions, audit: repo.audit };
+  const tokens = createAccessTokenRepository(db);
+  return {
+    revokeUserSessions: repo.revokeUserSessions,
+    revokeUserTokens: async (userId: string, reason: string) =>
+      (await tokens.revokeUserTokens(userId, reason)).map(tokenSessionKey),
+    audit: repo.audit,
+  };
 };
 
 export type AccountRecords = ReturnType<typeof createAccountRecords>;

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
+import type { AccessTokenService } from './access-tokens.service.ts';
 import type { AuthRepository, Client, TokenPurpose, UserRow } from './auth.repository.ts';
 import { type PasswordService, requireAcceptablePassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
@@ -31,6 +32,8 @@ type Deps = {
   settings: AuthSettings;
   /** The address a pending email invitation was mailed to, given its token. */
   invitedEmail?: ((token: string) => Promise<string | undefined>) | undefined;
+  /** A password reset revokes the account's personal access tokens. */
+  tokens: Pick<AccessTokenService, 'revokeAll'>;
 };
 
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
@@ -61,6 +64,7 @@ export type SignedIn = { session: AuthSession; refreshToken: string };
 export function createAuthService(deps: Deps) {
   const { repo, passwords, keys, sessions, profiles, mailer, logger, settings, invitedEmail } =
     deps;
+  const { tokens } = deps;
 
   /** Whether the sign-up answers an invitation mailed to the address it registers. */
   async function invitedAs(email: string, invitation: string | undefined) {
@@ -288,7 +292,10 @@ export function createAuthService(deps: Deps) {
       return { message: 'If that address has an account, a reset link is on its way.' };
     },
 
-    /** Sets a new password from a reset link and signs out every session of the account. */
+    /**
+     * Sets a new password from a reset link, signs out every session of the account and revokes
+     * its personal access tokens.
+     */
     async resetPassword(token: string, newPassword: string, client: Client) {
       requireAcceptablePassword(newPassword, 'newPassword');
       const userId = await repo.consumeOneTimeToken(tokenHash(token), 'reset_password');
@@ -298,6 +305,7 @@ export function createAuthService(deps: Deps) {
       await repo.markEmailVerified(userId);
       for (const id of await repo.revokeUserSessions(userId, 'password_reset')) sessions.revoke(id);
       await repo.audit({ type: 'password.reset', actorId: userId, subjectId: userId, client });
+      await tokens.revokeAll(userId, 'password_reset', client, userId);
       return { message: 'Your password is changed. Sign in with the new one.' };
     },
 

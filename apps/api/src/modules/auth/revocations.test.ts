@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { App } from '../../app.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { createAccessToken, withAccessToken } from '../../test/access-tokens.ts';
 import { createVerifiedUser, signedIn, testPassword } from '../../test/accounts.ts';
 import { buildTestApp } from '../../test/app.ts';
 import { createMigratedTestDatabase } from '../../test/database.ts';
@@ -67,5 +68,25 @@ describe('revocations reach every instance', () => {
       .where('user_id', '=', onB.userId)
       .execute();
     await vi.waitFor(async () => expect((await onB.get('/api/v1/me')).statusCode).toBe(401), soon);
+  });
+
+  it('a personal access token revoked through A is refused by B, and its stream on B ends', async () => {
+    await createVerifiedUser(a, database, 'scripted@example.com');
+    const owner = await signedIn(a, 'scripted@example.com');
+    const { id, token } = await createAccessToken(owner);
+    const script = withAccessToken(b, token);
+    // B has the token cached as live.
+    expect((await script.get('/api/v1/me')).statusCode).toBe(200);
+    const stream = await openStream(bUrl, token);
+    await stream.until((messages) => messages.some((m) => m.type === 'ready'));
+
+    const revoked = await owner.send('POST', `/api/v1/me/access-tokens/${id}/revoke`);
+    expect(revoked.statusCode).toBe(204);
+
+    await vi.waitFor(
+      async () => expect((await script.get('/api/v1/me')).statusCode).toBe(401),
+      soon,
+    );
+    await vi.waitFor(() => expect(stream.ended).toBe(true), soon);
   });
 });

@@ -3,11 +3,13 @@ import type { Logger } from 'pino';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import type { Listen } from '../../platform/db/listen.ts';
 import type { SessionCache } from './session-cache.ts';
+import { tokenSessionKey } from './session-keys.ts';
 
 /**
- * The channel on which the database announces, on commit, a revoked session (`session:<id>`)
- * and a changed user (`user:<id>`: role, disabled, name, email); triggers of migration
- * `0006_revocation_notify` send them, whatever revoked or changed it (any instance, the CLI).
+ * The channel on which the database announces, on commit, a revoked session (`session:<id>`),
+ * a revoked personal access token (`token:<id>`) and a changed user (`user:<id>`: role,
+ * disabled, name, email); triggers of migrations `0006_revocation_notify` and
+ * `0016_personal_access_tokens` send them, whatever revoked or changed it (any instance, the CLI).
  */
 const AUTH_CHANNEL = 'taskflow_auth';
 
@@ -33,6 +35,7 @@ export async function followRevocations({ listen, sessions, profiles, logger }: 
     const [kind, id] = payload.split(':');
     if (!id) return;
     if (kind === 'session') sessions.revoke(id);
+    else if (kind === 'token') sessions.revoke(tokenSessionKey(id));
     else if (kind === 'user') profiles.delete(id);
     logger.debug({ kind, id }, 'revocation applied');
   });

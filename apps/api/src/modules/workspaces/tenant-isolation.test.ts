@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Task } from '@taskflow/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createAccessToken, withAccessToken } from '../../test/access-tokens.ts';
 import { bodyOf } from '../../test/api-client.ts';
 import { upload } from '../../test/files.ts';
 import {
@@ -124,7 +125,7 @@ type Ids = {
   labelId?: string;
 };
 
-function call(client: Client, op: Operation, ids: Ids) {
+function call(client: Pick<Client, 'send'>, op: Operation, ids: Ids) {
   const url = op.path.replace(/\{(\w+)\}/g, (_, name: keyof Ids) => ids[name] ?? randomUUID());
   const body = bodies[op.operationId ?? '']?.(ids);
   return client.send(op.method as 'POST', url, body);
@@ -200,6 +201,21 @@ describe('tenant isolation', () => {
       // Byte for byte what an id that never existed gets: nothing tells the two apart.
       const never = await call(outsider, op, ghost);
       expect(gist(res), operationKey(op)).toEqual(gist(never));
+    }
+  });
+
+  it('a personal access token of that user gets the same 404s: a token reaches no more (API1)', async () => {
+    const script = withAccessToken(ctx.app, (await createAccessToken(outsider)).token);
+    const real: Ids = {
+      workspaceId: shared,
+      taskId: task.id,
+      userId: owner.userId,
+      ...{ exportId, commentId, attachmentId, invitationId, labelId },
+    };
+    for (const op of withIds(doc)) {
+      const res = await call(script, op, real);
+      expect(res.statusCode, `${operationKey(op)}: ${res.body}`).toBe(404);
+      expect(gist(res), operationKey(op)).toEqual(gist(await call(outsider, op, real)));
     }
   });
 

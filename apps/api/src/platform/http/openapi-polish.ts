@@ -156,11 +156,26 @@ function declareIdempotencyKeys(doc: Json) {
   }
 }
 
+/** Operations a personal access token may call can refuse it for its scope: 403 is declared. */
+function declareTokenRefusals(doc: Json) {
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Json>)) {
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      const security = (operation.security ?? []) as Json[];
+      if (!security.some((requirement) => 'personalAccessToken' in requirement)) continue;
+      operation.responses['403'] ??= problem(
+        'Forbidden: the personal access token’s scope does not allow this request',
+      );
+    }
+  }
+}
+
 export function polishDocument<T>(doc: T): T {
   if (isObject(doc)) {
     pruneSchemas(doc);
     describeResponses(doc);
     declareIdempotencyKeys(doc);
+    declareTokenRefusals(doc);
     boundSchemas(doc.paths);
     boundSchemas(doc.components);
     declareRateLimitHeaders(doc);

@@ -15,7 +15,12 @@ afterAll(async () => {
   await ctx.app.close();
 });
 
-type Operation = { responses: Record<string, unknown>; tags?: string[]; summary?: string };
+type Operation = {
+  responses: Record<string, unknown>;
+  tags?: string[];
+  summary?: string;
+  security?: Record<string, string[]>[];
+};
 
 describe('OpenAPI document', () => {
   it('/api/openapi.json is a valid OpenAPI 3.1 document', async () => {
@@ -30,12 +35,38 @@ describe('OpenAPI document', () => {
     expect(validator.version).toBe('3.1');
   });
 
-  it('declares bearer and cookie security schemes', async () => {
+  it('declares bearer, personal access token and cookie security schemes', async () => {
     const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json();
     expect(Object.keys(doc.components.securitySchemes).sort()).toEqual([
       'adminBearerAuth',
       'bearerAuth',
+      'personalAccessToken',
       'refreshCookie',
+    ]);
+  });
+
+  it('offers personal access tokens everywhere a session may go but administration and the account’s own security', async () => {
+    const doc = (await ctx.app.inject({ url: '/api/openapi.json' })).json();
+    const sessionOnly: string[] = [];
+    for (const [path, item] of Object.entries(
+      doc.paths as Record<string, Record<string, Operation>>,
+    )) {
+      for (const [method, op] of Object.entries(item)) {
+        const schemes = (op.security ?? []).flatMap((s) => Object.keys(s));
+        if (schemes.includes('bearerAuth') && !schemes.includes('personalAccessToken')) {
+          sessionOnly.push(`${method.toUpperCase()} ${path}`);
+        }
+        if (schemes.includes('personalAccessToken')) expect(op.responses['403']).toBeDefined();
+      }
+    }
+    expect(sessionOnly.sort()).toEqual([
+      'GET /api/v1/me/access-tokens',
+      'GET /api/v1/me/sessions',
+      'POST /api/v1/me/access-tokens',
+      'POST /api/v1/me/access-tokens/{id}/revoke',
+      'POST /api/v1/me/password',
+      'POST /api/v1/me/sessions/revoke-all',
+      'POST /api/v1/me/sessions/{id}/revoke',
     ]);
   });
 

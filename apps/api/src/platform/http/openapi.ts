@@ -9,6 +9,10 @@ const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
   { name: 'auth', description: 'Registration, sign-in and sessions' },
   { name: 'account', description: 'The signed-in user' },
+  {
+    name: 'access-tokens',
+    description: 'Personal access tokens for scripts, managed from a signed-in session',
+  },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'labels', description: 'The labels of a workspace and their colours' },
@@ -69,6 +73,12 @@ export const openApi = fp(
               bearerFormat: 'JWT',
               description:
                 'The access token of a user with role admin (an RFC8725-conformant JWT, as bearerAuth).',
+            },
+            personalAccessToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'A personal access token for scripts (`tf_pat_` and 49 letters and digits, the last six a checksum), made on the account page. Scope `read` allows GET and HEAD only (403 `TOKEN_SCOPE_INSUFFICIENT` otherwise); no token reaches administration or the account’s sessions, password and tokens (403 `TOKEN_NOT_ALLOWED`). Revoked or expired: 401.',
             },
             refreshCookie: { type: 'apiKey', in: 'cookie', name: 'taskflow_refresh' },
           },

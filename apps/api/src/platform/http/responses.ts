@@ -49,8 +49,14 @@ export function routeSchemas<S extends SchemaPart, G extends number = never>({
       };
 }
 
-/** The security requirement of routes for signed-in users: an access token. */
-export const bearer = [{ bearerAuth: [] }];
+/**
+ * The security requirement of routes for signed-in users: a session's access token, or a
+ * personal access token (whose scope may refuse the request: 403).
+ */
+export const bearer: Record<string, string[]>[] = [{ bearerAuth: [] }, { personalAccessToken: [] }];
+
+/** Routes for a signed-in session only (sessions, password, tokens): no personal access token. */
+export const sessionBearer = [{ bearerAuth: [] }];
 
 /** Operator routes: the access token of an admin. */
 export const adminBearer = [{ adminBearerAuth: [] }];

@@ -4,6 +4,7 @@ import {
   useCurrentUser,
 } from '../../features/account/api/get-current-user.ts';
 import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts';
+import { AccessTokensCard } from '../../features/account/components/access-tokens-card.tsx';
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
@@ -35,6 +36,7 @@ function AccountPage() {
       <PasswordForm />
       <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
+      <AccessTokensCard />
     </section>
   );
 }
