@@ -27,7 +27,13 @@ export function callerId(request: Pick<FastifyRequest, 'auth'>): string {
   return request.auth.sub;
 }
 
-export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedOrigins: string[]) {
+export function createGuards(
+  keys: SigningKeys,
+  sessions: SessionCache,
+  allowedOrigins: string[],
+  /** Whether an administrator is refused for lack of two-factor sign-in (when it is required). */
+  adminLacksTwoFactor: (userId: string) => Promise<boolean> = async () => false,
+) {
   /** A valid bearer token whose session is still live (revocation applies at once). */
   async function authenticated(request: FastifyRequest) {
     const header = request.headers.authorization;
@@ -42,6 +48,9 @@ export function createGuards(keys: SigningKeys, sessions: SessionCache, allowedO
       authenticated,
       async (request: FastifyRequest) => {
         if (request.auth?.role !== role) throw new AppError('FORBIDDEN');
+        if (role === 'admin' && (await adminLacksTwoFactor(request.auth.sub))) {
+          throw new AppError('TWO_FACTOR_REQUIRED');
+        }
       },
     ];
   }

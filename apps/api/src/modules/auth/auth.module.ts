@@ -17,6 +17,9 @@ import { createPasswordService } from './password.ts';
 import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
+import { createTwoFactorRepository } from './two-factor.repository.ts';
+import { createTwoFactorService } from './two-factor.service.ts';
+import { secretBox } from './two-factor-codes.ts';
 
 type Deps = {
   db: Kysely<DB>;
@@ -47,8 +50,19 @@ export function createAuthModule({
   const repo = createAuthRepository(db);
   const keys = createSigningKeys(db, config.auth.accessTtlSeconds);
   const sessions = createSessionCache(repo.isSessionLive);
-  const guards = createGuards(keys, sessions, config.http.corsOrigins);
   const passwords = createPasswordService();
+  const twoFactor = createTwoFactorService({
+    repo: createTwoFactorRepository(db),
+    accounts: repo,
+    passwords,
+    box: secretBox(config.auth.twoFactorKey),
+  });
+  const guards = createGuards(
+    keys,
+    sessions,
+    config.http.corsOrigins,
+    twoFactor.adminLacksTwoFactor,
+  );
   const profiles = createTtlCache<User>({ name: 'profiles' });
   const service = createAuthService({
     repo,
@@ -60,6 +74,7 @@ export function createAuthModule({
     logger,
     settings: { ...config.auth, appUrl },
     invitedEmail,
+    twoFactor,
   });
   const cookie = {
     name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',
@@ -74,7 +89,13 @@ export function createAuthModule({
       unlisten = await followRevocations({ listen, sessions, profiles, logger });
     });
     app.addHook('onClose', async () => unlisten?.());
-    await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
+    await app.register(authRoutes, {
+      service,
+      twoFactor,
+      guards,
+      cookie,
+      limits: config.auth.rateLimits,
+    });
     await app.register(accountRoutes, { auth: service, account, guards });
   }
 

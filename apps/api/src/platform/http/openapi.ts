@@ -9,6 +9,10 @@ const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
   { name: 'auth', description: 'Registration, sign-in and sessions' },
   { name: 'account', description: 'The signed-in user' },
+  {
+    name: 'two-factor',
+    description: 'Two-factor sign-in with an authenticator app (TOTP) and recovery codes',
+  },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'labels', description: 'The labels of a workspace and their colours' },
