@@ -61,7 +61,7 @@ export function toUser(
 
 export type SignedIn = { session: AuthSession; refreshToken: string };
 /** What a correct password earns: a session, or the challenge of a second factor first. */
-export type PasswordAccepted = SignedIn | { challenge: TwoFactorChallenge };
+type PasswordAccepted = SignedIn | { challenge: TwoFactorChallenge };
 
 export function createAuthService(deps: Deps) {
   const {

@@ -20,9 +20,9 @@ import {
 } from './two-factor-codes.ts';
 
 /** Between the password and the code: about five minutes, then the password is asked again. */
-export const CHALLENGE_TTL_SECONDS = 300;
+const CHALLENGE_TTL_SECONDS = 300;
 /** Wrong codes a challenge survives; the next one ends it. */
-export const CHALLENGE_MAX_FAILURES = 5;
+const CHALLENGE_MAX_FAILURES = 5;
 
 type Deps = {
   repo: TwoFactorRepository;
@@ -32,7 +32,7 @@ type Deps = {
 };
 
 type Caller = { userId: string; client: Client };
-export type SecondFactor = 'totp' | 'recovery_code';
+type SecondFactor = 'totp' | 'recovery_code';
 
 const challengeHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
