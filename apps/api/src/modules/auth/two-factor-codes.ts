@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, randomInt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, randomInt } from 'node:crypto';
 import { RECOVERY_CODE_COUNT } from '@taskflow/contract';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
@@ -78,6 +78,11 @@ const recoveryCode = () => {
 
 export const newRecoveryCodes = () => Array.from({ length: RECOVERY_CODE_COUNT }, recoveryCode);
 
-/** As typed: case, spaces and the dash do not matter. */
-export const recoveryCodeHash = (code: string) =>
-  createHash('sha256').update(code.toLowerCase().replace(/[\s-]/g, '')).digest('hex');
+/**
+ * A recovery code as typed, without case, spaces or the dash: what is hashed and checked; null
+ * when it cannot be one (so no hashing work is spent on it).
+ */
+export function normalRecoveryCode(code: string) {
+  const normal = code.toLowerCase().replace(/[\s-]/g, '');
+  return normal.length === 10 && [...normal].every((c) => ALPHABET.includes(c)) ? normal : null;
+}

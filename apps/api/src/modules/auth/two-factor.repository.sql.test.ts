@@ -25,6 +25,7 @@ describe('two-factor repository SQL', () => {
     await sql.record('isEnabled', () => repo.isEnabled(userId));
     await sql.record('useStep', () => repo.useStep(userId, 1001));
     await sql.record('useStep, replayed', () => repo.useStep(userId, 1001));
+    await sql.record('unusedRecoveryCodes', () => repo.unusedRecoveryCodes(userId));
     await sql.record('useRecoveryCode', () => repo.useRecoveryCode(userId, 'h1'));
     await sql.record('recoveryCodesLeft', () => repo.recoveryCodesLeft(userId));
     await sql.record('replaceRecoveryCodes', () => repo.replaceRecoveryCodes(userId, ['h3']));

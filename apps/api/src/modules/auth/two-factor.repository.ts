@@ -66,6 +66,17 @@ export function createTwoFactorRepository(db: Kysely<DB>) {
       return rows.numUpdatedRows > 0n;
     },
 
+    /** The hashes of the user's recovery codes not used yet. */
+    unusedRecoveryCodes: async (userId: string) => {
+      const rows = await db
+        .selectFrom('two_factor_recovery_codes')
+        .select('code_hash')
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .execute();
+      return rows.map((r) => r.code_hash);
+    },
+
     /** Marks an unused recovery code used, once: true when this call did. */
     useRecoveryCode: async (userId: string, codeHash: string) => {
       const row = await db

@@ -5,6 +5,7 @@ import {
   insertAdmin,
   testPassword as password,
   signedIn,
+  tokenFromOutbox,
 } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 
@@ -121,6 +122,12 @@ describe('enrolment', () => {
 describe('sign-in with two factors', () => {
   it('needs the code after the password; a used code is refused; a recovery code works once', async () => {
     const { secret, recoveryCodes } = await enrolled('ada@example.com');
+    const stored = await ctx.database.db
+      .selectFrom('two_factor_recovery_codes')
+      .select('code_hash')
+      .execute();
+    // Hashed like passwords: argon2id with a salt of its own each.
+    for (const row of stored) expect(row.code_hash).toMatch(/^\$argon2id\$/);
     const challenge = await challengeFor('ada@example.com');
     later(30);
     const code = await codeAt(secret);
@@ -180,6 +187,24 @@ describe('sign-in with two factors', () => {
     later(301);
     const res = await withCode(challenge, await codeAt(secret));
     expect(res.json().code).toBe('TWO_FACTOR_CHALLENGE_EXPIRED');
+  });
+
+  it('a password reset does not turn it off: sign-in still asks for the code', async () => {
+    await enrolled('forgot@example.com');
+    await post('/api/v1/auth/password-reset/request', { email: 'forgot@example.com' });
+    const token = await tokenFromOutbox(ctx.database, 'forgot@example.com');
+    secrets.add(token);
+    const newPassword = 'a brand new passphrase 7';
+    secrets.add(newPassword);
+    expect((await post('/api/v1/auth/password-reset', { token, newPassword })).statusCode).toBe(
+      200,
+    );
+    const res = await post('/api/v1/auth/sign-in', {
+      email: 'forgot@example.com',
+      password: newPassword,
+    });
+    expect(res.statusCode).toBe(202);
+    secrets.add(res.json().challenge);
   });
 
   it('an unknown challenge is refused like an expired one', async () => {

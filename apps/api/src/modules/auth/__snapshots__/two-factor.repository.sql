@@ -28,6 +28,9 @@ update "user_two_factor" set "last_used_step" = $1 where "user_id" = $2 and ("la
 -- useStep, replayed
 update "user_two_factor" set "last_used_step" = $1 where "user_id" = $2 and ("last_used_step" is null or "last_used_step" < $3);
 
+-- unusedRecoveryCodes
+select "code_hash" from "two_factor_recovery_codes" where "user_id" = $1 and "used_at" is null;
+
 -- useRecoveryCode
 update "two_factor_recovery_codes" set "used_at" = $1 where "user_id" = $2 and "code_hash" = $3 and "used_at" is null returning "code_hash";
 
