@@ -89,10 +89,9 @@ test.describe('a wrong code', () => {
     const secret = (await card.getByTestId('two-factor-secret').innerText()).replaceAll(' ', '');
     await card.getByLabel('Code from your app or a recovery code').fill(await codeAt(secret));
     await card.getByRole('button', { name: 'Turn on' }).click();
-    const recoveryCodes = await card
-      .getByRole('list', { name: 'Recovery codes' })
-      .getByRole('listitem')
-      .allInnerTexts();
+    const codes = card.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
+    await expect(codes).toHaveCount(10);
+    const recoveryCodes = await codes.allInnerTexts();
     await card.getByRole('button', { name: 'I have saved them' }).click();
     await signOut(page);
 
