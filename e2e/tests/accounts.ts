@@ -19,6 +19,7 @@ export async function signInApi(request: APIRequestContext, account: Credentials
     200,
     `${account.email} signs in`,
   );
+  if (!('accessToken' in session)) throw new Error(`${account.email} has two-factor sign-in on`);
   return { user: session.user, api: apiClient(request, session.accessToken) };
 }
 

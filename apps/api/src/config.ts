@@ -85,6 +85,10 @@ const EnvSchema = z.object({
   AUTH_IP_RATE_LIMIT: int(1, 100_000).default(30),
   AUTH_ACCOUNT_RATE_LIMIT: int(1, 10_000).default(10),
   AUTH_RATE_LIMIT_WINDOW_SECONDS: int(10, 86_400).default(900),
+  TWO_FACTOR_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'must be 32 random bytes in base64url (43 characters)')
+    .optional(),
   ADD_MEMBER_RATE_LIMIT: int(1, 100_000).default(30),
   COMMENT_RATE_LIMIT: int(1, 100_000).default(30),
   ACCESS_TOKEN_RATE_LIMIT: int(1, 1_000_000).default(300),
@@ -217,6 +221,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
           create: { max: e.ACCESS_TOKEN_CREATE_RATE_LIMIT, windowMs: 3_600_000 },
         },
       },
+      /** Seals TOTP secrets at rest (AES-256-GCM); without it they are stored as they are. */
+      twoFactorKey: e.TWO_FACTOR_ENCRYPTION_KEY,
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
     /** Embedded mode only: fill a new, empty database with a demo workspace on first start. */

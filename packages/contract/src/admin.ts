@@ -29,6 +29,7 @@ const Count = z.int().min(0).max(2_147_483_647);
 export const AdminUser = User.extend({
   disabled: z.boolean(),
   lastSeenAt: z.iso.datetime().nullable().describe('The last use of any of their sessions'),
+  twoFactor: z.boolean().describe('Two-factor sign-in is on'),
 }).meta({ id: 'AdminUser' });
 export type AdminUser = z.infer<typeof AdminUser>;
 

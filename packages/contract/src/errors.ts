@@ -10,6 +10,11 @@ export const errorCatalogue = {
   UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
   INVALID_CREDENTIALS: { status: 401, title: 'The email or password is not correct' },
   SESSION_EXPIRED: { status: 401, title: 'The session has ended; sign in again' },
+  TWO_FACTOR_CODE_INVALID: { status: 401, title: 'The two-factor code is not correct' },
+  TWO_FACTOR_CHALLENGE_EXPIRED: {
+    status: 401,
+    title: 'The sign-in has expired; enter your password again',
+  },
   FORBIDDEN: { status: 403, title: 'You do not have access to this resource' },
   CSRF_REJECTED: { status: 403, title: 'The request did not come from TaskFlow' },
   EMAIL_NOT_VERIFIED: { status: 403, title: 'Verify your email address first' },
@@ -25,6 +30,10 @@ export const errorCatalogue = {
   TOKEN_NOT_ALLOWED: {
     status: 403,
     title: 'A personal access token cannot be used here; sign in instead',
+  },
+  TWO_FACTOR_REQUIRED: {
+    status: 403,
+    title: 'Turn on two-factor sign-in for your account first',
   },
   TOKEN_INVALID: { status: 400, title: 'The link is not valid or has expired' },
   NOT_FOUND: { status: 404, title: 'The resource was not found' },

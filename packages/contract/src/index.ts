@@ -17,5 +17,6 @@ export * from './quick-add.ts';
 export * from './setup.ts';
 export * from './tasks.ts';
 export * from './text.ts';
+export * from './two-factor.ts';
 export * from './work.ts';
 export * from './workspaces.ts';

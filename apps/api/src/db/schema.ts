@@ -27,6 +27,39 @@ export interface SetupLinksTable {
   used_by: string | null;
 }
 
+export interface UserTwoFactorTable {
+  user_id: string;
+  /** The TOTP secret, sealed with the configured key (see two-factor-secrets.ts). */
+  secret: string;
+  /** Null while enrolment waits for its first code. */
+  confirmed_at: Timestamp | null;
+  last_used_step: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: string;
+  failed_attempts: Generated<number>;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface AppSettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: DefaultTimestamp;
+  updated_by: string | null;
+}
+
 export interface SessionsTable {
   id: Generated<string>;
   user_id: string;
@@ -313,4 +346,8 @@ export interface DB {
   workspace_labels: WorkspaceLabelsTable;
   storage_deletions: StorageDeletionsTable;
   setup_links: SetupLinksTable;
+  user_two_factor: UserTwoFactorTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  two_factor_challenges: TwoFactorChallengesTable;
+  app_settings: AppSettingsTable;
 }

@@ -21,6 +21,10 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   EMAIL_NOT_VERIFIED: 'Verify your email address first: follow the link in the mail we sent you.',
   ACCOUNT_DISABLED: 'This account is disabled. Contact your administrator.',
   SESSION_EXPIRED: 'Your session has ended. Please sign in again.',
+  TWO_FACTOR_CODE_INVALID: (error) => sentence(error.problem?.detail) ?? 'The code is not correct.',
+  TWO_FACTOR_CHALLENGE_EXPIRED: 'This sign-in has expired. Enter your password again.',
+  TWO_FACTOR_REQUIRED:
+    'Administrators must turn on two-factor sign-in first: do it on your account page.',
   TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
   SETUP_LINK_INVALID:
     'This setup link is not valid or has expired. Restart TaskFlow: its log then shows a new one.',

@@ -15,6 +15,7 @@ import * as m0013 from './0013_setup_links.ts';
 import * as m0014 from './0014_my_work_and_trash.ts';
 import * as m0015 from './0015_workspace_labels.ts';
 import * as m0016 from './0016_personal_access_tokens.ts';
+import * as m0017 from './0017_two_factor.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -43,4 +44,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0014_my_work_and_trash': m0014,
   '0015_workspace_labels': m0015,
   '0016_personal_access_tokens': m0016,
+  '0017_two_factor': m0017,
 };

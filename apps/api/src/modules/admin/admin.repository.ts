@@ -20,6 +20,7 @@ export type AdminUserRow = {
   disabled_at: string | null;
   created_at: string;
   last_seen_at: string | null;
+  two_factor: boolean;
   created_key: string;
 };
 
@@ -28,6 +29,9 @@ export function createAdminRepository(db: Kysely<DB>) {
   const lastSeen = sql<string | null>`(
     select max(s.last_used_at) from sessions s where s.user_id = u.id
   )`.as('last_seen_at');
+  const twoFactor = sql<boolean>`exists (
+    select 1 from user_two_factor f where f.user_id = u.id and f.confirmed_at is not null
+  )`.as('two_factor');
 
   return {
     /** Users and tasks: totals and today's (from `todayStart`), in one statement. */
@@ -76,7 +80,7 @@ export function createAdminRepository(db: Kysely<DB>) {
       let query = db
         .selectFrom('users as u')
         .select(userColumns)
-        .select(lastSeen)
+        .select([lastSeen, twoFactor])
         .select(sql<string>`u.created_at::text`.as('created_key'));
       if (input.q) {
         const pattern = `%${input.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -101,7 +105,7 @@ export function createAdminRepository(db: Kysely<DB>) {
       db
         .selectFrom('users as u')
         .select(userColumns)
-        .select(lastSeen)
+        .select([lastSeen, twoFactor])
         .select(sql<string>`u.created_at::text`.as('created_key'))
         .where('u.id', '=', id)
         .executeTakeFirst() as Promise<AdminUserRow | undefined>,

@@ -21,6 +21,7 @@ function toAdminUser(row: AdminUserRow): AdminUser {
     ...toUser(row),
     disabled: row.disabled_at !== null,
     lastSeenAt: row.last_seen_at,
+    twoFactor: row.two_factor,
   };
 }
 

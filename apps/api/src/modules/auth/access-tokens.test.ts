@@ -68,7 +68,7 @@ describe('a read_write token', () => {
     expect(await lastUse()).toBe(first);
   });
 
-  it('cannot reach administration, sessions, the password or tokens themselves (403)', async () => {
+  it('cannot reach administration, sessions, the password, two-factor or tokens themselves (403)', async () => {
     const script = withAccessToken(ctx.app, (await createAccessToken(ada)).token);
     const refused = [
       await script.get('/api/v1/me/access-tokens'),
@@ -82,6 +82,12 @@ describe('a read_write token', () => {
       await script.send('POST', '/api/v1/me/password', {
         currentPassword: testPassword,
         newPassword: 'a whole new phrase',
+      }),
+      await script.get('/api/v1/me/two-factor'),
+      await script.send('POST', '/api/v1/me/two-factor/enrol', { password: testPassword }),
+      await script.send('POST', '/api/v1/me/two-factor/disable', {
+        password: testPassword,
+        code: '123456',
       }),
     ];
     for (const res of refused) {

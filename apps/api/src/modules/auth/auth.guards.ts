@@ -43,6 +43,8 @@ export function createGuards(
   sessions: SessionCache,
   allowedOrigins: string[],
   tokens: TokenGuard,
+  /** Whether an administrator is refused for lack of two-factor sign-in (when it is required). */
+  adminLacksTwoFactor: (userId: string) => Promise<boolean> = async () => false,
 ) {
   /** A personal access token: live, and its scope allows the request's method. */
   async function byAccessToken(request: FastifyRequest, token: string) {
@@ -74,6 +76,9 @@ export function createGuards(
       async (request: FastifyRequest) => {
         if (request.auth?.token) throw new AppError('TOKEN_NOT_ALLOWED');
         if (request.auth?.role !== role) throw new AppError('FORBIDDEN');
+        if (role === 'admin' && (await adminLacksTwoFactor(request.auth.sub))) {
+          throw new AppError('TWO_FACTOR_REQUIRED');
+        }
       },
     ];
   }

@@ -22,6 +22,9 @@ import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { sessionOrTokenLive } from './session-keys.ts';
 import { createSigningKeys } from './signing-keys.ts';
+import { createTwoFactorRepository } from './two-factor.repository.ts';
+import { createTwoFactorService } from './two-factor.service.ts';
+import { secretBox } from './two-factor-codes.ts';
 
 type Deps = {
   db: Kysely<DB>;
@@ -56,11 +59,20 @@ export function createAuthModule({
   const tokens = createAccessTokenService({ repo: tokenRepo, audit: repo.audit, sessions });
   // Set once the routes are registered: the limiter needs the app's rate-limit store.
   let limitToken = async (_request: FastifyRequest) => {};
-  const guards = createGuards(keys, sessions, config.http.corsOrigins, {
-    authenticate: tokens.authenticate,
-    limit: (request) => limitToken(request),
-  });
   const passwords = createPasswordService();
+  const twoFactor = createTwoFactorService({
+    repo: createTwoFactorRepository(db),
+    accounts: repo,
+    passwords,
+    box: secretBox(config.auth.twoFactorKey),
+  });
+  const guards = createGuards(
+    keys,
+    sessions,
+    config.http.corsOrigins,
+    { authenticate: tokens.authenticate, limit: (request) => limitToken(request) },
+    twoFactor.adminLacksTwoFactor,
+  );
   const profiles = createTtlCache<User>({ name: 'profiles' });
   const service = createAuthService({
     repo,
@@ -73,6 +85,7 @@ export function createAuthModule({
     settings: { ...config.auth, appUrl },
     invitedEmail,
     tokens,
+    twoFactor,
   });
   const cookie = {
     name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',
@@ -87,7 +100,13 @@ export function createAuthModule({
       unlisten = await followRevocations({ listen, sessions, profiles, logger });
     });
     app.addHook('onClose', async () => unlisten?.());
-    await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
+    await app.register(authRoutes, {
+      service,
+      twoFactor,
+      guards,
+      cookie,
+      limits: config.auth.rateLimits,
+    });
     await app.register(accountRoutes, { auth: service, account, guards });
     const { accessTokens: limits } = config.auth.rateLimits;
     // Per token, as the global limit is per client address: a script cannot exhaust its owner's.

@@ -8,6 +8,7 @@ import {
   RegisterBody,
   ResetPasswordBody,
   SignInBody,
+  TwoFactorChallenge,
 } from '@taskflow/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -16,11 +17,14 @@ import { routeSchemas } from '../../platform/http/responses.ts';
 import { keyedLimit } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
+import { twoFactorRoutes } from './two-factor.routes.ts';
+import type { TwoFactorService } from './two-factor.service.ts';
 
 const REFRESH_PATH = '/api/v1/auth';
 
 type Options = {
   service: AuthService;
+  twoFactor: TwoFactorService;
   guards: Guards;
   cookie: { name: string; secure: boolean; maxAgeSeconds: number };
   limits: { perIp: number; perAccount: number; windowMs: number };
@@ -42,7 +46,7 @@ const cookieRoute = routeSchemas({
 
 export async function authRoutes(
   instance: FastifyInstance,
-  { service, guards, cookie, limits }: Options,
+  { service, twoFactor, guards, cookie, limits }: Options,
 ) {
   // Only these routes read or set the refresh cookie: other routes skip its per-request hooks.
   await instance.register(cookiePlugin);
@@ -154,13 +158,20 @@ export async function authRoutes(
       schema: route({
         operationId: 'signIn',
         summary: 'Sign in: an access token in the body, a refresh token in an httpOnly cookie',
+        description:
+          'When the account has two-factor sign-in on, the answer is 202 with a challenge instead: no session yet until `signInWithTwoFactor`.',
         body: SignInBody,
-        response: { 200: AuthSession },
+        response: { 200: AuthSession, 202: TwoFactorChallenge },
         problems: [401, 403],
       }),
     },
-    async (request, reply) =>
-      signedIn(reply, await service.signIn(request.body, clientOf(request))),
+    async (request, reply) => {
+      const result = await service.signIn(request.body, clientOf(request));
+      if ('challenge' in result) {
+        return reply.status(202).header('cache-control', 'no-store').send(result.challenge);
+      }
+      return signedIn(reply, result);
+    },
   );
 
   app.post(
@@ -202,4 +213,6 @@ export async function authRoutes(
       return reply.status(204).send(null);
     },
   );
+
+  await app.register(twoFactorRoutes, { auth: service, twoFactor, guards, signedIn, limits });
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthSession, User } from '@taskflow/contract';
+import type { AuthSession, TwoFactorChallenge, User } from '@taskflow/contract';
 import type { Logger } from 'pino';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError } from '../../platform/errors.ts';
@@ -9,6 +9,7 @@ import type { AuthRepository, Client, TokenPurpose, UserRow } from './auth.repos
 import { type PasswordService, requireAcceptablePassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
+import type { TwoFactorService } from './two-factor.service.ts';
 
 type AuthSettings = {
   accessTtlSeconds: number;
@@ -34,6 +35,8 @@ type Deps = {
   invitedEmail?: ((token: string) => Promise<string | undefined>) | undefined;
   /** A password reset revokes the account's personal access tokens. */
   tokens: Pick<AccessTokenService, 'revokeAll'>;
+  /** Two-factor sign-in: a challenge after the password, passed with a code. */
+  twoFactor: Pick<TwoFactorService, 'isEnabled' | 'newChallenge' | 'passChallenge'>;
 };
 
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
@@ -60,11 +63,23 @@ export function toUser(
 }
 
 export type SignedIn = { session: AuthSession; refreshToken: string };
+/** What a correct password earns: a session, or the challenge of a second factor first. */
+type PasswordAccepted = SignedIn | { challenge: TwoFactorChallenge };
 
 export function createAuthService(deps: Deps) {
-  const { repo, passwords, keys, sessions, profiles, mailer, logger, settings, invitedEmail } =
-    deps;
-  const { tokens } = deps;
+  const {
+    repo,
+    passwords,
+    keys,
+    sessions,
+    profiles,
+    mailer,
+    logger,
+    settings,
+    invitedEmail,
+    twoFactor,
+    tokens,
+  } = deps;
 
   /** Whether the sign-up answers an invitation mailed to the address it registers. */
   async function invitedAs(email: string, invitation: string | undefined) {
@@ -120,6 +135,26 @@ export function createAuthService(deps: Deps) {
         text: `Hello ${user.name},\n\nConfirm your address to start using TaskFlow:\n${url}\n\nThe link works once, for ${Math.round(settings.verifyEmailTtlSeconds / 3600)} hours.`,
       }),
     );
+
+  /** A new session for a user who proved who they are, audited with how. */
+  async function startSession(user: UserRow, client: Client, detail: Record<string, unknown>) {
+    const refreshToken = newToken();
+    const sessionId = await repo.insertSession({
+      userId: user.id,
+      client,
+      idleExpiresAt: after(settings.idleTimeoutSeconds),
+      absoluteExpiresAt: after(settings.absoluteLifetimeSeconds),
+      tokenHash: tokenHash(refreshToken),
+    });
+    await repo.audit({
+      type: 'sign_in.succeeded',
+      actorId: user.id,
+      subjectId: user.id,
+      client,
+      detail: { sessionId, ...detail },
+    });
+    return issue(user, sessionId, refreshToken);
+  }
 
   async function revoke(sessionId: string, reason: string) {
     await repo.revokeSession(sessionId, reason);
@@ -180,7 +215,10 @@ export function createAuthService(deps: Deps) {
     },
 
     /** Unknown email and wrong password fail alike, after the same amount of hashing work. */
-    async signIn(input: { email: string; password: string }, client: Client): Promise<SignedIn> {
+    async signIn(
+      input: { email: string; password: string },
+      client: Client,
+    ): Promise<PasswordAccepted> {
       const user = await repo.findUserByEmail(input.email);
       const ok = await passwords.verify(user?.password_hash ?? null, input.password);
       if (!user || !ok) {
@@ -192,22 +230,19 @@ export function createAuthService(deps: Deps) {
       if (passwords.needsRehash(user.password_hash)) {
         await repo.setPasswordHash(user.id, await passwords.hash(input.password));
       }
-      const refreshToken = newToken();
-      const sessionId = await repo.insertSession({
-        userId: user.id,
-        client,
-        idleExpiresAt: after(settings.idleTimeoutSeconds),
-        absoluteExpiresAt: after(settings.absoluteLifetimeSeconds),
-        tokenHash: tokenHash(refreshToken),
-      });
-      await repo.audit({
-        type: 'sign_in.succeeded',
-        actorId: user.id,
-        subjectId: user.id,
-        client,
-        detail: { sessionId },
-      });
-      return issue(user, sessionId, refreshToken);
+      if (await twoFactor.isEnabled(user.id)) {
+        return { challenge: await twoFactor.newChallenge(user.id) };
+      }
+      return startSession(user, client, { method: 'password' });
+    },
+
+    /** The second step of a sign-in with two factors: the challenge and a code open the session. */
+    async signInWithCode(challenge: string, code: string, client: Client): Promise<SignedIn> {
+      const { userId, method } = await twoFactor.passChallenge(challenge, code, client);
+      const user = await repo.findUserById(userId);
+      if (!user) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
+      if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
+      return startSession(user, client, { method });
     },
 
     /**

@@ -62,11 +62,16 @@ describe('OpenAPI document', () => {
     expect(sessionOnly.sort()).toEqual([
       'GET /api/v1/me/access-tokens',
       'GET /api/v1/me/sessions',
+      'GET /api/v1/me/two-factor',
       'POST /api/v1/me/access-tokens',
       'POST /api/v1/me/access-tokens/{id}/revoke',
       'POST /api/v1/me/password',
       'POST /api/v1/me/sessions/revoke-all',
       'POST /api/v1/me/sessions/{id}/revoke',
+      'POST /api/v1/me/two-factor/confirm',
+      'POST /api/v1/me/two-factor/disable',
+      'POST /api/v1/me/two-factor/enrol',
+      'POST /api/v1/me/two-factor/recovery-codes',
     ]);
   });
 

@@ -13,6 +13,10 @@ const openApiTags = [
     name: 'access-tokens',
     description: 'Personal access tokens for scripts, managed from a signed-in session',
   },
+  {
+    name: 'two-factor',
+    description: 'Two-factor sign-in with an authenticator app (TOTP) and recovery codes',
+  },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'labels', description: 'The labels of a workspace and their colours' },

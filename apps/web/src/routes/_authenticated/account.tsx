@@ -8,6 +8,7 @@ import { AccessTokensCard } from '../../features/account/components/access-token
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
+import { TwoFactorCard } from '../../features/account/components/two-factor-card.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { sessionStore } from '../../features/auth/session/session-store.ts';
 import { notificationSettingsQueryOptions } from '../../features/notifications/api/notification-settings.ts';
@@ -34,6 +35,7 @@ function AccountPage() {
       </h1>
       <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
       <PasswordForm />
+      <TwoFactorCard />
       <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
       <AccessTokensCard />

@@ -22,17 +22,23 @@
 -- listUsers
 select "u"."id", "u"."email", "u"."name", "u"."role", "u"."email_verified_at", "u"."disabled_at", "u"."created_at", (
     select max(s.last_used_at) from sessions s where s.user_id = u.id
-  ) as "last_seen_at", u.created_at::text as "created_key" from "users" as "u" order by "u"."created_at" desc, "u"."id" desc limit $1;
+  ) as "last_seen_at", exists (
+    select 1 from user_two_factor f where f.user_id = u.id and f.confirmed_at is not null
+  ) as "two_factor", u.created_at::text as "created_key" from "users" as "u" order by "u"."created_at" desc, "u"."id" desc limit $1;
 
 -- listUsers, matching, after a position
 select "u"."id", "u"."email", "u"."name", "u"."role", "u"."email_verified_at", "u"."disabled_at", "u"."created_at", (
     select max(s.last_used_at) from sessions s where s.user_id = u.id
-  ) as "last_seen_at", u.created_at::text as "created_key" from "users" as "u" where ("u"."name" ilike $1 or "u"."email" ilike $2) and (u.created_at, u.id) < ($3::timestamptz, $4::uuid) order by "u"."created_at" desc, "u"."id" desc limit $5;
+  ) as "last_seen_at", exists (
+    select 1 from user_two_factor f where f.user_id = u.id and f.confirmed_at is not null
+  ) as "two_factor", u.created_at::text as "created_key" from "users" as "u" where ("u"."name" ilike $1 or "u"."email" ilike $2) and (u.created_at, u.id) < ($3::timestamptz, $4::uuid) order by "u"."created_at" desc, "u"."id" desc limit $5;
 
 -- findUser
 select "u"."id", "u"."email", "u"."name", "u"."role", "u"."email_verified_at", "u"."disabled_at", "u"."created_at", (
     select max(s.last_used_at) from sessions s where s.user_id = u.id
-  ) as "last_seen_at", u.created_at::text as "created_key" from "users" as "u" where "u"."id" = $1;
+  ) as "last_seen_at", exists (
+    select 1 from user_two_factor f where f.user_id = u.id and f.confirmed_at is not null
+  ) as "two_factor", u.created_at::text as "created_key" from "users" as "u" where "u"."id" = $1;
 
 -- findUserIdByEmail
 select "id" from "users" where lower(email) = $1;

@@ -13,4 +13,5 @@ export const adminKeys = {
   userList: (q: string) => [...adminKeys.users(), 'list', q] as const,
   health: () => [...adminKeys.all(), 'health'] as const,
   outbox: () => [...adminKeys.all(), 'outbox'] as const,
+  securitySettings: () => [...adminKeys.all(), 'settings', 'security'] as const,
 };

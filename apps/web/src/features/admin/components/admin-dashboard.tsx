@@ -2,6 +2,7 @@ import { PageSection } from '../../../components/card.tsx';
 import { HealthPanel } from './health-panel.tsx';
 import { JobsCard } from './jobs-card.tsx';
 import { MailOutbox } from './mail-outbox.tsx';
+import { SecuritySettingsCard } from './security-settings-card.tsx';
 import { StatsOverview } from './stats-overview.tsx';
 import { UsersCard } from './users-card.tsx';
 
@@ -29,6 +30,7 @@ export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
         />
       </div>
       <UsersCard currentUserId={currentUserId} />
+      <SecuritySettingsCard />
       <div className="grid gap-6 xl:grid-cols-2">
         <HealthPanel />
         <MailOutbox />

@@ -46,6 +46,14 @@ export function UserRow({
                 Disabled
               </span>
             )}
+            {user.twoFactor && (
+              <span
+                className={`ml-2 ${pill} bg-emerald-100 text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100`}
+                data-testid="user-two-factor"
+              >
+                Two-factor on
+              </span>
+            )}
             {!user.emailVerified && (
               <span
                 className={`ml-2 ${pill} bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100`}

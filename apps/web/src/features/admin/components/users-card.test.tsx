@@ -16,6 +16,7 @@ const user = (name: string, role: AdminUser['role'] = 'user'): AdminUser => ({
   role,
   disabled: false,
   lastSeenAt: null,
+  twoFactor: false,
   createdAt: '2026-01-01T00:00:00.000Z',
 });
 const ada = user('Ada', 'admin');

@@ -10,6 +10,7 @@ const ada: AdminUser = {
   role: 'admin',
   disabled: false,
   lastSeenAt: null,
+  twoFactor: false,
   createdAt: '2026-01-01T00:00:00.000Z',
 };
 

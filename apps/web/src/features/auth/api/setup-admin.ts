@@ -25,7 +25,8 @@ export function useCreateFirstAdmin(token: string) {
           body: { email: account.email, password: account.password },
         }),
       );
-      sessionStore.signedIn(session);
+      // A brand-new account cannot have two-factor sign-in on yet.
+      if ('accessToken' in session) sessionStore.signedIn(session);
     },
   });
 }

@@ -1,4 +1,5 @@
 import { SignInBody } from '@taskflow/contract';
+import { useState } from 'react';
 import { ApiError } from '../../../api/api-error.ts';
 import { FormAlert } from '../../../components/form-alert.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
@@ -8,6 +9,7 @@ import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
 import { ResendVerification } from './resend-verification.tsx';
+import { TwoFactorStep } from './two-factor-step.tsx';
 
 /** `ended`: the session of this tab ended elsewhere (revoked on another device, or expired). */
 export function SignInForm({
@@ -18,10 +20,12 @@ export function SignInForm({
   ended?: boolean;
 }) {
   const signIn = useSignIn();
+  // Set when the password was right and the account asks for a second factor.
+  const [challenge, setChallenge] = useState<string | null>(null);
   const submit = useSubmitForm(SignInBody, {
     fields: ['email', 'password'],
     send: (body) => signIn.mutateAsync(body),
-    onSuccess: onSignedIn,
+    onSuccess: (result) => ('challenge' in result ? setChallenge(result.challenge) : onSignedIn()),
   });
   const unverified = signIn.error instanceof ApiError && signIn.error.code === 'EMAIL_NOT_VERIFIED';
 
@@ -33,19 +37,30 @@ export function SignInForm({
           continue.
         </FormAlert>
       )}
-      <SubmitForm submit={submit} name="sign-in">
-        {unverified && <ResendVerification email={submit.form.getValues('email')} />}
-        <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          {...submit.field('password')}
+      {challenge ? (
+        <TwoFactorStep
+          challenge={challenge}
+          onSignedIn={onSignedIn}
+          onRestart={() => {
+            setChallenge(null);
+            submit.form.resetField('password');
+          }}
         />
-        <SubmitButton busy={submit.isSubmitting} busyLabel="Signing in…" className="w-full">
-          Sign in
-        </SubmitButton>
-      </SubmitForm>
+      ) : (
+        <SubmitForm submit={submit} name="sign-in">
+          {unverified && <ResendVerification email={submit.form.getValues('email')} />}
+          <TextField label="Email" type="email" autoComplete="email" {...submit.field('email')} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            {...submit.field('password')}
+          />
+          <SubmitButton busy={submit.isSubmitting} busyLabel="Signing in…" className="w-full">
+            Sign in
+          </SubmitButton>
+        </SubmitForm>
+      )}
       <div className="flex justify-between text-sm">
         <TextLink to="/register">Create an account</TextLink>
         <TextLink to="/forgot-password">Forgot password?</TextLink>
