@@ -15,6 +15,8 @@ const redactedPaths = [
   '*.accessToken',
   '*.refreshToken',
   '*.secret',
+  '*.clientSecret',
+  '*.linkToken',
   'password',
   'token',
   'databaseUrl',
@@ -32,10 +34,13 @@ type LoggedRequest = {
   socket?: { remotePort?: number };
 };
 
-/** Fastify's request serializer, with secret path segments replaced. */
+/** Query parameters that carry a secret: SSO's authorization code and state, link tokens. */
+const secretQuery = /([?&](?:code|state|token|session_state)=)[^&#]*/g;
+
+/** Fastify's request serializer, with secret path segments and query values replaced. */
 const req = (request: LoggedRequest) => ({
   method: request.method,
-  url: request.url.replace(secretPath, '/setup/[redacted]'),
+  url: request.url.replace(secretPath, '/setup/[redacted]').replace(secretQuery, '$1[redacted]'),
   host: request.host,
   remoteAddress: request.ip,
   remotePort: request.socket?.remotePort,

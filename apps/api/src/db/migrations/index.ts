@@ -14,6 +14,7 @@ import * as m0012 from './0012_invitations.ts';
 import * as m0013 from './0013_setup_links.ts';
 import * as m0014 from './0014_my_work_and_trash.ts';
 import * as m0015 from './0015_workspace_labels.ts';
+import * as m0018 from './0018_sso_identities.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -41,4 +42,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0013_setup_links': m0013,
   '0014_my_work_and_trash': m0014,
   '0015_workspace_labels': m0015,
+  '0018_sso_identities': m0018,
 };

@@ -17,6 +17,10 @@ import { createPasswordService } from './password.ts';
 import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { createSigningKeys } from './signing-keys.ts';
+import { createSsoRepository } from './sso.repository.ts';
+import { ssoRoutes } from './sso.routes.ts';
+import { createSsoService } from './sso.service.ts';
+import { createSsoClient } from './sso-client.ts';
 
 type Deps = {
   db: Kysely<DB>;
@@ -67,6 +71,14 @@ export function createAuthModule({
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
   const account = createAccountService({ repo, passwords, sessions, profiles });
+  const sso = createSsoService({
+    clients: config.sso.providers.map(createSsoClient),
+    sso: createSsoRepository(db),
+    repo,
+    passwords,
+    startSession: service.startSession,
+    logger,
+  });
 
   async function routes(app: FastifyInstance) {
     let unlisten: (() => Promise<void>) | undefined;
@@ -76,6 +88,8 @@ export function createAuthModule({
     app.addHook('onClose', async () => unlisten?.());
     await app.register(authRoutes, { service, guards, cookie, limits: config.auth.rateLimits });
     await app.register(accountRoutes, { auth: service, account, guards });
+    const limits = config.auth.rateLimits;
+    await app.register(ssoRoutes, { sso, guards, cookie, limits, appUrl });
   }
 
   return {

@@ -34,9 +34,9 @@ type Deps = {
 };
 
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
-const newToken = () => randomBytes(32).toString('base64url');
+export const newToken = () => randomBytes(32).toString('base64url');
 /** Tokens are stored hashed: a database leak does not hand out sessions or links. */
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const PROFILE_TTL_MS = 30_000;
 
@@ -117,6 +117,33 @@ export function createAuthService(deps: Deps) {
       }),
     );
 
+  /**
+   * A new session for a user whose sign-in succeeded (password, or single sign-on with `detail`
+   * naming the provider): the refresh token goes in the cookie, the access token in the body.
+   */
+  async function startSession(
+    user: UserRow,
+    client: Client,
+    detail: Record<string, string> = {},
+  ): Promise<SignedIn> {
+    const refreshToken = newToken();
+    const sessionId = await repo.insertSession({
+      userId: user.id,
+      client,
+      idleExpiresAt: after(settings.idleTimeoutSeconds),
+      absoluteExpiresAt: after(settings.absoluteLifetimeSeconds),
+      tokenHash: tokenHash(refreshToken),
+    });
+    await repo.audit({
+      type: 'sign_in.succeeded',
+      actorId: user.id,
+      subjectId: user.id,
+      client,
+      detail: { sessionId, ...detail },
+    });
+    return issue(user, sessionId, refreshToken);
+  }
+
   async function revoke(sessionId: string, reason: string) {
     await repo.revokeSession(sessionId, reason);
     sessions.revoke(sessionId);
@@ -185,26 +212,13 @@ export function createAuthService(deps: Deps) {
       }
       if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
       if (!user.email_verified_at) throw new DomainError('EMAIL_NOT_VERIFIED');
-      if (passwords.needsRehash(user.password_hash)) {
+      if (user.password_hash && passwords.needsRehash(user.password_hash)) {
         await repo.setPasswordHash(user.id, await passwords.hash(input.password));
       }
-      const refreshToken = newToken();
-      const sessionId = await repo.insertSession({
-        userId: user.id,
-        client,
-        idleExpiresAt: after(settings.idleTimeoutSeconds),
-        absoluteExpiresAt: after(settings.absoluteLifetimeSeconds),
-        tokenHash: tokenHash(refreshToken),
-      });
-      await repo.audit({
-        type: 'sign_in.succeeded',
-        actorId: user.id,
-        subjectId: user.id,
-        client,
-        detail: { sessionId },
-      });
-      return issue(user, sessionId, refreshToken);
+      return startSession(user, client);
     },
+
+    startSession,
 
     /**
      * Trades a refresh token for a new one and a new access token. A token that was already
