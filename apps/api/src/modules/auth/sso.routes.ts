@@ -30,8 +30,8 @@ type Options = {
 };
 
 const redirect = (description: string) => z.null().describe(description);
-const route = routeSchemas({ tags: ['auth'], security: [] });
-const own = routeSchemas({ tags: ['account'], security: bearer, problems: [401] });
+const route = routeSchemas({ tags: ['sso'], security: [] });
+const own = routeSchemas({ tags: ['sso'], security: bearer, problems: [401] });
 
 /** Single sign-on with OpenID Connect: start, callback, link; and the caller's linked identities. */
 export async function ssoRoutes(

@@ -9,6 +9,7 @@ const openApiTags = [
   { name: 'system', description: 'Server identity, health and readiness' },
   { name: 'auth', description: 'Registration, sign-in and sessions' },
   { name: 'account', description: 'The signed-in user' },
+  { name: 'sso', description: 'Single sign-on with OpenID Connect, and linked identities' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'labels', description: 'The labels of a workspace and their colours' },
