@@ -7,6 +7,7 @@ import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
+import { SsoIdentitiesCard } from '../../features/account/components/sso-identities-card.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { sessionStore } from '../../features/auth/session/session-store.ts';
 import { notificationSettingsQueryOptions } from '../../features/notifications/api/notification-settings.ts';
@@ -33,6 +34,7 @@ function AccountPage() {
       </h1>
       <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
       <PasswordForm />
+      <SsoIdentitiesCard />
       <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
     </section>

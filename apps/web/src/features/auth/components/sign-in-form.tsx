@@ -8,6 +8,7 @@ import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
 import { ResendVerification } from './resend-verification.tsx';
+import { SsoSignIn } from './sso-sign-in.tsx';
 
 /** `ended`: the session of this tab ended elsewhere (revoked on another device, or expired). */
 export function SignInForm({
@@ -46,6 +47,7 @@ export function SignInForm({
           Sign in
         </SubmitButton>
       </SubmitForm>
+      <SsoSignIn />
       <div className="flex justify-between text-sm">
         <TextLink to="/register">Create an account</TextLink>
         <TextLink to="/forgot-password">Forgot password?</TextLink>
