@@ -1,0 +1,127 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startTestProvider, TEST_CLIENT } from '../../apps/api/src/test/oidc-provider.ts';
+import { expectNoSeriousA11yViolations } from './axe.ts';
+
+/**
+ * Single sign-on through a real OpenID provider (oidc-provider, started here on loopback) and its
+ * own sign-in page, in Chromium: a TaskFlow server of its own (the suite's shared one has no
+ * provider configured), on `localhost`, with the provider on `127.0.0.1`: another site.
+ */
+const cli = path.resolve(import.meta.dirname, '../../apps/api/src/cli/main.ts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+let server: ChildProcess;
+let provider: Awaited<ReturnType<typeof startTestProvider>>;
+let dataDir: string;
+let origin: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  provider = await startTestProvider({
+    redirectUris: [`${origin}/api/v1/auth/sso/acme/callback`],
+    accounts: { 'outsider-sub': { email: 'outsider@elsewhere.test' } },
+  });
+  dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-e2e-sso-'));
+  server = spawn(process.execPath, [cli, 'serve'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      OIDC_PROVIDERS: 'acme',
+      OIDC_ACME_ISSUER: provider.issuer,
+      OIDC_ACME_CLIENT_ID: TEST_CLIENT.id,
+      OIDC_ACME_CLIENT_SECRET: TEST_CLIENT.secret,
+      OIDC_ACME_NAME: 'Acme',
+      OIDC_ACME_ALLOWED_DOMAINS: 'acme.test',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  await expect
+    .poll(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode})`);
+        return fetch(`${origin}/health`).then(
+          (res) => res.status,
+          () => 0,
+        );
+      },
+      { timeout: 150_000 },
+    )
+    .toBe(200);
+});
+
+test.afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+  await provider?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** On the provider's own sign-in page: any login, the login is the account. */
+async function signInAtProvider(page: import('@playwright/test').Page, login: string) {
+  await page
+    .getByRole('button', { name: 'Sign in with Acme' })
+    .or(page.getByRole('link', { name: 'Sign in with Acme' }))
+    .click();
+  await page.waitForURL((url) => url.origin === provider.issuer);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill('any password');
+  await page.locator('button[type="submit"]').click();
+}
+
+test('a new person signs in with the provider and gets a verified account', async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await expect(page.getByRole('link', { name: 'Sign in with Acme' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the sign-in page with SSO');
+  await signInAtProvider(page, 'newcomer@acme.test');
+  // Back in TaskFlow, signed in by the silent refresh of the cookie the callback set.
+  await page.waitForURL((url) => url.origin === origin);
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await page.goto('/account');
+  const identity = page.getByTestId('sso-identity');
+  await expect(identity).toContainText('Acme');
+  await expect(identity).toContainText('newcomer@acme.test');
+  await context.close();
+});
+
+test('an address of a domain the provider is not allowed for is refused with a clear message', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    baseURL: origin,
+    viewport: { width: 390, height: 844 },
+  });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await signInAtProvider(page, 'outsider-sub');
+  await expect(page.getByTestId('sso-error')).toContainText(
+    'Accounts of your email domain cannot sign in with this provider.',
+  );
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  await context.close();
+});
