@@ -82,10 +82,7 @@ test.afterAll(async () => {
 
 /** On the provider's own sign-in page: any login, the login is the account. */
 async function signInAtProvider(page: import('@playwright/test').Page, login: string) {
-  await page
-    .getByRole('button', { name: 'Sign in with Acme' })
-    .or(page.getByRole('link', { name: 'Sign in with Acme' }))
-    .click();
+  await page.getByRole('link', { name: 'Sign in with Acme' }).click();
   await page.waitForURL((url) => url.origin === provider.issuer);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any password');
