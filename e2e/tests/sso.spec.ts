@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startTestProvider, TEST_CLIENT } from '../../apps/api/src/test/oidc-provider.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * Single sign-on through a real OpenID provider (oidc-provider, started here on loopback) and its
@@ -13,17 +13,6 @@ import { expectNoSeriousA11yViolations } from './axe.ts';
  * provider configured), on `localhost`, with the provider on `127.0.0.1`: another site.
  */
 const cli = path.resolve(import.meta.dirname, '../../apps/api/src/cli/main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 let server: ChildProcess;
 let provider: Awaited<ReturnType<typeof startTestProvider>>;

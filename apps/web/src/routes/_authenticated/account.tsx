@@ -4,6 +4,7 @@ import {
   useCurrentUser,
 } from '../../features/account/api/get-current-user.ts';
 import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts';
+import { ssoIdentitiesQueryOptions } from '../../features/account/api/sso-identities.ts';
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
@@ -16,6 +17,7 @@ import { MailSettingsCard } from '../../features/notifications/components/mail-s
 export const Route = createFileRoute('/_authenticated/account')({
   loader: ({ context: { queryClient } }) => {
     void queryClient.prefetchQuery(sessionsQueryOptions);
+    void queryClient.prefetchQuery(ssoIdentitiesQueryOptions);
     void queryClient.prefetchQuery(notificationSettingsQueryOptions);
     return queryClient.ensureQueryData(currentUserQueryOptions);
   },

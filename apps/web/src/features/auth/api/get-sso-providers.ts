@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client.ts';
 
-export const ssoProvidersQueryOptions = queryOptions({
+const ssoProvidersQueryOptions = queryOptions({
   queryKey: ['auth', 'sso-providers'],
   queryFn: ({ signal }) => unwrap(api.GET('/api/v1/auth/sso/providers', { signal })),
   // The server's configuration: it changes with a restart, not while a page is open.

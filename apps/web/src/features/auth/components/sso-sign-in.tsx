@@ -4,7 +4,7 @@ import { FormAlert } from '../../../components/form-alert.tsx';
 import { useSsoProviders } from '../api/get-sso-providers.ts';
 
 /** What the sign-in page says when single sign-on came back without signing in. */
-export const ssoErrorMessages: Record<SsoErrorCode, string> = {
+const ssoErrorMessages: Record<SsoErrorCode, string> = {
   state_invalid:
     'That sign-in link has expired or was opened in another browser. Start single sign-on again.',
   denied: 'Single sign-on was cancelled at the provider.',
