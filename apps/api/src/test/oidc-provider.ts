@@ -37,7 +37,15 @@ export async function startTestProvider(options: {
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     cookies: { keys: ['test-provider-cookie-key-0123456789'] },
-    ttl: { IdToken: options.idTokenTtlSeconds ?? 3600 },
+    // Every lifetime stated: the provider prints a notice for each one left to its default.
+    ttl: {
+      IdToken: options.idTokenTtlSeconds ?? 3600,
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      Interaction: 600,
+      Session: 3600,
+    },
     findAccount: (_ctx, id) => ({
       accountId: id,
       claims: () => {

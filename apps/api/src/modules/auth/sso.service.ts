@@ -100,7 +100,7 @@ export function createSsoService({ clients, sso, repo, passwords, startSession, 
       browser: string | undefined,
       client: Client,
     ): Promise<SsoOutcome> {
-      const sso_client = clientFor(id);
+      const rp = clientFor(id);
       const state = query.get('state');
       const attempt = state ? await sso.takeAttempt(tokenHash(state), 'sign_in') : undefined;
       const checks = attempt?.detail as (SsoChecks & { browser: string }) | undefined;
@@ -113,7 +113,7 @@ export function createSsoService({ clients, sso, repo, passwords, startSession, 
       ) {
         return refuse(new SsoError('state_invalid'), id, client);
       }
-      const claims = await sso_client
+      const claims = await rp
         .finish(query, checks)
         .catch((error: SsoError) => refuse(error, id, client));
       const linked = await sso.findLinkedUser(id, claims.subject);
@@ -124,7 +124,7 @@ export function createSsoService({ clients, sso, repo, passwords, startSession, 
         return refuse(new SsoError('email_unverified'), id, client);
       }
       const domain = email.split('@').pop() ?? '';
-      const allowed = sso_client.provider.allowedDomains;
+      const allowed = rp.provider.allowedDomains;
       if (allowed.length > 0 && !allowed.includes(domain)) {
         return refuse(new SsoError('domain_not_allowed', domain), id, client);
       }
