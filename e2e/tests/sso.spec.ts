@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ let server: ChildProcess;
 let provider: Awaited<ReturnType<typeof startTestProvider>>;
 let dataDir: string;
 let origin: string;
+const existing = { email: 'grace@acme.test', password: 'grace e2e pass phrase' };
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
@@ -28,14 +29,24 @@ test.beforeAll(async () => {
     accounts: { 'outsider-sub': { email: 'outsider@elsewhere.test' } },
   });
   dataDir = mkdtempSync(path.join(tmpdir(), 'taskflow-e2e-sso-'));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+  };
+  // An account that exists before its owner first uses single sign-on (password on stdin).
+  const created = spawnSync(
+    process.execPath,
+    [cli, 'create-admin', '--email', existing.email, '--name', 'Grace'],
+    { env, input: `${existing.password}\n`, encoding: 'utf8' },
+  );
+  expect(created.status, created.stderr).toBe(0);
   server = spawn(process.execPath, [cli, 'serve'], {
     env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
+      ...env,
       OIDC_PROVIDERS: 'acme',
       OIDC_ACME_ISSUER: provider.issuer,
       OIDC_ACME_CLIENT_ID: TEST_CLIENT.id,
@@ -109,5 +120,28 @@ test('an address of a domain the provider is not allowed for is refused with a c
     'Accounts of your email domain cannot sign in with this provider.',
   );
   expect(new URL(page.url()).pathname).toBe('/sign-in');
+  await context.close();
+});
+
+test('an existing account is linked only after its password is given on the link page', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ baseURL: origin });
+  const page = await context.newPage();
+  await page.goto('/sign-in');
+  await signInAtProvider(page, existing.email);
+  await expect(page.getByRole('heading', { name: 'Link your account' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'the SSO link page');
+  await page.getByLabel('Password').fill('not the password');
+  await page.getByRole('button', { name: 'Link and sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('The email or password is not correct.');
+  await page.getByLabel('Password').fill(existing.password);
+  const linked = page.waitForResponse((res) => res.url().endsWith('/api/v1/auth/sso/link'));
+  await page.getByRole('button', { name: 'Link and sign in' }).click();
+  const res = await linked;
+  expect(res.status(), await res.text()).toBe(200);
+  await page.waitForURL((url) => url.pathname.startsWith('/w'));
+  await page.goto('/account');
+  await expect(page.getByTestId('sso-identity')).toContainText(existing.email);
   await context.close();
 });
