@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe.ts';
+import { freePort } from './free-port.ts';
 
 /**
  * The first administrator of a fresh embedded database, from the one-time setup link its server
@@ -12,17 +12,6 @@ import { expectNoSeriousA11yViolations } from './axe.ts';
  * its own data directory, with the demo workspace seeded as `npm start` does.
  */
 const cli = path.resolve(import.meta.dirname, '../../apps/api/src/cli/main.ts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Resolves with the first match of `pattern` in the server's stdout. */
 function lineOf(server: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { ssoProvidersOf } from './config-sso.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -119,6 +120,8 @@ const EnvSchema = z.object({
   JOB_RETENTION_DAYS: int(1, 365).default(7),
   EXPORTS_PER_HOUR: int(1, 1_000).default(10),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
+  // Single sign-on: provider ids; each reads OIDC_<ID>_ISSUER, _CLIENT_ID, … (config-sso.ts).
+  OIDC_PROVIDERS: z.string().max(500).optional(),
 });
 
 type TrustProxy = boolean | number | string[];
@@ -151,11 +154,13 @@ export function loadConfig(env: Record<string, string | undefined>) {
   // Empty strings mean "not set", as in most .env tooling.
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(cleaned);
-  if (!parsed.success) {
+  const sso = ssoProvidersOf(cleaned.OIDC_PROVIDERS, cleaned);
+  if (!parsed.success || sso.problems.length > 0) {
     // Values are never echoed: a bad DATABASE_URL may still hold a password.
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      ...sso.problems,
+    ]);
   }
   const e = parsed.data;
   const https = e.PUBLIC_URL?.startsWith('https://') ?? false;
@@ -225,6 +230,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
       twoFactorKey: e.TWO_FACTOR_ENCRYPTION_KEY,
     },
     web: { distDir: path.resolve(e.WEB_DIST_DIR) },
+    /** OpenID Connect providers users may sign in with (none: no SSO buttons). */
+    sso: { providers: sso.providers },
     /** Embedded mode only: fill a new, empty database with a demo workspace on first start. */
     // (By default only in development: a production server gets no account with a logged password.)
     demoSeed: (e.DEMO_SEED ?? nodeEnv === 'development') && !e.DATABASE_URL,

@@ -20,6 +20,7 @@ import { Route as VerifyEmailRouteImport } from './routes/verify-email'
 import { Route as AuthenticatedAccountRouteImport } from './routes/_authenticated/account'
 import { Route as AuthenticatedAdminRouteImport } from './routes/_authenticated/admin'
 import { Route as SetupTokenRouteImport } from './routes/setup.$token'
+import { Route as SsoLinkRouteImport } from './routes/sso.link'
 import { Route as AuthenticatedWIndexRouteImport } from './routes/_authenticated/w/index'
 import { Route as AuthenticatedWWorkspaceIdRouteRouteImport } from './routes/_authenticated/w/$workspaceId/route'
 import { Route as AuthenticatedWWorkspaceIdBoardRouteRouteImport } from './routes/_authenticated/w/$workspaceId/_board/route'
@@ -83,6 +84,11 @@ const SetupTokenRoute = SetupTokenRouteImport.update({
   path: '/setup/$token',
   getParentRoute: () => rootRouteImport,
 } as any)
+const SsoLinkRoute = SsoLinkRouteImport.update({
+  id: '/sso/link',
+  path: '/sso/link',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AuthenticatedWIndexRoute = AuthenticatedWIndexRouteImport.update({
   id: '/w/',
   path: '/w/',
@@ -141,6 +147,7 @@ export interface FileRoutesByFullPath {
   '/account': typeof AuthenticatedAccountRoute
   '/admin': typeof AuthenticatedAdminRoute
   '/setup/$token': typeof SetupTokenRoute
+  '/sso/link': typeof SsoLinkRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/w/': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -160,6 +167,7 @@ export interface FileRoutesByTo {
   '/account': typeof AuthenticatedAccountRoute
   '/admin': typeof AuthenticatedAdminRoute
   '/setup/$token': typeof SetupTokenRoute
+  '/sso/link': typeof SsoLinkRoute
   '/w/$workspaceId': typeof AuthenticatedWWorkspaceIdBoardIndexRoute
   '/w': typeof AuthenticatedWIndexRoute
   '/w/$workspaceId/settings': typeof AuthenticatedWWorkspaceIdSettingsRoute
@@ -180,6 +188,7 @@ export interface FileRoutesById {
   '/_authenticated/account': typeof AuthenticatedAccountRoute
   '/_authenticated/admin': typeof AuthenticatedAdminRoute
   '/setup/$token': typeof SetupTokenRoute
+  '/sso/link': typeof SsoLinkRoute
   '/_authenticated/w/$workspaceId': typeof AuthenticatedWWorkspaceIdRouteRouteWithChildren
   '/_authenticated/w/': typeof AuthenticatedWIndexRoute
   '/_authenticated/w/$workspaceId/_board': typeof AuthenticatedWWorkspaceIdBoardRouteRouteWithChildren
@@ -202,6 +211,7 @@ export interface FileRouteTypes {
     | '/account'
     | '/admin'
     | '/setup/$token'
+    | '/sso/link'
     | '/w/$workspaceId'
     | '/w/'
     | '/w/$workspaceId/settings'
@@ -221,6 +231,7 @@ export interface FileRouteTypes {
     | '/account'
     | '/admin'
     | '/setup/$token'
+    | '/sso/link'
     | '/w/$workspaceId'
     | '/w'
     | '/w/$workspaceId/settings'
@@ -240,6 +251,7 @@ export interface FileRouteTypes {
     | '/_authenticated/account'
     | '/_authenticated/admin'
     | '/setup/$token'
+    | '/sso/link'
     | '/_authenticated/w/$workspaceId'
     | '/_authenticated/w/'
     | '/_authenticated/w/$workspaceId/_board'
@@ -260,6 +272,7 @@ export interface RootRouteChildren {
   SignInRoute: typeof SignInRoute
   VerifyEmailRoute: typeof VerifyEmailRoute
   SetupTokenRoute: typeof SetupTokenRoute
+  SsoLinkRoute: typeof SsoLinkRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -339,6 +352,13 @@ declare module '@tanstack/react-router' {
       path: '/setup/$token'
       fullPath: '/setup/$token'
       preLoaderRoute: typeof SetupTokenRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/sso/link': {
+      id: '/sso/link'
+      path: '/sso/link'
+      fullPath: '/sso/link'
+      preLoaderRoute: typeof SsoLinkRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_authenticated/w/': {
@@ -470,6 +490,7 @@ const rootRouteChildren: RootRouteChildren = {
   SignInRoute: SignInRoute,
   VerifyEmailRoute: VerifyEmailRoute,
   SetupTokenRoute: SetupTokenRoute,
+  SsoLinkRoute: SsoLinkRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -47,6 +47,10 @@ export const errorCatalogue = {
   LAST_OWNER: { status: 409, title: 'A workspace needs at least one owner' },
   PERSONAL_WORKSPACE: { status: 409, title: 'A personal workspace cannot be deleted or left' },
   LABEL_EXISTS: { status: 409, title: 'The workspace already has a label with this name' },
+  LAST_SIGN_IN_METHOD: {
+    status: 409,
+    title: 'This is the account’s only way to sign in; set a password first',
+  },
   LIMIT_REACHED: { status: 409, title: 'A limit has been reached' },
   EXPORT_NOT_READY: { status: 409, title: 'The export is not ready yet' },
   IDEMPOTENCY_KEY_IN_USE: {

@@ -15,6 +15,7 @@ export * from './notifications.ts';
 export * from './problem.ts';
 export * from './quick-add.ts';
 export * from './setup.ts';
+export * from './sso.ts';
 export * from './tasks.ts';
 export * from './text.ts';
 export * from './two-factor.ts';

@@ -10,7 +10,8 @@ export interface UsersTable {
   id: Generated<string>;
   email: string;
   name: string;
-  password_hash: string;
+  /** Null for an account made by single sign-on, until a password is set (reset link). */
+  password_hash: string | null;
   role: Generated<'user' | 'admin'>;
   email_verified_at: Timestamp | null;
   disabled_at: Timestamp | null;
@@ -319,6 +320,25 @@ export interface WorkspaceLabelsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface SsoIdentitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface SsoAttemptsTable {
+  token_hash: string;
+  kind: 'sign_in' | 'link';
+  provider: string;
+  detail: ColumnType<Record<string, string>, string, string>;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -350,4 +370,6 @@ export interface DB {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   two_factor_challenges: TwoFactorChallengesTable;
   app_settings: AppSettingsTable;
+  sso_identities: SsoIdentitiesTable;
+  sso_attempts: SsoAttemptsTable;
 }

@@ -22,6 +22,8 @@ const redactedPaths = [
   'secret',
   'challenge',
   'recoveryCodes',
+  '*.clientSecret',
+  '*.linkToken',
   'password',
   'token',
   'databaseUrl',
@@ -42,12 +44,16 @@ type LoggedRequest = {
 /** A personal access token anywhere in a URL (one pasted into a query string by mistake). */
 const accessToken = /tf_pat_[0-9A-Za-z]*/g;
 
-/** Fastify's request serializer, with secret path segments and tokens replaced. */
+/** Query parameters that carry a secret: SSO's authorization code and state, link tokens. */
+const secretQuery = /([?&](?:code|state|token|session_state)=)[^&#]*/g;
+
+/** Fastify's request serializer, with secret path segments, tokens and query values replaced. */
 const req = (request: LoggedRequest) => ({
   method: request.method,
   url: request.url
     .replace(secretPath, '/setup/[redacted]')
-    .replace(accessToken, 'tf_pat_[redacted]'),
+    .replace(accessToken, 'tf_pat_[redacted]')
+    .replace(secretQuery, '$1[redacted]'),
   host: request.host,
   remoteAddress: request.ip,
   remotePort: request.socket?.remotePort,

@@ -30,6 +30,8 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
     'This setup link is not valid or has expired. Restart TaskFlow: its log then shows a new one.',
   SETUP_LINK_USED:
     'This setup link was already used: TaskFlow has an administrator. Sign in to continue.',
+  LAST_SIGN_IN_METHOD:
+    'This is your only way to sign in. Set a password first (Forgot password? on the sign-in page).',
   CSRF_REJECTED: 'The request was blocked as a security precaution. Reload the page and try again.',
   ALREADY_MEMBER: 'That person is already a member of this workspace.',
   ACCOUNT_NOT_FOUND: 'No TaskFlow account uses this email address.',

@@ -1,11 +1,16 @@
 import { createFileRoute, useRouter } from '@tanstack/react-router';
+import { SsoErrorCode } from '@taskflow/contract';
 import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
 import { safeRedirect } from '../lib/search-params.ts';
 
 export const Route = createFileRoute('/sign-in')({
-  validateSearch: (search: Record<string, unknown>): { redirect?: string; ended?: true } => {
+  validateSearch: (
+    search: Record<string, unknown>,
+  ): { redirect?: string; ended?: true; sso_error?: SsoErrorCode } => {
     const redirect = safeRedirect(search.redirect);
+    const ssoError = SsoErrorCode.safeParse(search.sso_error);
     return {
+      ...(ssoError.success ? { sso_error: ssoError.data } : {}),
       ...(redirect ? { redirect } : {}),
       ...(search.ended === true || search.ended === 'true' ? { ended: true as const } : {}),
     };

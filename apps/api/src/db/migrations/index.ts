@@ -16,6 +16,7 @@ import * as m0014 from './0014_my_work_and_trash.ts';
 import * as m0015 from './0015_workspace_labels.ts';
 import * as m0016 from './0016_personal_access_tokens.ts';
 import * as m0017 from './0017_two_factor.ts';
+import * as m0018 from './0018_sso_identities.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -45,4 +46,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0015_workspace_labels': m0015,
   '0016_personal_access_tokens': m0016,
   '0017_two_factor': m0017,
+  '0018_sso_identities': m0018,
 };

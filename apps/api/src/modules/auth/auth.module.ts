@@ -22,6 +22,10 @@ import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
 import { sessionOrTokenLive } from './session-keys.ts';
 import { createSigningKeys } from './signing-keys.ts';
+import { createSsoRepository } from './sso.repository.ts';
+import { ssoRoutes } from './sso.routes.ts';
+import { createSsoService } from './sso.service.ts';
+import { createSsoClient } from './sso-client.ts';
 import { createTwoFactorRepository } from './two-factor.repository.ts';
 import { createTwoFactorService } from './two-factor.service.ts';
 import { secretBox } from './two-factor-codes.ts';
@@ -93,6 +97,15 @@ export function createAuthModule({
     maxAgeSeconds: config.auth.absoluteLifetimeSeconds,
   };
   const account = createAccountService({ repo, passwords, sessions, profiles, tokens });
+  const sso = createSsoService({
+    clients: config.sso.providers.map(createSsoClient),
+    sso: createSsoRepository(db),
+    repo,
+    passwords,
+    secondFactor: twoFactor,
+    startSession: service.startSession,
+    logger,
+  });
 
   async function routes(app: FastifyInstance) {
     let unlisten: (() => Promise<void>) | undefined;
@@ -112,6 +125,7 @@ export function createAuthModule({
     // Per token, as the global limit is per client address: a script cannot exhaust its owner's.
     limitToken = keyedLimit(app, limits.use, (request) => `access-token:${request.auth?.sid}`);
     await app.register(accessTokenRoutes, { tokens, guards, createLimit: limits.create });
+    await app.register(ssoRoutes, { sso, guards, cookie, limits: config.auth.rateLimits, appUrl });
   }
 
   return {

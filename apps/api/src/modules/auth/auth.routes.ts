@@ -22,11 +22,23 @@ import type { TwoFactorService } from './two-factor.service.ts';
 
 const REFRESH_PATH = '/api/v1/auth';
 
+type RefreshCookie = { name: string; secure: boolean; maxAgeSeconds: number };
+
+/** The refresh token's cookie: httpOnly, SameSite=Strict, sent only to the auth routes. */
+export const setRefreshCookie = (reply: FastifyReply, cookie: RefreshCookie, token: string) =>
+  reply.setCookie(cookie.name, token, {
+    path: REFRESH_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: cookie.secure,
+    maxAge: cookie.maxAgeSeconds,
+  });
+
 type Options = {
   service: AuthService;
   twoFactor: TwoFactorService;
   guards: Guards;
-  cookie: { name: string; secure: boolean; maxAgeSeconds: number };
+  cookie: RefreshCookie;
   limits: { perIp: number; perAccount: number; windowMs: number };
 };
 
@@ -59,16 +71,8 @@ export async function authRoutes(
     (request) => `account:${(request.body as { email?: string } | undefined)?.email}`,
   );
 
-  const setCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(cookie.name, token, {
-      path: REFRESH_PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: cookie.secure,
-      maxAge: cookie.maxAgeSeconds,
-    });
   const signedIn = (reply: FastifyReply, result: SignedIn) => {
-    setCookie(reply, result.refreshToken);
+    setRefreshCookie(reply, cookie, result.refreshToken);
     return reply.header('cache-control', 'no-store').send(result.session);
   };
   const refreshToken = (request: FastifyRequest) => request.cookies[cookie.name];

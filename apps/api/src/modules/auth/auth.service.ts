@@ -40,9 +40,9 @@ type Deps = {
 };
 
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
-const newToken = () => randomBytes(32).toString('base64url');
+export const newToken = () => randomBytes(32).toString('base64url');
 /** Tokens are stored hashed: a database leak does not hand out sessions or links. */
-const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const PROFILE_TTL_MS = 30_000;
 
@@ -136,8 +136,16 @@ export function createAuthService(deps: Deps) {
       }),
     );
 
-  /** A new session for a user who proved who they are, audited with how. */
-  async function startSession(user: UserRow, client: Client, detail: Record<string, unknown>) {
+  /**
+   * A new session for a user who proved who they are (a password, a second factor, or single
+   * sign-on), audited with how (`detail`): the refresh token goes in the cookie, the access token
+   * in the body.
+   */
+  async function startSession(
+    user: UserRow,
+    client: Client,
+    detail: Record<string, unknown> = {},
+  ): Promise<SignedIn> {
     const refreshToken = newToken();
     const sessionId = await repo.insertSession({
       userId: user.id,
@@ -227,7 +235,7 @@ export function createAuthService(deps: Deps) {
       }
       if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
       if (!user.email_verified_at) throw new DomainError('EMAIL_NOT_VERIFIED');
-      if (passwords.needsRehash(user.password_hash)) {
+      if (user.password_hash && passwords.needsRehash(user.password_hash)) {
         await repo.setPasswordHash(user.id, await passwords.hash(input.password));
       }
       if (await twoFactor.isEnabled(user.id)) {
@@ -244,6 +252,8 @@ export function createAuthService(deps: Deps) {
       if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
       return startSession(user, client, { method });
     },
+
+    startSession,
 
     /**
      * Trades a refresh token for a new one and a new access token. A token that was already

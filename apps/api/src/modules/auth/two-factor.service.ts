@@ -106,6 +106,9 @@ export function createTwoFactorService({ repo, accounts, passwords, box }: Deps)
   return {
     isEnabled: (userId: string) => repo.isEnabled(userId),
 
+    /** A second factor given outside a sign-in challenge (linking a single sign-on identity). */
+    passCode,
+
     /** Whether an administrator must be refused operator routes until they enrol. */
     adminLacksTwoFactor: (userId: string) => repo.adminLacksTwoFactor(userId),
 

@@ -170,10 +170,31 @@ function declareTokenRefusals(doc: Json) {
   }
 }
 
+/** A redirect has no body: its `Location` is what it says (single sign-on's routes). */
+function declareRedirects(doc: Json) {
+  for (const item of Object.values((doc.paths ?? {}) as Record<string, Json>)) {
+    for (const operation of Object.values(item)) {
+      if (!isObject(operation) || !isObject(operation.responses)) continue;
+      const response = operation.responses['302'];
+      if (!isObject(response)) continue;
+      delete response.content;
+      response.headers = {
+        ...(response.headers as Json | undefined),
+        Location: {
+          description: 'Where the browser goes next',
+          required: true,
+          schema: { type: 'string', format: 'uri-reference', maxLength: 4096 },
+        },
+      };
+    }
+  }
+}
+
 export function polishDocument<T>(doc: T): T {
   if (isObject(doc)) {
     pruneSchemas(doc);
     describeResponses(doc);
+    declareRedirects(doc);
     declareIdempotencyKeys(doc);
     declareTokenRefusals(doc);
     boundSchemas(doc.paths);

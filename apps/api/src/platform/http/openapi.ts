@@ -17,6 +17,7 @@ const openApiTags = [
     name: 'two-factor',
     description: 'Two-factor sign-in with an authenticator app (TOTP) and recovery codes',
   },
+  { name: 'sso', description: 'Single sign-on with OpenID Connect, and linked identities' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },
   { name: 'labels', description: 'The labels of a workspace and their colours' },

@@ -4,10 +4,12 @@ import {
   useCurrentUser,
 } from '../../features/account/api/get-current-user.ts';
 import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts';
+import { ssoIdentitiesQueryOptions } from '../../features/account/api/sso-identities.ts';
 import { AccessTokensCard } from '../../features/account/components/access-tokens-card.tsx';
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
+import { SsoIdentitiesCard } from '../../features/account/components/sso-identities-card.tsx';
 import { TwoFactorCard } from '../../features/account/components/two-factor-card.tsx';
 import { useSignOut } from '../../features/auth/api/sign-out.ts';
 import { sessionStore } from '../../features/auth/session/session-store.ts';
@@ -17,6 +19,7 @@ import { MailSettingsCard } from '../../features/notifications/components/mail-s
 export const Route = createFileRoute('/_authenticated/account')({
   loader: ({ context: { queryClient } }) => {
     void queryClient.prefetchQuery(sessionsQueryOptions);
+    void queryClient.prefetchQuery(ssoIdentitiesQueryOptions);
     void queryClient.prefetchQuery(notificationSettingsQueryOptions);
     return queryClient.ensureQueryData(currentUserQueryOptions);
   },
@@ -36,6 +39,7 @@ function AccountPage() {
       <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
       <PasswordForm />
       <TwoFactorCard />
+      <SsoIdentitiesCard />
       <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />
       <AccessTokensCard />

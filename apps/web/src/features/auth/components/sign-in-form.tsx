@@ -9,6 +9,7 @@ import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
 import { ResendVerification } from './resend-verification.tsx';
+import { SsoSignIn } from './sso-sign-in.tsx';
 import { TwoFactorStep } from './two-factor-step.tsx';
 
 /** `ended`: the session of this tab ended elsewhere (revoked on another device, or expired). */
@@ -61,6 +62,7 @@ export function SignInForm({
           </SubmitButton>
         </SubmitForm>
       )}
+      {!challenge && <SsoSignIn />}
       <div className="flex justify-between text-sm">
         <TextLink to="/register">Create an account</TextLink>
         <TextLink to="/forgot-password">Forgot password?</TextLink>
