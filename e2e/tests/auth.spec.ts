@@ -103,13 +103,17 @@ test('register, verify, sign in, stay signed in, sign out, and come back to the 
 });
 
 test.describe('a session revoked from another browser', () => {
-  // Browser B's next API calls (the account page loads the user, the sessions and the mail
-  // settings) are refused, and so is the refresh they then share.
+  // Browser B's next API calls (the account page loads the user, the sessions, the mail
+  // settings, two-factor, linked identities and tokens) are refused, and so is the refresh they
+  // then share.
   test.use({
     expectedFailures: {
       ...streamOfEndedSession,
       '/api/v1/me': 401,
       '/api/v1/me/sessions': 401,
+      '/api/v1/me/two-factor': 401,
+      '/api/v1/me/sso-identities': 401,
+      '/api/v1/me/access-tokens': 401,
       '/api/v1/notifications/settings': 401,
       // B's board may refetch in the background and find the session gone first.
       '/api/v1/workspaces/*/tasks': 401,

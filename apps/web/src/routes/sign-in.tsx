@@ -1,5 +1,5 @@
 import { createFileRoute, useRouter } from '@tanstack/react-router';
-import { SsoErrorCode } from '@taskflow/contract';
+import type { SsoErrorCode } from '@taskflow/contract';
 import { SignInForm } from '../features/auth/components/sign-in-form.tsx';
 import { safeRedirect } from '../lib/search-params.ts';
 
@@ -8,9 +8,12 @@ export const Route = createFileRoute('/sign-in')({
     search: Record<string, unknown>,
   ): { redirect?: string; ended?: true; sso_error?: SsoErrorCode } => {
     const redirect = safeRedirect(search.redirect);
-    const ssoError = SsoErrorCode.safeParse(search.sso_error);
+    // Checked by shape, not with the contract's zod schema: this route's definition is in the
+    // first download, which stays free of zod; an unknown code shows no message.
+    const ssoError = search.sso_error;
+    const known = typeof ssoError === 'string' && /^[a-z_]{1,40}$/.test(ssoError);
     return {
-      ...(ssoError.success ? { sso_error: ssoError.data } : {}),
+      ...(known ? { sso_error: ssoError as SsoErrorCode } : {}),
       ...(redirect ? { redirect } : {}),
       ...(search.ended === true || search.ended === 'true' ? { ended: true as const } : {}),
     };

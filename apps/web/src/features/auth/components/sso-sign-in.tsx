@@ -27,11 +27,11 @@ export function SsoSignIn() {
   const providers = useSsoProviders();
   const { sso_error: error } = useSearch({ strict: false }) as { sso_error?: SsoErrorCode };
   const items = providers.data?.items ?? [];
+  // The code comes from the address bar: only a code of ours has a message.
+  const message = error && Object.hasOwn(ssoErrorMessages, error) ? ssoErrorMessages[error] : null;
   return (
     <>
-      {error && ssoErrorMessages[error] && (
-        <FormAlert testId="sso-error">{ssoErrorMessages[error]}</FormAlert>
-      )}
+      {message && <FormAlert testId="sso-error">{message}</FormAlert>}
       {items.length > 0 && (
         <div className="space-y-2" data-testid="sso-providers">
           <p className="text-center text-sm text-slate-600 dark:text-slate-400">or</p>
