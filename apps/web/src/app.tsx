@@ -2,7 +2,7 @@
 import './lib/zod-config.ts';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, startTransition } from 'react';
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthProvider } from './features/auth/session/auth-context.tsx';
 import { routerAuth } from './features/auth/session/auth-setup.ts';
@@ -13,18 +13,13 @@ import { createAppRouter } from './router.ts';
 export function renderApp(container: HTMLElement): void {
   const queryClient = createQueryClient();
   const router = createAppRouter(queryClient, routerAuth);
-  const root = createRoot(container);
-  // A transition: React renders the first page in slices that leave the main thread free (for
-  // input, for the session refresh's answer) instead of in one long task, as a phone would feel.
-  startTransition(() =>
-    root.render(
-      <StrictMode>
-        <QueryClientProvider client={queryClient}>
-          <AuthProvider>
-            <RouterProvider router={router} />
-          </AuthProvider>
-        </QueryClientProvider>
-      </StrictMode>,
-    ),
+  createRoot(container).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </QueryClientProvider>
+    </StrictMode>,
   );
 }

@@ -24,20 +24,6 @@ describe('useProgressiveList', () => {
     expect(result.current).toBe(items);
   });
 
-  it('adds the rest in steps, each longer than the last render', async () => {
-    const items = numbers(100);
-    const seen: number[] = [];
-    const { result } = renderHook(() => {
-      const shown = useProgressiveList(items, 10, 30);
-      seen.push(shown.length);
-      return shown;
-    });
-    await act(async () => {});
-    expect(result.current).toBe(items);
-    const lengths = [...new Set(seen)];
-    expect(lengths).toEqual([10, 40, 70, 100]);
-  });
-
   it('shows a list that grows long later in full once it has', async () => {
     const { result, rerender } = renderHook(({ items }) => useProgressiveList(items, 20), {
       initialProps: { items: [] as number[] },

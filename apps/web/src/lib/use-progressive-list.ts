@@ -1,22 +1,15 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
- * A long list's first `first` items at once, then the rest in steps of `step`, each in a
- * transition: the rows on screen paint first, and React renders and commits the others a slice
- * at a time, leaving the main thread free for input between them instead of one long task.
- * Once shown in full, the list stays in full (a list that grows later is not cut again).
+ * A long list's first `first` items at once, then all of them in a transition: the rows on
+ * screen paint first, and React renders the rest in slices that leave the main thread free for
+ * input, instead of in one long task. Once shown in full, the list stays in full.
  */
-export function useProgressiveList<T>(items: T[], first: number, step = first * 2): T[] {
-  const [shown, setShown] = useState(first);
-  const full = shown === Number.POSITIVE_INFINITY;
+export function useProgressiveList<T>(items: T[], first: number): T[] {
+  const [full, setFull] = useState(false);
+  const long = items.length > first;
   useEffect(() => {
-    if (full) return;
-    if (items.length <= shown) {
-      // Everything fits: from now on the list is never cut.
-      if (items.length > 0) setShown(Number.POSITIVE_INFINITY);
-      return;
-    }
-    startTransition(() => setShown((count) => count + step));
-  }, [items.length, shown, full, step]);
-  return full || items.length <= shown ? items : items.slice(0, shown);
+    if (long && !full) startTransition(() => setFull(true));
+  }, [long, full]);
+  return full || !long ? items : items.slice(0, first);
 }

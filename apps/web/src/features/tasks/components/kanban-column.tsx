@@ -2,7 +2,6 @@ import { useDroppable } from '@dnd-kit/core';
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { LoadMore } from '../../../components/load-more.tsx';
-import { useProgressiveList } from '../../../lib/use-progressive-list.ts';
 import { useTaskCounts } from '../api/get-task-counts.ts';
 import { useTasks } from '../api/get-tasks.ts';
 import type { ColumnDragData } from '../hooks/use-task-dnd.ts';
@@ -10,8 +9,6 @@ import { type BoardSearch, toFilterQuery, toListQuery } from '../model/board-sea
 import { type Member, statusLabels, type Task, type TaskStatus } from '../model/task-types.ts';
 import { ListError, TaskSkeleton } from './board-states.tsx';
 import { SortableTask } from './sortable-task.tsx';
-
-const FIRST_CARDS = 8;
 
 export type ColumnProps = {
   workspaceId: string;
@@ -55,8 +52,6 @@ export function KanbanColumn({
   const tasks = useTasks(workspaceId, toListQuery(search, status));
   const total = useTaskCounts(workspaceId, toFilterQuery(search)).data?.[status];
   const items = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
-  // A phone screen of cards first in every column; the rest follow without blocking input.
-  const shown = useProgressiveList(items, FIRST_CARDS);
   const data: ColumnDragData = { type: 'column', status, ids: items.map((task) => task.id) };
   const droppable = useDroppable({ id: `column:${status}`, data });
   const headingId = `column-${status}`;
@@ -94,9 +89,9 @@ export function KanbanColumn({
       {adding && quickAdd(status, closeAdd, inputRef)}
       {tasks.isPending && <TaskSkeleton rows={2} label={`Loading ${statusLabels[status]}…`} />}
       {tasks.isError && <ListError error={tasks.error} onRetry={() => void tasks.refetch()} />}
-      <SortableContext id={status} items={shown} strategy={verticalListSortingStrategy}>
+      <SortableContext id={status} items={items} strategy={verticalListSortingStrategy}>
         <ul aria-labelledby={headingId} className="flex flex-col gap-2">
-          {shown.map((task) => (
+          {items.map((task) => (
             <SortableTask
               key={task.id}
               task={task}

@@ -18,7 +18,7 @@ import { SelectAll, useShiftHeld } from './select-all.tsx';
 import { SortableTask } from './sortable-task.tsx';
 import type { TaskViewProps } from './task-view-props.ts';
 
-const FIRST_ROWS = 8;
+const FIRST_ROWS = 15;
 
 /** All matching tasks, one a row; dragged to reorder while in manual order. */
 export function TaskListView({
@@ -36,7 +36,7 @@ export function TaskListView({
   const sensors = useTaskSensors();
   const [announcements] = useState(() => taskAnnouncements(false));
   const loaded = useMemo(() => tasks.data?.pages.flatMap((page) => page.items) ?? [], [tasks.data]);
-  // The rows a phone shows below the board's controls first; the rest of the page follows without blocking input.
+  // About a phone screen of rows first; the rest of the page follows without blocking input.
   const items = useProgressiveList(loaded, FIRST_ROWS);
   const reorderable = effectiveSort(search) === 'position';
   const order = useMemo(() => items.map((item) => item.id), [items]);
