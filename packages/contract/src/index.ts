@@ -12,6 +12,7 @@ export * from './jobs.ts';
 export * from './labels.ts';
 export * from './meta.ts';
 export * from './notifications.ts';
+export * from './passkeys.ts';
 export * from './problem.ts';
 export * from './quick-add.ts';
 export * from './setup.ts';

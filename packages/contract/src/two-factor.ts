@@ -21,6 +21,9 @@ export const TwoFactorChallenge = z
       .max(100)
       .describe('Single-use: send it with a code to `POST /api/v1/auth/sign-in/two-factor`'),
     expiresIn: z.int().min(1).max(3600).describe('Seconds the challenge stays valid'),
+    passkey: z
+      .boolean()
+      .describe('The account has a passkey: the challenge can be passed with it instead of a code'),
   })
   .meta({ id: 'TwoFactorChallenge' });
 export type TwoFactorChallenge = z.infer<typeof TwoFactorChallenge>;

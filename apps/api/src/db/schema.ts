@@ -54,6 +54,34 @@ export interface TwoFactorChallengesTable {
   used_at: Timestamp | null;
 }
 
+export interface PasskeysTable {
+  id: Generated<string>;
+  user_id: string;
+  /** Base64url, as the browser names the credential. */
+  credential_id: string;
+  /** The COSE public key. */
+  public_key: Uint8Array;
+  /** The authenticator's signature counter (0 when it keeps none): a bigint, read as `Number()`. */
+  counter: ColumnType<string | number | bigint, number | undefined, number>;
+  transports: ColumnType<string[], string[] | undefined, string[]>;
+  device_type: 'singleDevice' | 'multiDevice';
+  backed_up: boolean;
+  name: string;
+  created_at: DefaultTimestamp;
+  last_used_at: Timestamp | null;
+}
+
+export interface WebauthnChallengesTable {
+  id: Generated<string>;
+  /** SHA-256 of the challenge: a database read does not hand out live challenges. */
+  challenge_hash: string;
+  purpose: 'register' | 'sign_in' | 'second_factor';
+  user_id: string | null;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface AppSettingsTable {
   key: string;
   value: ColumnType<unknown, string, string>;
@@ -372,4 +400,6 @@ export interface DB {
   app_settings: AppSettingsTable;
   sso_identities: SsoIdentitiesTable;
   sso_attempts: SsoAttemptsTable;
+  passkeys: PasskeysTable;
+  webauthn_challenges: WebauthnChallengesTable;
 }

@@ -17,6 +17,7 @@ import * as m0015 from './0015_workspace_labels.ts';
 import * as m0016 from './0016_personal_access_tokens.ts';
 import * as m0017 from './0017_two_factor.ts';
 import * as m0018 from './0018_sso_identities.ts';
+import * as m0019 from './0019_passkeys.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -47,4 +48,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0016_personal_access_tokens': m0016,
   '0017_two_factor': m0017,
   '0018_sso_identities': m0018,
+  '0019_passkeys': m0019,
 };

@@ -17,6 +17,9 @@ import { createGuards } from './auth.guards.ts';
 import { createAuthRepository } from './auth.repository.ts';
 import { authRoutes } from './auth.routes.ts';
 import { createAuthService } from './auth.service.ts';
+import { relyingPartyOf } from './passkey-relying-party.ts';
+import { createPasskeyRepository } from './passkeys.repository.ts';
+import { createPasskeyService } from './passkeys.service.ts';
 import { createPasswordService } from './password.ts';
 import { followRevocations } from './revocations.ts';
 import { createSessionCache } from './session-cache.ts';
@@ -64,11 +67,20 @@ export function createAuthModule({
   // Set once the routes are registered: the limiter needs the app's rate-limit store.
   let limitToken = async (_request: FastifyRequest) => {};
   const passwords = createPasswordService();
+  const passkeyRepo = createPasskeyRepository(db);
+  const passkeys = createPasskeyService({
+    repo: passkeyRepo,
+    accounts: repo,
+    passwords,
+    relyingParty: relyingPartyOf(appUrl),
+    logger,
+  });
   const twoFactor = createTwoFactorService({
     repo: createTwoFactorRepository(db),
     accounts: repo,
     passwords,
     box: secretBox(config.auth.twoFactorKey),
+    hasPasskey: passkeyRepo.hasAny,
   });
   const guards = createGuards(
     keys,
@@ -90,6 +102,7 @@ export function createAuthModule({
     invitedEmail,
     tokens,
     twoFactor,
+    passkeys,
   });
   const cookie = {
     name: config.auth.secureCookies ? '__Secure-taskflow_refresh' : 'taskflow_refresh',
@@ -116,6 +129,7 @@ export function createAuthModule({
     await app.register(authRoutes, {
       service,
       twoFactor,
+      passkeys,
       guards,
       cookie,
       limits: config.auth.rateLimits,

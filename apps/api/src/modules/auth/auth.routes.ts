@@ -17,6 +17,8 @@ import { routeSchemas } from '../../platform/http/responses.ts';
 import { keyedLimit } from '../../platform/http/security.ts';
 import { clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
+import { passkeyRoutes } from './passkeys.routes.ts';
+import type { PasskeyService } from './passkeys.service.ts';
 import { twoFactorRoutes } from './two-factor.routes.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
 
@@ -37,6 +39,7 @@ export const setRefreshCookie = (reply: FastifyReply, cookie: RefreshCookie, tok
 type Options = {
   service: AuthService;
   twoFactor: TwoFactorService;
+  passkeys: PasskeyService;
   guards: Guards;
   cookie: RefreshCookie;
   limits: { perIp: number; perAccount: number; windowMs: number };
@@ -58,7 +61,7 @@ const cookieRoute = routeSchemas({
 
 export async function authRoutes(
   instance: FastifyInstance,
-  { service, twoFactor, guards, cookie, limits }: Options,
+  { service, twoFactor, passkeys, guards, cookie, limits }: Options,
 ) {
   // Only these routes read or set the refresh cookie: other routes skip its per-request hooks.
   await instance.register(cookiePlugin);
@@ -219,4 +222,12 @@ export async function authRoutes(
   );
 
   await app.register(twoFactorRoutes, { auth: service, twoFactor, guards, signedIn, limits });
+  await app.register(passkeyRoutes, {
+    auth: service,
+    passkeys,
+    twoFactor,
+    guards,
+    signedIn,
+    limits,
+  });
 }

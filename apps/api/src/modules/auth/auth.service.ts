@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { AuthSession, TwoFactorChallenge, User } from '@taskflow/contract';
+import type { AuthSession, PasskeyAssertion, TwoFactorChallenge, User } from '@taskflow/contract';
 import type { Logger } from 'pino';
 import type { TtlCache } from '../../platform/cache/ttl-cache.ts';
 import { DomainError } from '../../platform/errors.ts';
 import type { Mailer } from '../../platform/mail/mailer.ts';
 import type { AccessTokenService } from './access-tokens.service.ts';
 import type { AuthRepository, Client, TokenPurpose, UserRow } from './auth.repository.ts';
+import type { PasskeyService } from './passkeys.service.ts';
 import { type PasswordService, requireAcceptablePassword } from './password.ts';
 import type { SessionCache } from './session-cache.ts';
 import type { SigningKeys } from './signing-keys.ts';
@@ -36,7 +37,12 @@ type Deps = {
   /** A password reset revokes the account's personal access tokens. */
   tokens: Pick<AccessTokenService, 'revokeAll'>;
   /** Two-factor sign-in: a challenge after the password, passed with a code. */
-  twoFactor: Pick<TwoFactorService, 'isEnabled' | 'newChallenge' | 'passChallenge'>;
+  twoFactor: Pick<
+    TwoFactorService,
+    'isEnabled' | 'newChallenge' | 'passChallenge' | 'passChallengeWithPasskey'
+  >;
+  /** Passkeys: a sign-in with a passkey alone, or a passkey as the second factor. */
+  passkeys: Pick<PasskeyService, 'authenticate' | 'passSecondFactor'>;
 };
 
 /** 256 random bits, URL-safe: refresh tokens and one-time links. */
@@ -79,6 +85,7 @@ export function createAuthService(deps: Deps) {
     invitedEmail,
     twoFactor,
     tokens,
+    passkeys,
   } = deps;
 
   /** Whether the sign-up answers an invitation mailed to the address it registers. */
@@ -251,6 +258,37 @@ export function createAuthService(deps: Deps) {
       if (!user) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
       if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
       return startSession(user, client, { method });
+    },
+
+    /**
+     * A sign-in with a passkey alone: with user verification it is two factors in itself, so no
+     * TOTP code is asked (decision 0035).
+     */
+    async signInWithPasskey(
+      challengeId: string,
+      credential: PasskeyAssertion,
+      client: Client,
+    ): Promise<SignedIn> {
+      const { userId, passkeyId } = await passkeys.authenticate(challengeId, credential, client);
+      const user = await repo.findUserById(userId);
+      if (!user) throw new DomainError('PASSKEY_INVALID');
+      if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
+      return startSession(user, client, { method: 'passkey', passkeyId });
+    },
+
+    /** The second step of a sign-in with two factors, passed with a passkey instead of a code. */
+    async signInWithPasskeyFactor(
+      challenge: string,
+      input: { challengeId: string; credential: PasskeyAssertion },
+      client: Client,
+    ): Promise<SignedIn> {
+      const { userId, passkeyId } = await twoFactor.passChallengeWithPasskey(challenge, (owner) =>
+        passkeys.passSecondFactor(owner, input.challengeId, input.credential, client),
+      );
+      const user = await repo.findUserById(userId);
+      if (!user) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
+      if (user.disabled_at) throw new DomainError('ACCOUNT_DISABLED');
+      return startSession(user, client, { method: 'passkey_second_factor', passkeyId });
     },
 
     startSession,

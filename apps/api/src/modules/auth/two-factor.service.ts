@@ -29,6 +29,8 @@ type Deps = {
   accounts: Pick<AuthRepository, 'findUserById' | 'audit'>;
   passwords: PasswordService;
   box: SecretBox;
+  /** Whether the account has a passkey, which can pass the challenge instead of a code. */
+  hasPasskey: (userId: string) => Promise<boolean>;
 };
 
 type Caller = { userId: string; client: Client };
@@ -37,7 +39,7 @@ type SecondFactor = 'totp' | 'recovery_code';
 const challengeHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** TOTP two-factor sign-in (RFC 6238): enrolment, the sign-in challenge, recovery codes. */
-export function createTwoFactorService({ repo, accounts, passwords, box }: Deps) {
+export function createTwoFactorService({ repo, accounts, passwords, box, hasPasskey }: Deps) {
   const audit = (caller: Caller, type: string, detail?: Record<string, unknown>) =>
     accounts.audit({
       type,
@@ -127,7 +129,12 @@ export function createTwoFactorService({ repo, accounts, passwords, box }: Deps)
         userId,
         expiresAt: new Date(Date.now() + CHALLENGE_TTL_SECONDS * 1000),
       });
-      return { twoFactorRequired: true, challenge: token, expiresIn: CHALLENGE_TTL_SECONDS };
+      return {
+        twoFactorRequired: true,
+        challenge: token,
+        expiresIn: CHALLENGE_TTL_SECONDS,
+        passkey: await hasPasskey(userId),
+      };
     },
 
     /**
@@ -154,6 +161,29 @@ export function createTwoFactorService({ repo, accounts, passwords, box }: Deps)
       if (!(await repo.useChallenge(hash))) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
       if (method === 'recovery_code') await auditRecoveryUse(caller);
       return { userId: challenge.user_id, method };
+    },
+
+    /**
+     * The second step of sign-in passed with a passkey instead of a code: `verify` checks the
+     * assertion for the challenge's user (and throws when it fails, which counts against the
+     * challenge like a wrong code).
+     */
+    async passChallengeWithPasskey(
+      token: string,
+      verify: (userId: string) => Promise<{ passkeyId: string }>,
+    ) {
+      const hash = challengeHash(token);
+      const challenge = await repo.findLiveChallenge(hash, CHALLENGE_MAX_FAILURES);
+      if (!challenge) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
+      let passed: { passkeyId: string };
+      try {
+        passed = await verify(challenge.user_id);
+      } catch (error) {
+        await repo.failChallenge(hash);
+        throw error;
+      }
+      if (!(await repo.useChallenge(hash))) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
+      return { userId: challenge.user_id, passkeyId: passed.passkeyId };
     },
 
     async status(userId: string, role: 'user' | 'admin'): Promise<TwoFactorStatus> {

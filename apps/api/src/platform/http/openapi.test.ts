@@ -60,11 +60,16 @@ describe('OpenAPI document', () => {
       }
     }
     expect(sessionOnly.sort()).toEqual([
+      'DELETE /api/v1/me/passkeys/{id}',
       'GET /api/v1/me/access-tokens',
+      'GET /api/v1/me/passkeys',
       'GET /api/v1/me/sessions',
       'GET /api/v1/me/two-factor',
+      'PATCH /api/v1/me/passkeys/{id}',
       'POST /api/v1/me/access-tokens',
       'POST /api/v1/me/access-tokens/{id}/revoke',
+      'POST /api/v1/me/passkeys',
+      'POST /api/v1/me/passkeys/registration-options',
       'POST /api/v1/me/password',
       'POST /api/v1/me/sessions/revoke-all',
       'POST /api/v1/me/sessions/{id}/revoke',

@@ -17,6 +17,10 @@ const openApiTags = [
     name: 'two-factor',
     description: 'Two-factor sign-in with an authenticator app (TOTP) and recovery codes',
   },
+  {
+    name: 'passkeys',
+    description: 'Passkeys (WebAuthn): sign-in with a passkey alone or as the second factor',
+  },
   { name: 'sso', description: 'Single sign-on with OpenID Connect, and linked identities' },
   { name: 'workspaces', description: 'Workspaces and their members' },
   { name: 'tasks', description: 'The tasks of a workspace' },

@@ -1,0 +1,313 @@
+import { generate } from 'otplib';
+import { describe, expect, it } from 'vitest';
+import { createVerifiedUser, testPassword as password, signedIn } from '../../test/accounts.ts';
+import { useTestApp } from '../../test/app.ts';
+import { softwarePasskey } from '../../test/passkey-authenticator.ts';
+
+/** The web app's origin: passkeys are bound to its host name, `localhost`. */
+const origin = 'http://localhost:5173';
+const ctx = useTestApp({ PUBLIC_URL: origin });
+
+const post = (url: string, payload: object, token?: string) =>
+  ctx.app.inject({
+    method: 'POST',
+    url,
+    payload,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  });
+
+const newKey = () => softwarePasskey({ origin, rpId: 'localhost' });
+type Key = ReturnType<typeof newKey>;
+
+/** Registers `key` as a passkey named `name` on the account of `token`. */
+async function register(token: string, key: Key, name: string) {
+  const start = await post('/api/v1/me/passkeys/registration-options', { password }, token);
+  expect(start.statusCode).toBe(200);
+  const { challengeId, options } = start.json();
+  expect(options.rp).toEqual({ id: 'localhost', name: 'TaskFlow' });
+  expect(options.authenticatorSelection).toMatchObject({
+    residentKey: 'required',
+    userVerification: 'required',
+  });
+  const res = await post(
+    '/api/v1/me/passkeys',
+    { challengeId, name, credential: key.attest(options) },
+    token,
+  );
+  expect(res.statusCode).toBe(201);
+  return res.json();
+}
+
+async function account(email: string) {
+  await createVerifiedUser(ctx.app, ctx.database, email);
+  return signedIn(ctx.app, email);
+}
+
+const signInOptions = async () => {
+  const res = await post('/api/v1/auth/passkey/options', {});
+  expect(res.statusCode).toBe(200);
+  return res.json() as { challengeId: string; options: { challenge: string } };
+};
+
+const auditTypes = async (userId: string) =>
+  (
+    await ctx.database.db
+      .selectFrom('audit_events')
+      .select(['type', 'detail'])
+      .where('subject_id', '=', userId)
+      .orderBy('created_at')
+      .execute()
+  ).map((e) => e.type);
+
+describe('passkeys on the account', () => {
+  it('registers two passkeys, lists, renames and removes them, each audited', async () => {
+    const me = await account('keys@example.com');
+    const laptop = await register(me.accessToken, newKey(), 'Laptop');
+    const phone = await register(me.accessToken, newKey(), 'Phone');
+    expect(laptop).toMatchObject({ name: 'Laptop', lastUsedAt: null });
+
+    const list = await me.get('/api/v1/me/passkeys');
+    expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['Laptop', 'Phone']);
+
+    const renamed = await me.send('PATCH', `/api/v1/me/passkeys/${phone.id}`, { name: 'Pixel' });
+    expect(renamed.json()).toMatchObject({ id: phone.id, name: 'Pixel' });
+
+    const wrong = await me.send('DELETE', `/api/v1/me/passkeys/${laptop.id}`, {
+      password: 'not the password',
+    });
+    expect(wrong.statusCode).toBe(400);
+    const removed = await me.send('DELETE', `/api/v1/me/passkeys/${laptop.id}`, { password });
+    expect(removed.statusCode).toBe(204);
+    const after = (await me.get('/api/v1/me/passkeys')).json().items;
+    expect(after.map((p: { name: string }) => p.name)).toEqual(['Pixel']);
+
+    const types = await auditTypes(me.userId);
+    expect(types.filter((t) => t === 'passkey.registered')).toHaveLength(2);
+    expect(types).toContain('passkey.renamed');
+    expect(types).toContain('passkey.removed');
+  });
+
+  it('asks the password before registration options', async () => {
+    const me = await account('ask@example.com');
+    const res = await post(
+      '/api/v1/me/passkeys/registration-options',
+      { password: 'wrong password' },
+      me.accessToken,
+    );
+    expect(res.statusCode).toBe(400);
+  });
+
+  it('refuses a registration from another origin, and a used registration challenge', async () => {
+    const me = await account('reg-origin@example.com');
+    const key = newKey();
+    const start = await post(
+      '/api/v1/me/passkeys/registration-options',
+      { password },
+      me.accessToken,
+    );
+    const { challengeId, options } = start.json();
+    const forged = await post(
+      '/api/v1/me/passkeys',
+      { challengeId, name: 'X', credential: key.attest(options, { origin: 'https://evil.test' }) },
+      me.accessToken,
+    );
+    expect(forged.json()).toMatchObject({ status: 400, code: 'PASSKEY_REGISTRATION_INVALID' });
+    const again = await post(
+      '/api/v1/me/passkeys',
+      { challengeId, name: 'X', credential: key.attest(options) },
+      me.accessToken,
+    );
+    expect(again.json().code).toBe('PASSKEY_CHALLENGE_EXPIRED');
+    expect(await auditTypes(me.userId)).toContain('passkey.registration_failed');
+  });
+
+  it('never shows, renames or removes another user’s passkey: 404', async () => {
+    const owner = await account('owner@example.com');
+    const other = await account('other@example.com');
+    const key = await register(owner.accessToken, newKey(), 'Mine');
+    expect((await other.get('/api/v1/me/passkeys')).json().items).toEqual([]);
+    const rename = await other.send('PATCH', `/api/v1/me/passkeys/${key.id}`, { name: 'Yours' });
+    expect(rename.json()).toMatchObject({ status: 404, code: 'PASSKEY_NOT_FOUND' });
+    const remove = await other.send('DELETE', `/api/v1/me/passkeys/${key.id}`, { password });
+    expect(remove.json()).toMatchObject({ status: 404, code: 'PASSKEY_NOT_FOUND' });
+    expect((await owner.get('/api/v1/me/passkeys')).json().items[0].name).toBe('Mine');
+  });
+});
+
+describe('signing in with a passkey', () => {
+  it('signs in with a passkey alone: a session and a refresh cookie, audited', async () => {
+    const me = await account('alone@example.com');
+    const key = newKey();
+    const passkey = await register(me.accessToken, key, 'Laptop');
+    const { challengeId, options } = await signInOptions();
+    expect(options).toMatchObject({ rpId: 'localhost', userVerification: 'required' });
+    expect(options).not.toHaveProperty('allowCredentials');
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.email).toBe('alone@example.com');
+    expect(res.cookies.find((c) => c.name === 'taskflow_refresh')?.httpOnly).toBe(true);
+    const listed = (await me.get('/api/v1/me/passkeys')).json().items[0];
+    expect(listed.lastUsedAt).not.toBeNull();
+    const signIn = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', me.userId)
+      .where('type', '=', 'sign_in.succeeded')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(signIn.detail).toMatchObject({ method: 'passkey', passkeyId: passkey.id });
+  });
+
+  it('refuses an assertion made for another origin', async () => {
+    const me = await account('origin@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options, { origin: 'http://localhost:6666' }),
+    });
+    expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
+    expect(await auditTypes(me.userId)).toContain('passkey.failed');
+  });
+
+  it('refuses an assertion made for another RP ID', async () => {
+    const me = await account('rpid@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options, { rpId: 'evil.test' }),
+    });
+    expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
+  });
+
+  it('refuses a used challenge, and an answer replayed on a new challenge', async () => {
+    const me = await account('replay@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { challengeId, options } = await signInOptions();
+    const credential = key.assert(options);
+    expect(
+      (await post('/api/v1/auth/passkey/sign-in', { challengeId, credential })).statusCode,
+    ).toBe(200);
+    const replay = await post('/api/v1/auth/passkey/sign-in', { challengeId, credential });
+    expect(replay.json()).toMatchObject({ status: 400, code: 'PASSKEY_CHALLENGE_EXPIRED' });
+    const fresh = await signInOptions();
+    const elsewhere = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId: fresh.challengeId,
+      credential,
+    });
+    expect(elsewhere.json().code).toBe('PASSKEY_INVALID');
+  });
+
+  it('refuses a counter that goes backwards, and audits it', async () => {
+    const me = await account('counter@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const first = await signInOptions();
+    const ok = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId: first.challengeId,
+      credential: key.assert(first.options, { counter: 5 }),
+    });
+    expect(ok.statusCode).toBe(200);
+    const second = await signInOptions();
+    const cloned = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId: second.challengeId,
+      credential: key.assert(second.options, { counter: 3 }),
+    });
+    expect(cloned.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
+    expect(await auditTypes(me.userId)).toContain('passkey.counter_regressed');
+  });
+
+  it('requires user verification for a passkey alone', async () => {
+    const me = await account('uv@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options, { userVerified: false }),
+    });
+    expect(res.json().code).toBe('PASSKEY_INVALID');
+  });
+
+  it('refuses an unknown passkey', async () => {
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: newKey().assert(options),
+    });
+    expect(res.json().code).toBe('PASSKEY_INVALID');
+  });
+
+  it('passes the two-factor step with a passkey instead of a code', async () => {
+    const me = await account('second@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { secret } = (
+      await post('/api/v1/me/two-factor/enrol', { password }, me.accessToken)
+    ).json();
+    await post(
+      '/api/v1/me/two-factor/confirm',
+      { code: await generate({ secret }) },
+      me.accessToken,
+    );
+
+    const signIn = await post('/api/v1/auth/sign-in', { email: 'second@example.com', password });
+    expect(signIn.statusCode).toBe(202);
+    const { challenge } = signIn.json();
+    expect(signIn.json().passkey).toBe(true);
+    const start = await post('/api/v1/auth/sign-in/two-factor/passkey-options', { challenge });
+    expect(start.statusCode).toBe(200);
+    const { challengeId, options } = start.json();
+    expect(options.allowCredentials).toEqual([
+      { id: key.id, type: 'public-key', transports: ['internal'] },
+    ]);
+    const done = await post('/api/v1/auth/sign-in/two-factor/passkey', {
+      challenge,
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(done.statusCode).toBe(200);
+    expect(done.json().user.email).toBe('second@example.com');
+    // The sign-in's challenge is used up: it opens no second session.
+    const again = await post('/api/v1/auth/sign-in/two-factor/passkey', {
+      challenge,
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(again.json().code).toBe('TWO_FACTOR_CHALLENGE_EXPIRED');
+  });
+
+  it('refuses another account’s passkey as the second factor', async () => {
+    const victim = await account('victim@example.com');
+    const { secret } = (
+      await post('/api/v1/me/two-factor/enrol', { password }, victim.accessToken)
+    ).json();
+    await post(
+      '/api/v1/me/two-factor/confirm',
+      { code: await generate({ secret }) },
+      victim.accessToken,
+    );
+    const attacker = await account('attacker@example.com');
+    const key = newKey();
+    await register(attacker.accessToken, key, 'Mine');
+    const signIn = await post('/api/v1/auth/sign-in', { email: 'victim@example.com', password });
+    const { challenge } = signIn.json();
+    expect(signIn.json().passkey).toBe(false);
+    const { challengeId, options } = (
+      await post('/api/v1/auth/sign-in/two-factor/passkey-options', { challenge })
+    ).json();
+    const res = await post('/api/v1/auth/sign-in/two-factor/passkey', {
+      challenge,
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(res.json().code).toBe('PASSKEY_INVALID');
+  });
+});
