@@ -1,3 +1,4 @@
+import { passkeyPromptMessage } from '../lib/webauthn.ts';
 import { ApiError, type ApiErrorCode } from './api-error.ts';
 
 const byStatus: Record<number, string> = {
@@ -25,6 +26,10 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   TWO_FACTOR_CHALLENGE_EXPIRED: 'This sign-in has expired. Enter your password again.',
   TWO_FACTOR_REQUIRED:
     'Administrators must turn on two-factor sign-in first: do it on your account page.',
+  PASSKEY_INVALID: 'That passkey could not be verified. Try again, or use another way to sign in.',
+  PASSKEY_REGISTRATION_INVALID: 'The new passkey could not be verified. Try again.',
+  PASSKEY_CHALLENGE_EXPIRED: 'The passkey request expired. Try again.',
+  PASSKEY_NOT_FOUND: 'That passkey is gone: it was removed meanwhile.',
   TOKEN_INVALID: 'This link is not valid or has expired. Ask for a new one.',
   SETUP_LINK_INVALID:
     'This setup link is not valid or has expired. Restart TaskFlow: its log then shows a new one.',
@@ -83,7 +88,9 @@ function rateLimitedMessage(error: ApiError): string {
 
 /** A message fit to show a person, for any error a query or mutation can throw. */
 export function humanMessage(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  if (!(error instanceof ApiError)) {
+    return passkeyPromptMessage(error) ?? 'Something went wrong. Please try again.';
+  }
   if (error.code === 'NETWORK') return 'You appear to be offline, or the server cannot be reached.';
   if (error.code === 'RATE_LIMITED' || error.status === 429) return rateLimitedMessage(error);
   if (error.status >= 500) return 'The server had a problem. Please try again in a moment.';

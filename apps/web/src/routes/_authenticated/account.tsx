@@ -6,6 +6,7 @@ import {
 import { sessionsQueryOptions } from '../../features/account/api/get-sessions.ts';
 import { ssoIdentitiesQueryOptions } from '../../features/account/api/sso-identities.ts';
 import { AccessTokensCard } from '../../features/account/components/access-tokens-card.tsx';
+import { PasskeysCard } from '../../features/account/components/passkeys-card.tsx';
 import { PasswordForm } from '../../features/account/components/password-form.tsx';
 import { ProfileForm } from '../../features/account/components/profile-form.tsx';
 import { SessionsCard } from '../../features/account/components/sessions-card.tsx';
@@ -39,6 +40,7 @@ function AccountPage() {
       <ProfileForm user={user} onSaved={sessionStore.userUpdated} />
       <PasswordForm />
       <TwoFactorCard />
+      <PasskeysCard />
       <SsoIdentitiesCard />
       <MailSettingsCard />
       <SessionsCard onSignedOutEverywhere={() => signOut.mutate()} />

@@ -1,4 +1,5 @@
 import { SignInBody } from '@taskflow/contract';
+import type { components } from '@taskflow/contract/openapi';
 import { useState } from 'react';
 import { ApiError } from '../../../api/api-error.ts';
 import { FormAlert } from '../../../components/form-alert.tsx';
@@ -8,9 +9,12 @@ import { TextLink } from '../../../components/text-link.tsx';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
 import { useSignIn } from '../api/sign-in.ts';
 import { AuthCard } from './auth-card.tsx';
+import { PasskeySignIn } from './passkey-sign-in.tsx';
 import { ResendVerification } from './resend-verification.tsx';
 import { SsoSignIn } from './sso-sign-in.tsx';
 import { TwoFactorStep } from './two-factor-step.tsx';
+
+type TwoFactorChallenge = components['schemas']['TwoFactorChallenge'];
 
 /** `ended`: the session of this tab ended elsewhere (revoked on another device, or expired). */
 export function SignInForm({
@@ -22,11 +26,11 @@ export function SignInForm({
 }) {
   const signIn = useSignIn();
   // Set when the password was right and the account asks for a second factor.
-  const [challenge, setChallenge] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<TwoFactorChallenge | null>(null);
   const submit = useSubmitForm(SignInBody, {
     fields: ['email', 'password'],
     send: (body) => signIn.mutateAsync(body),
-    onSuccess: (result) => ('challenge' in result ? setChallenge(result.challenge) : onSignedIn()),
+    onSuccess: (result) => ('challenge' in result ? setChallenge(result) : onSignedIn()),
   });
   const unverified = signIn.error instanceof ApiError && signIn.error.code === 'EMAIL_NOT_VERIFIED';
 
@@ -40,7 +44,8 @@ export function SignInForm({
       )}
       {challenge ? (
         <TwoFactorStep
-          challenge={challenge}
+          challenge={challenge.challenge}
+          passkey={challenge.passkey}
           onSignedIn={onSignedIn}
           onRestart={() => {
             setChallenge(null);
@@ -62,6 +67,7 @@ export function SignInForm({
           </SubmitButton>
         </SubmitForm>
       )}
+      {!challenge && <PasskeySignIn onSignedIn={onSignedIn} />}
       {!challenge && <SsoSignIn />}
       <div className="flex justify-between text-sm">
         <TextLink to="/register">Create an account</TextLink>

@@ -1,10 +1,13 @@
 import { TwoFactorSignInBody } from '@taskflow/contract';
 import { useState } from 'react';
 import { ApiError } from '../../../api/api-error.ts';
+import { humanMessage } from '../../../api/error-message.ts';
 import { Button } from '../../../components/button.tsx';
+import { FormAlert } from '../../../components/form-alert.tsx';
 import { SubmitButton, SubmitForm } from '../../../components/submit-form.tsx';
 import { TextField } from '../../../components/text-field.tsx';
 import { useSubmitForm } from '../../../lib/use-submit-form.ts';
+import { useSignInWithPasskeyFactor } from '../api/passkey-sign-in.ts';
 import { useSignInWithCode } from '../api/sign-in.ts';
 
 /**
@@ -13,15 +16,19 @@ import { useSignInWithCode } from '../api/sign-in.ts';
  */
 export function TwoFactorStep({
   challenge,
+  passkey = false,
   onSignedIn,
   onRestart,
 }: {
   challenge: string;
+  /** The account has a passkey: it can pass this step instead of a code. */
+  passkey?: boolean;
   onSignedIn: () => void;
   onRestart: () => void;
 }) {
   const [recovery, setRecovery] = useState(false);
   const signIn = useSignInWithCode();
+  const withPasskey = useSignInWithPasskeyFactor();
   const submit = useSubmitForm(TwoFactorSignInBody, {
     defaultValues: { challenge, code: '' },
     fields: ['code'],
@@ -32,8 +39,9 @@ export function TwoFactorStep({
         ? { field: 'code', message: error.problem?.detail ?? 'The code is not correct' }
         : undefined,
   });
-  const expired =
-    signIn.error instanceof ApiError && signIn.error.code === 'TWO_FACTOR_CHALLENGE_EXPIRED';
+  const expired = [signIn.error, withPasskey.error].some(
+    (error) => error instanceof ApiError && error.code === 'TWO_FACTOR_CHALLENGE_EXPIRED',
+  );
 
   return (
     <SubmitForm
@@ -69,6 +77,23 @@ export function TwoFactorStep({
       <SubmitButton busy={submit.isSubmitting} busyLabel="Checking…" className="w-full">
         Verify
       </SubmitButton>
+      {passkey && (
+        <div className="space-y-2">
+          {withPasskey.isError && (
+            <FormAlert testId="two-factor-passkey-error">
+              {humanMessage(withPasskey.error)}
+            </FormAlert>
+          )}
+          <Button
+            variant="secondary"
+            className="w-full"
+            disabled={withPasskey.isPending}
+            onClick={() => withPasskey.mutate(challenge, { onSuccess: onSignedIn })}
+          >
+            {withPasskey.isPending ? 'Waiting for the passkey…' : 'Use a passkey'}
+          </Button>
+        </div>
+      )}
       <div className="flex flex-wrap justify-between gap-2 text-sm">
         <Button
           variant="secondary"
