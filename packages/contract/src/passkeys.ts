@@ -100,7 +100,7 @@ export const PasskeyAttestation = z
       authenticatorData: b64url(8192).optional(),
       transports: z.array(Transport).max(10).optional(),
       publicKeyAlgorithm: z.int().min(-65535).max(65535).optional(),
-      publicKey: b64url(4096).optional(),
+      publicKey: b64url(8192).optional(),
     }),
     authenticatorAttachment: Attachment,
     clientExtensionResults: ClientExtensionResults,
@@ -117,7 +117,8 @@ export const PasskeyAssertion = z
     response: z.object({
       clientDataJSON: b64url(4096),
       authenticatorData: b64url(8192),
-      signature: b64url(2048),
+      // Post-quantum signatures are large: ML-DSA-87's is 4,627 bytes.
+      signature: b64url(8192),
       userHandle: b64url(128).optional(),
     }),
     authenticatorAttachment: Attachment,
