@@ -1,5 +1,6 @@
 import { generate } from 'otplib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { createAccessToken, withAccessToken } from '../../test/access-tokens.ts';
 import { createVerifiedUser, testPassword as password, signedIn } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { softwarePasskey } from '../../test/passkey-authenticator.ts';
@@ -49,6 +50,18 @@ const signInOptions = async () => {
   return res.json() as { challengeId: string; options: { challenge: string } };
 };
 
+/** The detail of the newest audit event of `type` about `userId`. */
+const lastAudit = async (userId: string, type: string) =>
+  (
+    await ctx.database.db
+      .selectFrom('audit_events')
+      .select('detail')
+      .where('subject_id', '=', userId)
+      .where('type', '=', type)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+  ).detail;
+
 const auditTypes = async (userId: string) =>
   (
     await ctx.database.db
@@ -85,6 +98,20 @@ describe('passkeys on the account', () => {
     expect(types.filter((t) => t === 'passkey.registered')).toHaveLength(2);
     expect(types).toContain('passkey.renamed');
     expect(types).toContain('passkey.removed');
+  });
+
+  it('refuses personal access tokens on the account’s passkeys', async () => {
+    const me = await account('token@example.com');
+    const { token } = await createAccessToken(me);
+    const script = withAccessToken(ctx.app, token);
+    expect((await script.get('/api/v1/me/passkeys')).json()).toMatchObject({
+      status: 403,
+      code: 'TOKEN_NOT_ALLOWED',
+    });
+    const start = await script.send('POST', '/api/v1/me/passkeys/registration-options', {
+      password,
+    });
+    expect(start.statusCode).toBe(403);
   });
 
   it('asks the password before registration options', async () => {
@@ -171,7 +198,11 @@ describe('signing in with a passkey', () => {
       credential: key.assert(options, { origin: 'http://localhost:6666' }),
     });
     expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
-    expect(await auditTypes(me.userId)).toContain('passkey.failed');
+    expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
+      purpose: 'sign_in',
+      reason: 'verification_failed',
+      message: expect.stringMatching(/origin/i),
+    });
   });
 
   it('refuses an assertion made for another RP ID', async () => {
@@ -184,6 +215,9 @@ describe('signing in with a passkey', () => {
       credential: key.assert(options, { rpId: 'evil.test' }),
     });
     expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
+    expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
+      message: expect.stringMatching(/RP ID/i),
+    });
   });
 
   it('refuses a used challenge, and an answer replayed on a new challenge', async () => {
@@ -234,6 +268,9 @@ describe('signing in with a passkey', () => {
       credential: key.assert(options, { userVerified: false }),
     });
     expect(res.json().code).toBe('PASSKEY_INVALID');
+    expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
+      message: expect.stringMatching(/verif/i),
+    });
   });
 
   it('refuses an unknown passkey', async () => {
@@ -309,5 +346,65 @@ describe('signing in with a passkey', () => {
       credential: key.assert(options),
     });
     expect(res.json().code).toBe('PASSKEY_INVALID');
+  });
+
+  it('signs in with a passkey alone even when two-factor sign-in is on', async () => {
+    const me = await account('both@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { secret } = (
+      await post('/api/v1/me/two-factor/enrol', { password }, me.accessToken)
+    ).json();
+    await post(
+      '/api/v1/me/two-factor/confirm',
+      { code: await generate({ secret }) },
+      me.accessToken,
+    );
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().accessToken).toEqual(expect.any(String));
+  });
+
+  it('refuses a challenge after five minutes, and one made for another ceremony', async () => {
+    const me = await account('late@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    const { challengeId, options } = await signInOptions();
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 301_000 });
+    const late = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options),
+    });
+    vi.useRealTimers();
+    expect(late.json()).toMatchObject({ status: 400, code: 'PASSKEY_CHALLENGE_EXPIRED' });
+    const registration = (
+      await post('/api/v1/me/passkeys/registration-options', { password }, me.accessToken)
+    ).json();
+    const other = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId: registration.challengeId,
+      credential: key.assert(registration.options),
+    });
+    expect(other.json().code).toBe('PASSKEY_CHALLENGE_EXPIRED');
+  });
+
+  it('refuses a disabled account', async () => {
+    const me = await account('disabled@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Key');
+    await ctx.database.db
+      .updateTable('users')
+      .set({ disabled_at: new Date() })
+      .where('id', '=', me.userId)
+      .execute();
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(res.json()).toMatchObject({ status: 403, code: 'ACCOUNT_DISABLED' });
   });
 });
