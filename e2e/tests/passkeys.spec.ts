@@ -4,6 +4,7 @@ import type { Credentials } from './accounts.ts';
 import { signIn } from './accounts.ts';
 import { expectAnswer } from './api-client.ts';
 import { expect, test } from './fixtures.ts';
+import { expectNoSeriousA11yViolations } from './axe.ts';
 import { expectNoPageOverflow } from './overflow.ts';
 
 /**
@@ -116,12 +117,13 @@ test.describe('passkeys', () => {
     );
   });
 
-  test('the passkeys card fits a phone', async ({ page, accounts }) => {
+  test('the passkeys card fits a phone, with no serious accessibility violation', async ({ page, accounts }) => {
     const { account } = await accounts.create();
     await page.setViewportSize({ width: 390, height: 844 });
     await virtualAuthenticator(page);
     await signIn(page, account, '/account');
     await addPasskey(page, account, 'A passkey with a rather long name for a phone screen');
     await expectNoPageOverflow(page, 'the account page with a passkey');
+    await expectNoSeriousA11yViolations(page, 'the account page with a passkey, on a phone');
   });
 });
