@@ -15,7 +15,17 @@ const children: ChildProcess[] = [
       'apps/api/src/cli/main.ts',
       'serve',
     ],
-    { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'development' } },
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: {
+        // The Vite server is the web app's origin here: passkeys are bound to it, and mailed
+        // links should open it (decision 0035).
+        CORS_ORIGINS: 'http://localhost:5173',
+        ...process.env,
+        NODE_ENV: 'development',
+      },
+    },
   ),
   spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js')], {
     cwd: path.join(root, 'apps/web'),

@@ -121,7 +121,8 @@ export async function passkeyRoutes(
       }),
     },
     async (request, reply) => {
-      const owner = await twoFactor.challengeOwner(request.body.challenge);
+      // Found by the per-account limiter's pre-handler: a live challenge has an owner.
+      const owner = accountOf.get(request);
       if (!owner) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
       return noStore(reply).send(await passkeys.secondFactorOptions(owner));
     },
