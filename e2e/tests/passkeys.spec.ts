@@ -3,8 +3,8 @@ import { generate } from 'otplib';
 import type { Credentials } from './accounts.ts';
 import { signIn } from './accounts.ts';
 import { expectAnswer } from './api-client.ts';
-import { expect, test } from './fixtures.ts';
 import { expectNoSeriousA11yViolations } from './axe.ts';
+import { expect, test } from './fixtures.ts';
 import { expectNoPageOverflow } from './overflow.ts';
 
 /**
@@ -117,7 +117,10 @@ test.describe('passkeys', () => {
     );
   });
 
-  test('the passkeys card fits a phone, with no serious accessibility violation', async ({ page, accounts }) => {
+  test('the passkeys card fits a phone, with no serious accessibility violation', async ({
+    page,
+    accounts,
+  }) => {
     const { account } = await accounts.create();
     await page.setViewportSize({ width: 390, height: 844 });
     await virtualAuthenticator(page);
