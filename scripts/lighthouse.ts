@@ -184,7 +184,7 @@ async function main() {
     await page.goto(`${base}/sign-in`);
     await page.getByLabel('Email').fill(seeded.emails[0] ?? '');
     await page.getByLabel('Password', { exact: true }).fill(seeded.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.waitForURL(/\/w\//);
     await page.close();
 

@@ -23,7 +23,7 @@ test('signing in lands on the personal board; a new workspace is opened and reme
   await page.goto('/sign-in');
   await page.getByLabel('Email').fill(account.email);
   await page.getByLabel('Password').fill(account.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page).toHaveURL(/\/w\/[0-9a-f-]{36}$/);
   await expect(boardHeading(page, 'Personal')).toBeVisible();
   const personalUrl = page.url();
