@@ -43,10 +43,16 @@ describe('auth repository SQL', () => {
       sessionId = await repo.insertSession({ ...session, tokenHash: 'r1' });
     });
     await sql.record('findRefreshToken', () => repo.findRefreshToken('r1'));
+    const retrySince = new Date(Date.now() - 30_000);
     const rotation = { oldHash: 'r1', newHash: 'r2', sessionId, client, idleExpiresAt: later };
-    await sql.record('rotateRefreshToken', () => repo.rotateRefreshToken(rotation));
-    await sql.record('rotateRefreshToken, already rotated', () =>
-      repo.rotateRefreshToken({ ...rotation, newHash: 'r3' }),
+    await sql.record('rotateRefreshToken', () =>
+      repo.rotateRefreshToken({ ...rotation, retrySince }),
+    );
+    await sql.record('rotateRefreshToken, rotated within the retry window', () =>
+      repo.rotateRefreshToken({ ...rotation, newHash: 'r3', retrySince }),
+    );
+    await sql.record('rotateRefreshToken, rotated before the retry window', () =>
+      repo.rotateRefreshToken({ ...rotation, newHash: 'r4', retrySince: later }),
     );
     await sql.record('isSessionLive', () => repo.isSessionLive(sessionId));
     await sql.record('listLiveSessions', () => repo.listLiveSessions(userId));

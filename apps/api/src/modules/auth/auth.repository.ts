@@ -153,24 +153,41 @@ export function createAuthRepository(db: Kysely<DB>) {
         .executeTakeFirst(),
 
     /**
-     * Replaces a refresh token by a new one, if it has not been rotated already (a concurrent
-     * refresh with the same token loses). True when this call rotated it.
+     * Replaces the session's live refresh token by a new one, when `oldHash` is that live token or
+     * was rotated at `retrySince` or later (its answer may have been lost on the way: a reload
+     * that aborted the request, two tabs refreshing at once). The session row is locked, so
+     * concurrent refreshes of one session take turns. True when this call rotated.
      */
-    rotateRefreshToken: (r: SessionUse & { oldHash: string; newHash: string; sessionId: string }) =>
+    rotateRefreshToken: (
+      r: SessionUse & { oldHash: string; newHash: string; sessionId: string; retrySince: Date },
+    ) =>
       db.transaction().execute(async (trx) => {
-        const rotated = await trx
-          .updateTable('refresh_tokens')
-          .set({ rotated_at: new Date() })
+        await trx
+          .selectFrom('sessions')
+          .select('id')
+          .where('id', '=', r.sessionId)
+          .forUpdate()
+          .execute();
+        const old = await trx
+          .selectFrom('refresh_tokens')
+          .select('rotated_at')
           .where('token_hash', '=', r.oldHash)
-          .where('rotated_at', 'is', null)
-          .returning('session_id')
+          .where('session_id', '=', r.sessionId)
           .executeTakeFirst();
-        if (!rotated) return false;
+        if (!old) return false;
+        if (old.rotated_at !== null && new Date(old.rotated_at) < r.retrySince) return false;
+        const now = new Date();
+        await trx
+          .updateTable('refresh_tokens')
+          .set({ rotated_at: now })
+          .where('session_id', '=', r.sessionId)
+          .where('rotated_at', 'is', null)
+          .execute();
         await insertRefreshToken(trx, r.sessionId, r.newHash);
         await trx
           .updateTable('sessions')
           .set({
-            last_used_at: new Date(),
+            last_used_at: now,
             idle_expires_at: r.idleExpiresAt,
             ...clientColumns(r.client),
           })

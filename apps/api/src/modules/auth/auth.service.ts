@@ -22,6 +22,9 @@ type AuthSettings = {
   appUrl: () => string;
 };
 
+/** How long a rotated refresh token still counts as a retry of its own rotation, not a copy. */
+export const REFRESH_RETRY_SECONDS = 30;
+
 type Deps = {
   repo: AuthRepository;
   passwords: PasswordService;
@@ -294,8 +297,11 @@ export function createAuthService(deps: Deps) {
     startSession,
 
     /**
-     * Trades a refresh token for a new one and a new access token. A token that was already
-     * rotated means it was copied: the whole session is revoked, its legitimate holder included.
+     * Trades a refresh token for a new one and a new access token. A token rotated more than
+     * `REFRESH_RETRY_SECONDS` ago means it was copied: the whole session is revoked, its
+     * legitimate holder included. Within that window it is a retry whose answer never arrived (a
+     * reload that aborted the request, two tabs refreshing at once) and gets a new token, which
+     * replaces the one the lost answer carried.
      */
     async refresh(refreshToken: string, client: Client): Promise<SignedIn> {
       const found = await repo.findRefreshToken(tokenHash(refreshToken));
@@ -314,8 +320,9 @@ export function createAuthService(deps: Deps) {
         );
         return new DomainError('SESSION_EXPIRED');
       };
-      if (found.rotated_at) throw await reuse();
       const now = Date.now();
+      const retrySince = new Date(now - REFRESH_RETRY_SECONDS * 1_000);
+      if (found.rotated_at && new Date(found.rotated_at) < retrySince) throw await reuse();
       const expired =
         found.revoked_at !== null ||
         found.disabled_at !== null ||
@@ -330,6 +337,7 @@ export function createAuthService(deps: Deps) {
         sessionId: found.session_id,
         client,
         idleExpiresAt: after(settings.idleTimeoutSeconds),
+        retrySince,
       });
       if (!rotated) throw await reuse();
       const user = await repo.findUserById(found.user_id);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenFromOutbox as tokenFromTheOutbox } from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
+import { REFRESH_RETRY_SECONDS, tokenHash } from './auth.service.ts';
 
 const ctx = useTestApp();
 const ORIGIN = 'http://localhost:80';
@@ -48,6 +49,17 @@ const refresh = (token: string, headers: Record<string, string> = {}) =>
     cookies: { taskflow_refresh: token },
     headers: { origin: ORIGIN, host: 'localhost:80', 'x-taskflow-csrf': '1', ...headers },
   });
+
+/** Moves a rotated token's rotation back past the window in which it still counts as a retry. */
+async function rotatedLongAgo(token: string) {
+  const moved = await ctx.database.db
+    .updateTable('refresh_tokens')
+    .set({ rotated_at: new Date(Date.now() - (REFRESH_RETRY_SECONDS + 1) * 1_000) })
+    .where('token_hash', '=', tokenHash(token))
+    .where('rotated_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  expect(moved.numUpdatedRows).toBe(1n);
+}
 
 const me = (accessToken: string) =>
   ctx.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${accessToken}` } });
@@ -168,6 +180,7 @@ describe('refresh tokens', () => {
   it('reuse of a rotated token revokes the whole session, the legitimate holder included', async () => {
     const { refresh: stolen, accessToken } = await signIn('ada@example.com');
     const legit = refreshCookie(await refresh(stolen));
+    await rotatedLongAgo(stolen);
     const replay = await refresh(stolen);
     expect(replay.statusCode).toBe(401);
     expect(replay.json().code).toBe('SESSION_EXPIRED');
@@ -179,6 +192,35 @@ describe('refresh tokens', () => {
       .where('type', '=', 'refresh.reuse_detected')
       .execute();
     expect(events.length).toBeGreaterThan(0);
+  });
+
+  it('a token presented again just after its rotation (the answer was lost) gets a new one, which replaces the lost one', async () => {
+    const { refresh: first, accessToken } = await signIn('ada@example.com');
+    const lost = refreshCookie(await refresh(first));
+    const retried = await refresh(first);
+    expect(retried.statusCode).toBe(200);
+    const kept = refreshCookie(retried);
+    expect(new Set([first, lost, kept]).size).toBe(3);
+    expect((await me(retried.json().accessToken)).statusCode).toBe(200);
+    expect((await me(accessToken)).statusCode).toBe(200);
+    // The session goes on with the token of the answer that arrived.
+    const next = await refresh(kept);
+    expect(next.statusCode).toBe(200);
+    // The lost token, once its retry window is over, is a copy: the session is revoked.
+    await rotatedLongAgo(lost);
+    expect((await refresh(lost)).statusCode).toBe(401);
+    expect((await refresh(refreshCookie(next))).statusCode).toBe(401);
+  });
+
+  it('two refreshes with one token at once (two tabs) both succeed, and the session stays live', async () => {
+    const { refresh: token } = await signIn('ada@example.com');
+    const answers = await Promise.all([refresh(token), refresh(token)]);
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 200]);
+    const tokens = answers.map(refreshCookie);
+    // Whichever answer the browser kept last, the session goes on (the other is retried).
+    const later = await refresh(tokens[1] ?? '');
+    expect(later.statusCode).toBe(200);
+    expect((await refresh(refreshCookie(later))).statusCode).toBe(200);
   });
 
   it('are refused without the CSRF header or from a foreign origin', async () => {

@@ -52,14 +52,26 @@ select "t"."rotated_at", "s"."id" as "session_id", "s"."revoked_at", "s"."idle_e
 
 -- rotateRefreshToken
 begin;
-update "refresh_tokens" set "rotated_at" = $1 where "token_hash" = $2 and "rotated_at" is null returning "session_id";
+select "id" from "sessions" where "id" = $1 for update;
+select "rotated_at" from "refresh_tokens" where "token_hash" = $1 and "session_id" = $2;
+update "refresh_tokens" set "rotated_at" = $1 where "session_id" = $2 and "rotated_at" is null;
 insert into "refresh_tokens" ("token_hash", "session_id") values ($1, $2);
 update "sessions" set "last_used_at" = $1, "idle_expires_at" = $2, "ip" = $3, "user_agent" = $4 where "id" = $5;
 commit;
 
--- rotateRefreshToken, already rotated
+-- rotateRefreshToken, rotated within the retry window
 begin;
-update "refresh_tokens" set "rotated_at" = $1 where "token_hash" = $2 and "rotated_at" is null returning "session_id";
+select "id" from "sessions" where "id" = $1 for update;
+select "rotated_at" from "refresh_tokens" where "token_hash" = $1 and "session_id" = $2;
+update "refresh_tokens" set "rotated_at" = $1 where "session_id" = $2 and "rotated_at" is null;
+insert into "refresh_tokens" ("token_hash", "session_id") values ($1, $2);
+update "sessions" set "last_used_at" = $1, "idle_expires_at" = $2, "ip" = $3, "user_agent" = $4 where "id" = $5;
+commit;
+
+-- rotateRefreshToken, rotated before the retry window
+begin;
+select "id" from "sessions" where "id" = $1 for update;
+select "rotated_at" from "refresh_tokens" where "token_hash" = $1 and "session_id" = $2;
 commit;
 
 -- isSessionLive
