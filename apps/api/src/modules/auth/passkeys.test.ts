@@ -1,7 +1,12 @@
 import { generate } from 'otplib';
 import { describe, expect, it, vi } from 'vitest';
 import { createAccessToken, withAccessToken } from '../../test/access-tokens.ts';
-import { createVerifiedUser, testPassword as password, signedIn } from '../../test/accounts.ts';
+import {
+  createVerifiedUser,
+  testPassword as password,
+  signedIn,
+  tokenFromOutbox,
+} from '../../test/accounts.ts';
 import { useTestApp } from '../../test/app.ts';
 import { softwarePasskey } from '../../test/passkey-authenticator.ts';
 
@@ -186,6 +191,27 @@ describe('signing in with a passkey', () => {
       .orderBy('created_at', 'desc')
       .executeTakeFirstOrThrow();
     expect(signIn.detail).toMatchObject({ method: 'passkey', passkeyId: passkey.id });
+  });
+
+  it('a password reset keeps the account’s passkeys: they still sign in alone', async () => {
+    const me = await account('reset@example.com');
+    const key = newKey();
+    await register(me.accessToken, key, 'Laptop');
+    await post('/api/v1/auth/password-reset/request', { email: 'reset@example.com' });
+    const token = await tokenFromOutbox(ctx.database, 'reset@example.com');
+    const reset = await post('/api/v1/auth/password-reset', {
+      token,
+      newPassword: 'a brand new passphrase 7',
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await me.get('/api/v1/me/passkeys')).statusCode).toBe(401);
+    const { challengeId, options } = await signInOptions();
+    const res = await post('/api/v1/auth/passkey/sign-in', {
+      challengeId,
+      credential: key.assert(options),
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().user.email).toBe('reset@example.com');
   });
 
   it('refuses an assertion made for another origin', async () => {
