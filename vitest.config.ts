@@ -3,7 +3,14 @@ import { maxWorkers } from './vitest.workers.ts';
 
 export default defineConfig({
   test: {
-    projects: ['packages/contract', 'apps/api', 'apps/web', 'scripts', 'deploy'],
+    projects: [
+      'packages/contract',
+      'apps/api',
+      'apps/api/vitest.isolated.config.ts',
+      'apps/web',
+      'scripts',
+      'deploy',
+    ],
     maxWorkers,
   },
 });

@@ -50,6 +50,9 @@ const run = spawnSync(
     'run',
     '--project',
     'api',
+    // The metrics files (the fuzz files are excluded below).
+    '--project',
+    'api-isolated',
     // The image replay starts the container's command against PostgreSQL here.
     '--project',
     'deploy',
