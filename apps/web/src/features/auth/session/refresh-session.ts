@@ -33,7 +33,8 @@ async function requestRefresh(): Promise<boolean> {
 
 /**
  * Tabs share the refresh cookie, and the server revokes a session whose old refresh token is
- * presented again: a Web Lock makes tabs refresh one after the other, each with the newest cookie.
+ * presented again after its short retry window: a Web Lock makes tabs refresh one after the
+ * other, each with the newest cookie, so none depends on that window.
  */
 async function withRefreshLock<T>(task: () => Promise<T>): Promise<T> {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
