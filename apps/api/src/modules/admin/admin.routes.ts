@@ -7,21 +7,16 @@ import {
   UpdateUserBody,
   UserIdParams,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { adminBearer, routeSchemas } from '../../platform/http/responses.ts';
-import { callerId, clientOf, type Guards } from '../auth/index.ts';
-import type { Actor, AdminUsers } from './admin.service.ts';
+import { callerOf, type Guards } from '../auth/index.ts';
+import type { AdminUsers } from './admin.service.ts';
 
 type Options = { users: AdminUsers; guards: Guards };
 
 const route = routeSchemas({ tags: ['admin'], security: adminBearer, problems: [401, 403] });
-
-const actorOf = (request: FastifyRequest): Actor => ({
-  userId: callerId(request),
-  client: clientOf(request),
-});
 
 /** Operator endpoints on users, for role `admin` only. */
 export async function adminRoutes(instance: FastifyInstance, { users, guards }: Options) {
@@ -54,7 +49,7 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
       }),
     },
     async (request, reply) => {
-      await users.disable(actorOf(request), request.params.id);
+      await users.disable(callerOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -71,7 +66,7 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
       }),
     },
     async (request, reply) => {
-      await users.revokeSessions(actorOf(request), request.params.id);
+      await users.revokeSessions(callerOf(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -102,7 +97,7 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
         problems: [404, 409],
       }),
     },
-    async (request) => users.setRole(actorOf(request), request.params.id, request.body.role),
+    async (request) => users.setRole(callerOf(request), request.params.id, request.body.role),
   );
 
   app.post(
@@ -116,6 +111,6 @@ export async function adminRoutes(instance: FastifyInstance, { users, guards }: 
         problems: [404],
       }),
     },
-    async (request) => users.enable(actorOf(request), request.params.id),
+    async (request) => users.enable(callerOf(request), request.params.id),
   );
 }

@@ -4,12 +4,12 @@ import {
   CreateAccessTokenBody,
   CreatedAccessToken,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { noContent, routeSchemas, sessionBearer } from '../../platform/http/responses.ts';
 import { keyedLimit } from '../../platform/http/security.ts';
 import type { AccessTokenService } from './access-tokens.service.ts';
-import { callerId, clientOf, type Guards } from './auth.guards.ts';
+import { callerId, callerOf, type Guards } from './auth.guards.ts';
 
 type Options = {
   tokens: AccessTokenService;
@@ -23,11 +23,6 @@ const route = routeSchemas({
   tags: ['access-tokens'],
   security: sessionBearer,
   problems: [401, 403],
-});
-
-const callerOf = (request: FastifyRequest) => ({
-  userId: callerId(request),
-  client: clientOf(request),
 });
 
 /** The signed-in user's personal access tokens, under /api/v1/me/access-tokens. */

@@ -28,6 +28,12 @@ export function callerId(request: Pick<FastifyRequest, 'auth'>): string {
   return request.auth.sub;
 }
 
+/** The signed-in user and where the request came from: who acts, for services and the audit. */
+export const callerOf = (request: FastifyRequest) => ({
+  userId: callerId(request),
+  client: clientOf(request),
+});
+
 /** Methods a `read` token may use: those that change nothing. */
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 

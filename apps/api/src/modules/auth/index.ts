@@ -1,7 +1,7 @@
 /** The auth feature's public face: what the composition root and other features may use. */
 
 export { createAdminAccount } from './admin-account.ts';
-export { callerId, clientOf, type Guards } from './auth.guards.ts';
+export { callerId, callerOf, clientOf, type Guards } from './auth.guards.ts';
 export { createAuthModule } from './auth.module.ts';
 export {
   type AccountRecords,

@@ -13,13 +13,13 @@ import {
   TwoFactorPasskeyBody,
   TwoFactorPasskeyOptionsBody,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DomainError } from '../../platform/errors.ts';
 import { noContent, routeSchemas, sessionBearer } from '../../platform/http/responses.ts';
-import { keyedLimit } from '../../platform/http/security.ts';
-import { callerId, clientOf, type Guards } from './auth.guards.ts';
+import { accountLimit } from './account-limit.ts';
+import { callerId, callerOf, clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import type { PasskeyService } from './passkeys.service.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
@@ -46,22 +46,13 @@ export async function passkeyRoutes(
 ) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.windowMs } };
-  const accountOf = new WeakMap<FastifyRequest, string>();
-  const perAccount = keyedLimit(
+  // The second-factor routes count per account too, as the code step does.
+  const { perAccount, challengeOwner, ownerOf } = accountLimit(
     instance,
     { max: limits.perAccount, windowMs: limits.windowMs },
-    (request) => `passkey:${accountOf.get(request) ?? request.auth?.sub ?? 'unknown'}`,
+    'passkey',
+    twoFactor,
   );
-  /** The second-factor routes count per account too, as the code step does. */
-  const challengeOwner = async (request: FastifyRequest) => {
-    const { challenge } = request.body as { challenge: string };
-    const owner = await twoFactor.challengeOwner(challenge);
-    if (owner) accountOf.set(request, owner);
-  };
-  const caller = (request: FastifyRequest) => ({
-    userId: callerId(request),
-    client: clientOf(request),
-  });
   const noStore = (reply: FastifyReply) => reply.header('cache-control', 'no-store');
 
   app.post(
@@ -122,7 +113,7 @@ export async function passkeyRoutes(
     },
     async (request, reply) => {
       // Found by the per-account limiter's pre-handler: a live challenge has an owner.
-      const owner = accountOf.get(request);
+      const owner = ownerOf(request);
       if (!owner) throw new DomainError('TWO_FACTOR_CHALLENGE_EXPIRED');
       return noStore(reply).send(await passkeys.secondFactorOptions(owner));
     },
@@ -182,7 +173,7 @@ export async function passkeyRoutes(
       },
       async (request, reply) =>
         noStore(reply).send(
-          await passkeys.registrationOptions(caller(request), request.body.password),
+          await passkeys.registrationOptions(callerOf(request), request.body.password),
         ),
     );
 
@@ -199,7 +190,7 @@ export async function passkeyRoutes(
         }),
       },
       async (request, reply) =>
-        reply.status(201).send(await passkeys.register(caller(request), request.body)),
+        reply.status(201).send(await passkeys.register(callerOf(request), request.body)),
     );
 
     api.patch(
@@ -214,7 +205,7 @@ export async function passkeyRoutes(
           problems: [404],
         }),
       },
-      async (request) => passkeys.rename(caller(request), request.params.id, request.body.name),
+      async (request) => passkeys.rename(callerOf(request), request.params.id, request.body.name),
     );
 
     api.delete(
@@ -231,7 +222,7 @@ export async function passkeyRoutes(
         }),
       },
       async (request, reply) => {
-        await passkeys.remove(caller(request), request.params.id, request.body.password);
+        await passkeys.remove(callerOf(request), request.params.id, request.body.password);
         return reply.status(204).send(null);
       },
     );

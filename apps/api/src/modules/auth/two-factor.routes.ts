@@ -10,7 +10,7 @@ import {
   TwoFactorStatus,
   UpdateSecuritySettingsBody,
 } from '@taskflow/contract';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   adminBearer,
@@ -18,8 +18,8 @@ import {
   routeSchemas,
   sessionBearer,
 } from '../../platform/http/responses.ts';
-import { keyedLimit } from '../../platform/http/security.ts';
-import { callerId, clientOf, type Guards } from './auth.guards.ts';
+import { accountLimit } from './account-limit.ts';
+import { callerId, callerOf, clientOf, type Guards } from './auth.guards.ts';
 import type { AuthService, SignedIn } from './auth.service.ts';
 import type { TwoFactorService } from './two-factor.service.ts';
 
@@ -45,29 +45,18 @@ export async function twoFactorRoutes(
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const perIp = { rateLimit: { max: limits.perIp, timeWindow: limits.windowMs } };
   // Code attempts count per account, wherever they come from (sign-in or account page).
-  const accountOf = new WeakMap<FastifyRequest, string>();
-  const perAccount = keyedLimit(
+  const { perAccount, challengeOwner } = accountLimit(
     instance,
     { max: limits.perAccount, windowMs: limits.windowMs },
-    (request) => `two-factor:${accountOf.get(request) ?? request.auth?.sub ?? 'unknown'}`,
+    'two-factor',
+    twoFactor,
   );
-  const caller = (request: FastifyRequest) => ({
-    userId: callerId(request),
-    client: clientOf(request),
-  });
 
   app.post(
     '/api/v1/auth/sign-in/two-factor',
     {
       config: perIp,
-      preHandler: [
-        async (request) => {
-          const { challenge } = request.body as { challenge: string };
-          const owner = await twoFactor.challengeOwner(challenge);
-          if (owner) accountOf.set(request, owner);
-        },
-        perAccount,
-      ],
+      preHandler: [challengeOwner, perAccount],
       schema: open({
         operationId: 'signInWithTwoFactor',
         summary: 'Finish a sign-in with a code from the authenticator app or a recovery code',
@@ -123,7 +112,7 @@ export async function twoFactorRoutes(
       async (request, reply) =>
         reply
           .header('cache-control', 'no-store')
-          .send(await twoFactor.enrol(caller(request), request.body.password)),
+          .send(await twoFactor.enrol(callerOf(request), request.body.password)),
     );
 
     api.post(
@@ -141,7 +130,7 @@ export async function twoFactorRoutes(
       async (request, reply) =>
         reply
           .header('cache-control', 'no-store')
-          .send(await twoFactor.confirm(caller(request), request.body.code)),
+          .send(await twoFactor.confirm(callerOf(request), request.body.code)),
     );
 
     api.post(
@@ -157,7 +146,7 @@ export async function twoFactorRoutes(
         }),
       },
       async (request, reply) => {
-        await twoFactor.disable(caller(request), request.body.password, request.body.code);
+        await twoFactor.disable(callerOf(request), request.body.password, request.body.code);
         return reply.status(204).send(null);
       },
     );
@@ -177,7 +166,7 @@ export async function twoFactorRoutes(
       async (request, reply) =>
         reply
           .header('cache-control', 'no-store')
-          .send(await twoFactor.regenerateRecoveryCodes(caller(request), request.body.code)),
+          .send(await twoFactor.regenerateRecoveryCodes(callerOf(request), request.body.code)),
     );
   });
 
@@ -211,7 +200,7 @@ export async function twoFactorRoutes(
         }),
       },
       async (request) =>
-        twoFactor.updateSettings(caller(request), request.body.requireTwoFactorForAdmins),
+        twoFactor.updateSettings(callerOf(request), request.body.requireTwoFactorForAdmins),
     );
   });
 }
