@@ -55,6 +55,21 @@ const signInOptions = async () => {
   return res.json() as { challengeId: string; options: { challenge: string } };
 };
 
+/** A sign-in with `key` alone on fresh options; `answer` alters what the authenticator signs. */
+const signInWith = async (key: Key, answer?: Parameters<Key['assert']>[1]) => {
+  const { challengeId, options } = await signInOptions();
+  return post('/api/v1/auth/passkey/sign-in', {
+    challengeId,
+    credential: key.assert(options, answer),
+  });
+};
+
+/** Turns TOTP two-factor sign-in on for the account of `token`. */
+async function turnOnTotp(token: string) {
+  const { secret } = (await post('/api/v1/me/two-factor/enrol', { password }, token)).json();
+  await post('/api/v1/me/two-factor/confirm', { code: await generate({ secret }) }, token);
+}
+
 /** The detail of the newest audit event of `type` about `userId`. */
 const lastAudit = async (userId: string, type: string) =>
   (
@@ -205,11 +220,7 @@ describe('signing in with a passkey', () => {
     });
     expect(reset.statusCode).toBe(200);
     expect((await me.get('/api/v1/me/passkeys')).statusCode).toBe(401);
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options),
-    });
+    const res = await signInWith(key);
     expect(res.statusCode).toBe(200);
     expect(res.json().user.email).toBe('reset@example.com');
   });
@@ -218,11 +229,7 @@ describe('signing in with a passkey', () => {
     const me = await account('origin@example.com');
     const key = newKey();
     await register(me.accessToken, key, 'Key');
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options, { origin: 'http://localhost:6666' }),
-    });
+    const res = await signInWith(key, { origin: 'http://localhost:6666' });
     expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
     expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
       purpose: 'sign_in',
@@ -235,11 +242,7 @@ describe('signing in with a passkey', () => {
     const me = await account('rpid@example.com');
     const key = newKey();
     await register(me.accessToken, key, 'Key');
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options, { rpId: 'evil.test' }),
-    });
+    const res = await signInWith(key, { rpId: 'evil.test' });
     expect(res.json()).toMatchObject({ status: 401, code: 'PASSKEY_INVALID' });
     expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
       message: expect.stringMatching(/RP ID/i),
@@ -288,11 +291,7 @@ describe('signing in with a passkey', () => {
     const me = await account('uv@example.com');
     const key = newKey();
     await register(me.accessToken, key, 'Key');
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options, { userVerified: false }),
-    });
+    const res = await signInWith(key, { userVerified: false });
     expect(res.json().code).toBe('PASSKEY_INVALID');
     expect(await lastAudit(me.userId, 'passkey.failed')).toMatchObject({
       message: expect.stringMatching(/verif/i),
@@ -300,11 +299,7 @@ describe('signing in with a passkey', () => {
   });
 
   it('refuses an unknown passkey', async () => {
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: newKey().assert(options),
-    });
+    const res = await signInWith(newKey());
     expect(res.json().code).toBe('PASSKEY_INVALID');
   });
 
@@ -312,14 +307,7 @@ describe('signing in with a passkey', () => {
     const me = await account('second@example.com');
     const key = newKey();
     await register(me.accessToken, key, 'Key');
-    const { secret } = (
-      await post('/api/v1/me/two-factor/enrol', { password }, me.accessToken)
-    ).json();
-    await post(
-      '/api/v1/me/two-factor/confirm',
-      { code: await generate({ secret }) },
-      me.accessToken,
-    );
+    await turnOnTotp(me.accessToken);
 
     const signIn = await post('/api/v1/auth/sign-in', { email: 'second@example.com', password });
     expect(signIn.statusCode).toBe(202);
@@ -349,14 +337,7 @@ describe('signing in with a passkey', () => {
 
   it('refuses another account’s passkey as the second factor', async () => {
     const victim = await account('victim@example.com');
-    const { secret } = (
-      await post('/api/v1/me/two-factor/enrol', { password }, victim.accessToken)
-    ).json();
-    await post(
-      '/api/v1/me/two-factor/confirm',
-      { code: await generate({ secret }) },
-      victim.accessToken,
-    );
+    await turnOnTotp(victim.accessToken);
     const attacker = await account('attacker@example.com');
     const key = newKey();
     await register(attacker.accessToken, key, 'Mine');
@@ -378,19 +359,8 @@ describe('signing in with a passkey', () => {
     const me = await account('both@example.com');
     const key = newKey();
     await register(me.accessToken, key, 'Key');
-    const { secret } = (
-      await post('/api/v1/me/two-factor/enrol', { password }, me.accessToken)
-    ).json();
-    await post(
-      '/api/v1/me/two-factor/confirm',
-      { code: await generate({ secret }) },
-      me.accessToken,
-    );
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options),
-    });
+    await turnOnTotp(me.accessToken);
+    const res = await signInWith(key);
     expect(res.statusCode).toBe(200);
     expect(res.json().accessToken).toEqual(expect.any(String));
   });
@@ -426,11 +396,7 @@ describe('signing in with a passkey', () => {
       .set({ disabled_at: new Date() })
       .where('id', '=', me.userId)
       .execute();
-    const { challengeId, options } = await signInOptions();
-    const res = await post('/api/v1/auth/passkey/sign-in', {
-      challengeId,
-      credential: key.assert(options),
-    });
+    const res = await signInWith(key);
     expect(res.json()).toMatchObject({ status: 403, code: 'ACCOUNT_DISABLED' });
   });
 });
