@@ -20,6 +20,8 @@ const config: KnipConfig = {
         // Child processes the benchmarks start by path (`path.join(import.meta.dirname, …)`).
         'scripts/bench/http/{micro-server,reference}.ts',
         'scripts/bench/fanout/{client,reference}.ts',
+        // Built by Vite from its index.html in `npm run lighthouse` (the reference page).
+        'scripts/lighthouse-reference/main.js',
       ],
       // The root config only lists the projects; those of scripts/ and deploy/ belong here.
       vitest: {
@@ -48,6 +50,10 @@ const config: KnipConfig = {
         'pg',
         'pg-boss',
         'zod',
+        // `npm run lighthouse` builds its reference page with the web app's Vite and React.
+        'react',
+        'react-dom',
+        'vite',
       ],
     },
     'apps/api': {

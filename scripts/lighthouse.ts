@@ -6,10 +6,16 @@
  * section of docs/benchmarks.md, between its markers (the bench keeps it) and prints the same. It reports; it does not
  * gate: run it on a quiet machine.
  */
+
+import { once } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import lighthouse, { desktopConfig, type Flags, type Result } from 'lighthouse';
 import { chromium } from 'playwright';
+import { build } from 'vite';
 import { appEnv, cli, root, scratchDir, seed } from './bench/lib/app.ts';
 import { freePort, startServer, stopAll } from './bench/lib/child.ts';
 import { createCleanups } from './bench/lib/cleanups.ts';
@@ -22,6 +28,14 @@ const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The section's bounds in docs/benchmarks.md; scripts/bench/lib/report.ts carries it over. */
 const SECTION_START = '<!-- lighthouse:start -->';
 const SECTION_END = '<!-- lighthouse:end -->';
+
+/**
+ * The reference page: React and ReactDOM rendering a sign-in form, nothing else (the least a
+ * React app does), audited in the same run, so that the app's figures read against what this
+ * machine allows.
+ */
+const referenceSource = path.join(root, 'scripts/lighthouse-reference');
+const REFERENCE = 'reference (React alone)';
 
 /** The issue's targets, reported beside each figure. */
 const targets = { desktop: 0.95, mobile: 0.9, lcpMobileMs: 2_500 };
@@ -87,6 +101,45 @@ async function audit(url: string, page: string, preset: Preset, port: number): P
   return median;
 }
 
+/**
+ * Builds the reference page (Vite, production) into a scratch directory and serves it on
+ * loopback, compressed as the app's server compresses: its URL.
+ */
+async function serveReference(cleanups: ReturnType<typeof createCleanups>): Promise<string> {
+  const outDir = scratchDir('taskflow-lighthouse-reference-', cleanups);
+  await build({
+    root: referenceSource,
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+  };
+  const server = createServer((request, response) => {
+    const pathname = new URL(request.url ?? '/', 'http://reference').pathname;
+    const file = path.join(outDir, pathname === '/' ? 'index.html' : path.normalize(pathname));
+    if (!file.startsWith(outDir)) return void response.writeHead(404).end();
+    readFile(file).then(
+      (body) => {
+        response.writeHead(200, {
+          'Content-Type': types[path.extname(file)] ?? 'application/octet-stream',
+          'Cache-Control': 'no-cache',
+          'Content-Encoding': 'gzip',
+        });
+        response.end(gzipSync(body));
+      },
+      () => response.writeHead(404).end(),
+    );
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.add(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no TCP port');
+  return `http://127.0.0.1:${address.port}/`;
+}
+
 const met = (ok: boolean) => (ok ? 'met' : '**not met**');
 
 function render(results: Figures[], date: string, version: string): string[] {
@@ -94,24 +147,26 @@ function render(results: Figures[], date: string, version: string): string[] {
     (r) =>
       `| ${r.page} | ${r.preset} | ${r.performance.toFixed(2)} | ${(r.lcpMs / 1000).toFixed(2)} s | ${Math.round(r.tbtMs)} ms | ${r.cls.toFixed(3)} | ${r.accessibility.toFixed(2)} | ${r.bestPractices.toFixed(2)} |`,
   );
-  const checks = results.map((r) => {
-    const perf = r.preset === 'desktop' ? targets.desktop : targets.mobile;
-    const parts = [
-      `performance ≥ ${perf}: ${met(r.performance >= perf)}`,
-      ...(r.preset === 'mobile'
-        ? [`LCP ≤ ${targets.lcpMobileMs / 1000} s: ${met(r.lcpMs <= targets.lcpMobileMs)}`]
-        : []),
-      `accessibility 1.00: ${met(r.accessibility === 1)}`,
-      `best practices 1.00: ${met(r.bestPractices === 1)}`,
-    ];
-    const failing = r.failing.length > 0 ? ` Failing audits: ${r.failing.join(', ')}.` : '';
-    return `- ${r.page}, ${r.preset}: ${parts.join('; ')}.${failing}`;
-  });
+  const checks = results
+    .filter((r) => r.page !== REFERENCE)
+    .map((r) => {
+      const perf = r.preset === 'desktop' ? targets.desktop : targets.mobile;
+      const parts = [
+        `performance ≥ ${perf}: ${met(r.performance >= perf)}`,
+        ...(r.preset === 'mobile'
+          ? [`LCP ≤ ${targets.lcpMobileMs / 1000} s: ${met(r.lcpMs <= targets.lcpMobileMs)}`]
+          : []),
+        `accessibility 1.00: ${met(r.accessibility === 1)}`,
+        `best practices 1.00: ${met(r.bestPractices === 1)}`,
+      ];
+      const failing = r.failing.length > 0 ? ` Failing audits: ${r.failing.join(', ')}.` : '';
+      return `- ${r.page}, ${r.preset}: ${parts.join('; ')}.${failing}`;
+    });
   return [
     SECTION_START,
     '## Web app (Lighthouse)',
     '',
-    `Produced by \`npm run lighthouse\` on ${date}: Lighthouse ${version}, Debian Chromium, the built app served by \`taskflow serve\` (embedded) on loopback; the sign-in page signed out, and the board of a workspace of 200 tasks made by \`taskflow seed\`, signed in. Lighthouse's desktop preset, and its default mobile preset (simulated slow 4G, 4× CPU slowdown); each row is the median of ${runs} runs by performance score.`,
+    `Produced by \`npm run lighthouse\` on ${date}: Lighthouse ${version}, Debian Chromium, the built app served by \`taskflow serve\` (embedded) on loopback; the sign-in page signed out, and the board of a workspace of 200 tasks made by \`taskflow seed\`, signed in. Lighthouse's desktop preset, and its default mobile preset (simulated slow 4G, 4× CPU slowdown); each row is the median of ${runs} runs by performance score. The ${REFERENCE} rows are a page that only renders a sign-in form with React and ReactDOM (\`scripts/lighthouse-reference/\`, built by Vite, served compressed on loopback), audited in the same run: no React app does less before its first paint, so they show what this machine allows.`,
     '',
     '| Page | Preset | Performance | LCP | TBT | CLS | Accessibility | Best practices |',
     '| ---- | ------ | ----------: | --: | --: | --: | ------------: | -------------: |',
@@ -175,7 +230,9 @@ async function main() {
     cleanups.add(() => browser.close());
 
     const results: Figures[] = [];
+    const reference = await serveReference(cleanups);
     for (const preset of ['desktop', 'mobile'] as const) {
+      results.push(await audit(reference, REFERENCE, preset, debugPort));
       results.push(await audit(`${base}/sign-in`, 'sign-in', preset, debugPort));
     }
 
