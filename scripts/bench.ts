@@ -14,10 +14,12 @@ import { cleanUpAll } from './bench/lib/cleanups.ts';
 import { type Section, writeReport } from './bench/lib/report.ts';
 import { type RunInfo, readSettings, runInfo } from './bench/lib/settings.ts';
 import { benchStartup } from './bench/startup/index.ts';
+import { benchWrites } from './bench/writes/index.ts';
 
 /** In the order they run and appear in the report; each returns nothing when BENCH_ONLY skips it. */
 const benchmarks: ((info: RunInfo) => Promise<Section | undefined>)[] = [
   benchHttp,
+  benchWrites,
   benchFanout,
   benchJobs,
   benchStartup,

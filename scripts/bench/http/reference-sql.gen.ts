@@ -11,7 +11,13 @@ export const referenceSql = {
     "select \"m\".\"role\", (select \"t\".\"position\" from \"tasks\" as \"t\" where \"t\".\"workspace_id\" = $1 and \"t\".\"deleted_at\" is null order by \"t\".\"position\" limit $2) as \"first_position\" from \"workspace_members\" as \"m\" where \"m\".\"workspace_id\" = $3 and \"m\".\"user_id\" = $4",
     "insert into \"tasks\" (\"workspace_id\", \"title\", \"description\", \"status\", \"priority\", \"due_date\", \"assignee_id\", \"labels\", \"position\", \"created_by\", \"completed_at\") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning \"id\", \"workspace_id\", \"title\", \"description\", \"status\", \"priority\", to_char(due_date, 'YYYY-MM-DD') as \"due_date\", \"assignee_id\", \"labels\", \"position\", \"version\", \"created_by\", \"created_at\", \"updated_at\", \"completed_at\"",
     "insert into \"task_followers\" (\"task_id\", \"user_id\") values ($1, $2) on conflict (\"task_id\", \"user_id\") do nothing",
-    "with seq as (\n      update event_sequence set last_id = last_id + $1 returning last_id\n    )\n    insert into events (id, type, workspace_id, user_id, actor_id, payload)\n    select seq.last_id - $2 + e.ord, e.type, e.workspace_id, e.user_id, e.actor_id, e.payload\n    from seq, unnest(\n      $3::text[],\n      $4::uuid[],\n      $5::uuid[],\n      $6::uuid[],\n      $7::jsonb[]\n    ) with ordinality as e(type, workspace_id, user_id, actor_id, payload, ord)",
+    "insert into event_outbox (type, workspace_id, user_id, actor_id, payload)\n    select e.type, e.workspace_id, e.user_id, e.actor_id, e.payload\n    from unnest(\n      $1::text[],\n      $2::uuid[],\n      $3::uuid[],\n      $4::uuid[],\n      $5::jsonb[]\n    ) with ordinality as e(type, workspace_id, user_id, actor_id, payload, ord)\n    order by e.ord",
+    "commit"
+  ],
+  "stamp": [
+    "begin",
+    "select pg_advisory_xact_lock($1), set_config('jit', 'off', true)",
+    "with moved as (\n        delete from event_outbox\n        where seq = any(array(select seq from event_outbox order by seq limit $1))\n        returning *\n      ),\n      n as (select count(*)::int as n from moved),\n      counter as (\n        update event_sequence set last_id = last_id + (select n from n)\n        where (select n from n) > 0\n        returning last_id\n      ),\n      stamped as (\n        insert into events (id, type, workspace_id, user_id, actor_id, payload, created_at)\n        select counter.last_id - (select n from n) + row_number() over (order by moved.seq),\n          moved.type, moved.workspace_id, moved.user_id, moved.actor_id, moved.payload,\n          moved.created_at\n        from moved, counter\n      )\n      select n from n",
     "commit"
   ]
 } as const;

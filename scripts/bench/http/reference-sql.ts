@@ -57,7 +57,14 @@ export function referenceStatements(entries = snapshots()) {
       pick(entries, 'tasks/placementForNew'),
       pick(entries, 'tasks/insert'),
       pick(entries, 'notifications/follow'),
-      pick(entries, 'events/appendEvents (in a transaction)', 1),
+      pick(entries, 'events/insertIntoOutbox (in a transaction)', 1),
+      'commit',
+    ],
+    /** After a create's commit, the app numbers its event (coalesced with other requests'). */
+    stamp: [
+      'begin',
+      pick(entries, 'events/stampOutbox', 1),
+      pick(entries, 'events/stampOutbox', 2),
       'commit',
     ],
   };

@@ -8,7 +8,7 @@
  * The statements are its own copy (reference-sql.gen.ts, regenerated from the API's SQL
  * snapshots), with the parameters the app passes for the bench's requests; each request replays
  * them through the bare driver, on one connection (a create is a transaction: the task, its
- * follower, its outbox event).
+ * follower, its outbox event; then the transaction that numbers the event, as the app's stamp).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -111,9 +111,11 @@ async function statements(raw: Raw, workspace: string, counted: string) {
       createBody.labels,
     ].concat(['Zz', user, null]),
     [first.id, user],
-    [1, 1, ['task.created'], [workspace], [null], [user], [JSON.stringify({ task })]],
+    [['task.created'], [workspace], [null], [user], [JSON.stringify({ task })]],
     [],
   ];
+  // The stamp's lock key and batch, as events.repository.ts and outbox.ts pass them.
+  const stampValues: unknown[][] = [[], [7_307_001], [5_000], []];
   const with_ = (sql: string | undefined, v: unknown[]) => ({ sql: sql ?? '', values: v });
   return {
     list: [with_(referenceSql.list[0], [...scope, 'todo', 'in_progress', 21])],
@@ -122,6 +124,7 @@ async function statements(raw: Raw, workspace: string, counted: string) {
     create: [begin, placement, insert, follow, event, commit].map((sql, i) =>
       with_(sql, values[i] ?? []),
     ),
+    stamp: referenceSql.stamp.map((sql, i) => with_(sql, stampValues[i] ?? [])),
   };
 }
 
@@ -161,7 +164,9 @@ async function main() {
       if (req.url === '/get') return send(res, 200, (await run(replay.get))[0]);
       if (req.url === '/create' && req.method === 'POST') {
         await readJson(req);
-        return send(res, 201, (await run(replay.create))[0]);
+        const [created] = await run(replay.create);
+        await run(replay.stamp);
+        return send(res, 201, created);
       }
       return send(res, 404, { error: 'not found' });
     };

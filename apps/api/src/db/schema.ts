@@ -236,6 +236,17 @@ export interface EventsTable {
   created_at: DefaultTimestamp;
 }
 
+/** Events committed but not yet numbered: the stamper moves them into `events` (decision 0036). */
+export interface EventOutboxTable {
+  seq: ColumnType<string, never, never>;
+  type: string;
+  workspace_id: string | null;
+  user_id: string | null;
+  actor_id: string | null;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  created_at: ColumnType<string, never, never>;
+}
+
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
@@ -382,6 +393,7 @@ export interface DB {
   tasks: TasksTable;
   event_sequence: EventSequenceTable;
   events: EventsTable;
+  event_outbox: EventOutboxTable;
   notifications: NotificationsTable;
   task_followers: TaskFollowersTable;
   job_effects: JobEffectsTable;

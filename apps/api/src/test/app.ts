@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll } from 'vitest';
-import { buildApp, createMailer } from '../app.ts';
+import { type App, buildApp, createMailer } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { createJobSystem } from '../job-system.ts';
 import type { Database, QueryLog } from '../platform/db/database.ts';
@@ -98,4 +98,12 @@ export function useTestApp(env: Record<string, string> = {}, options: TestAppOpt
     if (ctx.current) await rm(ctx.current.config.files.dir, { recursive: true, force: true });
   });
   return ctx.value;
+}
+
+/** Listens on a free local port (for what `inject` cannot do, such as streams): its base URL. */
+export async function listenLocally(app: App) {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('not listening');
+  return `http://127.0.0.1:${address.port}`;
 }

@@ -18,6 +18,7 @@ import * as m0016 from './0016_personal_access_tokens.ts';
 import * as m0017 from './0017_two_factor.ts';
 import * as m0018 from './0018_sso_identities.ts';
 import * as m0019 from './0019_passkeys.ts';
+import * as m0020 from './0020_event_outbox.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -49,4 +50,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0017_two_factor': m0017,
   '0018_sso_identities': m0018,
   '0019_passkeys': m0019,
+  '0020_event_outbox': m0020,
 };

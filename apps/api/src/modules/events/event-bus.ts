@@ -29,6 +29,23 @@ type Deps = {
 /** Event types that give the user they concern a workspace, before the event is delivered. */
 const joins = new Set(['workspace.created', 'member.added']);
 
+/** The workspace `row` makes `userId` a member of (before it is delivered), if any. */
+export function joinedBy(row: EventRow, userId: string): string | undefined {
+  return row.workspace_id && row.user_id === userId && joins.has(row.type)
+    ? row.workspace_id
+    : undefined;
+}
+
+/** The workspace `userId` is no longer a member of once `row` is delivered, if any. */
+export function leftBy(row: EventRow, userId: string): string | undefined {
+  const ws = row.workspace_id;
+  if (!ws) return undefined;
+  return (row.user_id === userId && row.type === 'member.removed') ||
+    row.type === 'workspace.deleted'
+    ? ws
+    : undefined;
+}
+
 /** An event's id as a number (ids stay far below 2^53), computed once per event. */
 const outboxIds = new WeakMap<EventRow, number>();
 function outboxIdOf(row: EventRow): number {
@@ -101,21 +118,17 @@ export function createEventBus({ repo, logger, batchSize = 500 }: Deps) {
     // start point's memberships.
     if (seq <= (sub.after ?? 0)) return;
     sub.after = seq;
+    const joined = joinedBy(row, sub.userId);
+    if (joined) join(sub, joined);
     const ws = row.workspace_id;
-    const concernsSub = row.user_id === sub.userId;
-    if (ws && concernsSub && joins.has(row.type)) join(sub, ws);
-    if ((ws && sub.workspaces.has(ws)) || concernsSub) {
+    if ((ws && sub.workspaces.has(ws)) || row.user_id === sub.userId) {
       if (!sub.write(frameOf(row))) {
         unsubscribe(sub);
         return;
       }
     }
-    if (
-      ws &&
-      ((concernsSub && row.type === 'member.removed') || row.type === 'workspace.deleted')
-    ) {
-      leave(sub, ws);
-    }
+    const left = leftBy(row, sub.userId);
+    if (left) leave(sub, left);
   }
 
   function dispatch(row: EventRow) {

@@ -1,6 +1,7 @@
 import { createParser } from 'eventsource-parser';
 import { beforeAll, vi } from 'vitest';
-import { listenLocally, useFuzzApp } from '../../test/fuzz/app.ts';
+import { listenLocally } from '../../test/app.ts';
+import { useFuzzApp } from '../../test/fuzz/app.ts';
 import { type Injector, type Schema, validatorsFor } from '../../test/fuzz/index.ts';
 import { describeFuzz } from '../../test/fuzz/runner.ts';
 import { createTask, newUser, type User } from '../../test/workspaces.ts';

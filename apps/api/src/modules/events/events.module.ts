@@ -8,6 +8,7 @@ import { createEventBus, type EventBus } from './event-bus.ts';
 import { createEventsRepository } from './events.repository.ts';
 import { eventsRoutes, type OpenStream, sweepStreams } from './events.routes.ts';
 import { createEventStreams } from './events.service.ts';
+import { stampCommitted } from './outbox.ts';
 
 const EVENTS_CHANNEL = 'taskflow_events';
 /** How often streams are looked at for their heartbeat, expiry and session. */
@@ -30,8 +31,9 @@ declare module 'fastify' {
 
 /**
  * Live updates: the outbox read once per wake-up and fanned out to this process's streams.
- * NOTIFY (sent by the outbox's trigger on commit) is the wake-up in both modes; a slow poll
- * covers a notification lost with a dropped connection. Old events are pruned by a job
+ * NOTIFY (sent by the trigger on `events` when a stamp commits, decision 0036) is the wake-up in
+ * both modes; a slow poll stamps what a writer left and covers a notification lost with a dropped
+ * connection. Old events are pruned by a job
  * (`maintenance.prune-events`). Streams end with a retry hint on
  * shutdown, so clients reconnect to another instance and replay what they missed.
  */
@@ -40,11 +42,25 @@ export const eventsModule = fp(
     const { settings, logger } = deps;
     const repo = createEventsRepository(deps.database.db);
     const bus = createEventBus({ repo, logger });
+    const stamp = () => stampCommitted(deps.database.db);
     const streams = createEventStreams({
       repo,
       bus,
       maxStreamsPerUser: settings.maxStreamsPerUser,
+      stamp,
     });
+    /**
+     * The poll: events whose writer stopped between its commit and its stamp (a crash, a lost
+     * connection) are numbered here, then read.
+     */
+    const poll = async () => {
+      try {
+        if (await repo.unstamped()) await stamp();
+      } catch (err) {
+        logger.warn({ err }, 'stamping the event outbox failed; the next poll retries');
+      }
+      await bus.wake();
+    };
     const open = new Set<OpenStream>();
     app.decorate('eventBus', bus);
 
@@ -67,9 +83,10 @@ export const eventsModule = fp(
     const timers: NodeJS.Timeout[] = [];
     app.addHook('onReady', async () => {
       unlisten = await deps.database.listen(EVENTS_CHANNEL, () => void bus.wake());
+      await poll();
       if (!(await bus.start())) logger.warn('event outbox unreachable; live updates wait for it');
       timers.push(
-        setInterval(() => void bus.wake(), settings.pollMs),
+        setInterval(() => void poll(), settings.pollMs),
         setInterval(
           () => sweepStreams(open, deps.sessions.isLive, settings.heartbeatMs),
           Math.min(SWEEP_MS, settings.heartbeatMs),

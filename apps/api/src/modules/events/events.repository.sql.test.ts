@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useSqlRecorder } from '../../test/sql-recorder.ts';
-import { appendEvents, createEventsRepository } from './events.repository.ts';
+import { createEventsRepository, insertIntoOutbox, stampOutbox } from './events.repository.ts';
 
 /** The SQL of the outbox: see __snapshots__/events.repository.sql. */
 const sql = useSqlRecorder();
@@ -10,14 +10,15 @@ describe('events repository SQL', () => {
     const repo = createEventsRepository(sql.db);
     const workspaceId = '00000000-0000-4000-8000-000000000001';
     const userId = '00000000-0000-4000-8000-000000000002';
-    await sql.record('appendEvents (in a transaction)', () =>
+    await sql.record('insertIntoOutbox (in a transaction)', () =>
       sql.db.transaction().execute((trx) =>
-        appendEvents(trx, [
+        insertIntoOutbox(trx, [
           { type: 'task.deleted', workspaceId, actorId: userId, data: { taskId: userId } },
           { type: 'member.removed', workspaceId, userId, actorId: userId, data: { userId } },
         ]),
       ),
     );
+    await sql.record('stampOutbox', () => stampOutbox(sql.db, 5000));
     await sql.record('readAfter', () => repo.readAfter('0', 500));
     await sql.record('head', () => repo.head());
     await sql.record('startPoint', () => repo.startPoint(userId));

@@ -1,12 +1,15 @@
 import { MAX_REPLAY } from '@taskflow/contract';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { transact } from '../../platform/db/transact.ts';
 import { testPassword } from '../../test/accounts.ts';
+import { listenLocally } from '../../test/app.ts';
 import { openStream, type Received } from '../../test/event-stream.ts';
 import { loadOpenApiDocument, type Schema, validatorsFor } from '../../test/fuzz/index.ts';
 import { createTeam, useTestUsers } from '../../test/users.ts';
 import { addMember, createTask, createWorkspace, tasksPath } from '../../test/workspaces.ts';
-import { appendEvents, createEventsRepository } from './events.repository.ts';
+import { createEventsRepository } from './events.repository.ts';
+import { appendEvents } from './outbox.ts';
 
 const { ctx, signUp, ada, bob } = useTestUsers(['ada', 'bob'], {
   SSE_MAX_STREAMS_PER_USER: '3',
@@ -16,10 +19,7 @@ let base: string;
 let validMessage: (message: unknown) => boolean;
 
 beforeAll(async () => {
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = ctx.app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  base = `http://127.0.0.1:${address.port}`;
+  base = await listenLocally(ctx.app);
   const doc = await loadOpenApiDocument(ctx.app);
   const op = doc.paths['/api/v1/events']?.get as { responses: Record<string, Schema> };
   const content = op.responses['200']?.content as Record<string, { schema: Schema }>;
@@ -101,7 +101,7 @@ describe('the event stream', () => {
     expect(await eventCount()).toBe(before);
     // An append inside a transaction that fails afterwards leaves nothing either.
     await expect(
-      ctx.database.db.transaction().execute(async (trx) => {
+      transact(ctx.database.db, async (trx) => {
         await appendEvents(trx, [
           { type: 'task.deleted', workspaceId: ada.personalId, actorId: null, data: {} },
         ]);
@@ -179,7 +179,7 @@ describe('the event stream', () => {
       actorId: null,
       data: { taskId: ada.userId },
     }));
-    await ctx.database.db.transaction().execute((trx) => appendEvents(trx, many));
+    await transact(ctx.database.db, (trx) => appendEvents(trx, many));
     const behind = await openStream(base, ada.accessToken, { lastEventId: head });
     await behind.ready();
     await behind.close();

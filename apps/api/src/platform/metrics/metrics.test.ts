@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { listenLocally } from '../../test/app.ts';
 import { openStream } from '../../test/event-stream.ts';
 import { useTestUsers } from '../../test/users.ts';
 import { createTask } from '../../test/workspaces.ts';
@@ -18,10 +19,7 @@ const { ctx, ada } = useTestUsers(['ada'], { METRICS_TOKEN: TOKEN });
 let base: string;
 
 beforeAll(async () => {
-  await ctx.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = ctx.app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  base = `http://127.0.0.1:${address.port}`;
+  base = await listenLocally(ctx.app);
 });
 
 describe('GET /metrics', () => {

@@ -1,6 +1,6 @@
 import { beforeAll } from 'vitest';
-import type { App } from '../../app.ts';
 import { useTestApp } from '../app.ts';
+
 import { readyLater } from '../ready-later.ts';
 import { loadOpenApiDocument, type OpenApiDocument } from './document.ts';
 
@@ -18,12 +18,4 @@ export function useFuzzApp(env: Record<string, string> = {}) {
     get: (target, property) =>
       property === 'doc' ? (doc.current ?? doc.value) : Reflect.get(target, property),
   }) as typeof app & { doc: OpenApiDocument };
-}
-
-/** Listens on a free local port (for what `inject` cannot do, such as streams): its base URL. */
-export async function listenLocally(app: App) {
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const address = app.server.address();
-  if (!address || typeof address === 'string') throw new Error('not listening');
-  return `http://127.0.0.1:${address.port}`;
 }
