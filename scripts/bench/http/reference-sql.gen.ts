@@ -16,7 +16,7 @@ export const referenceSql = {
   ],
   "stamp": [
     "begin",
-    "select pg_advisory_xact_lock($1), set_config('jit', 'off', true)",
+    "select pg_advisory_xact_lock($1)\n      from (select set_config('lock_timeout', '2s', true), set_config('jit', 'off', true)) as s",
     "with moved as (\n        delete from event_outbox\n        where seq = any(array(select seq from event_outbox order by seq limit $1))\n        returning *\n      ),\n      n as (select count(*)::int as n from moved),\n      counter as (\n        update event_sequence set last_id = last_id + (select n from n)\n        where (select n from n) > 0\n        returning last_id\n      ),\n      stamped as (\n        insert into events (id, type, workspace_id, user_id, actor_id, payload, created_at)\n        select counter.last_id - (select n from n) + row_number() over (order by moved.seq),\n          moved.type, moved.workspace_id, moved.user_id, moved.actor_id, moved.payload,\n          moved.created_at\n        from moved, counter\n      )\n      select n from n",
     "commit"
   ]

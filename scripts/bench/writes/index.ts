@@ -8,7 +8,8 @@
  *   workspaces: `pg_stat_activity` sampled every 20 ms, the share of the app's active sessions
  *   that wait on a lock.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -40,38 +41,67 @@ const WORKSPACES = 1_000;
 const APP_WORKSPACES = 20;
 const PASSWORD = 'bench-writes-password';
 
-type Variant = 'task' | 'outbox' | 'counter';
-const variants: Variant[] = ['task', 'outbox', 'counter'];
+type Variant = 'task' | 'unordered' | 'outbox' | 'workspace' | 'counter';
+const variants: Variant[] = ['task', 'unordered', 'outbox', 'workspace', 'counter'];
 
+/**
+ * The workspace and its owner, looked up once per transaction and passed to the statements as
+ * parameters (`-M prepared`), as the app passes them.
+ */
+const pick = [
+  '\\set ws random(1, 1000)',
+  'select id as wid, owner as uid from bench_workspaces where n = :ws \\gset',
+];
 const insertTask = `insert into tasks (workspace_id, title, position, created_by)
-  select id, 'Bench task', 'Zz', owner from bench_workspaces where n = :ws;`;
+  values (:wid::uuid, 'Bench task', 'Zz', :uid::uuid);`;
 
 /** The transaction of each variant, as a pgbench script. */
 const scripts: Record<Variant, string> = {
-  task: ['\\set ws random(1, 1000)', 'begin;', insertTask, 'commit;'].join('\n'),
-  outbox: [
-    '\\set ws random(1, 1000)',
+  task: [...pick, 'begin;', insertTask, 'commit;'].join('\n'),
+  unordered: [
+    ...pick,
     'begin;',
     insertTask,
     `insert into event_outbox (type, workspace_id, actor_id, payload)
-      select 'task.created', id, owner, '{"task":{}}'::jsonb from bench_workspaces where n = :ws;`,
+      values ('task.created', :wid::uuid, :uid::uuid, '{"task":{}}'::jsonb);`,
+    'commit;',
+  ].join('\n'),
+  outbox: [
+    ...pick,
+    'begin;',
+    insertTask,
+    `insert into event_outbox (type, workspace_id, actor_id, payload)
+      values ('task.created', :wid::uuid, :uid::uuid, '{"task":{}}'::jsonb);`,
+    'commit;',
+  ].join('\n'),
+  workspace: [
+    ...pick,
+    'begin;',
+    insertTask,
+    `with seq as (
+        update bench_workspace_events set last_id = last_id + 1 where workspace_id = :wid::uuid
+        returning last_id
+      )
+      insert into event_outbox (type, workspace_id, actor_id, payload)
+      select 'task.created', :wid::uuid, :uid::uuid, jsonb_build_object('n', seq.last_id) from seq;`,
     'commit;',
   ].join('\n'),
   counter: [
-    '\\set ws random(1, 1000)',
+    ...pick,
     'begin;',
     insertTask,
     `with seq as (update event_sequence set last_id = last_id + 1 returning last_id)
       insert into events (id, type, workspace_id, actor_id, payload)
-      select seq.last_id, 'task.created', w.id, w.owner, '{"task":{}}'::jsonb
-      from seq, bench_workspaces w where w.n = :ws;`,
+      select seq.last_id, 'task.created', :wid::uuid, :uid::uuid, '{"task":{}}'::jsonb from seq;`,
     'commit;',
   ].join('\n'),
 };
 
 const labels: Record<Variant, string> = {
   task: 'the task insert alone',
+  unordered: 'with the outbox insert, never stamped (an append with no order: the ceiling)',
   outbox: 'with the outbox append (decision 0036)',
+  workspace: 'with a counter row per workspace and the outbox insert (ordered per workspace only)',
   counter: 'with the counter-row append (decision 0006, before)',
 };
 
@@ -97,42 +127,66 @@ async function fixture(db: pg.Pool, count: number) {
      insert into bench_workspaces select n, id, $1 from numbered`,
     [userId, count],
   );
+  // The design decision 0036 rejected, for comparison: a counter row per workspace.
+  await db.query(
+    `create table bench_workspace_events (workspace_id uuid primary key, last_id bigint not null)`,
+  );
+  await db.query(`insert into bench_workspace_events select id, 0 from bench_workspaces`);
 }
 
-/** The app's stamp, run in a loop on one connection until `stop` (as `taskflow serve` would). */
+/**
+ * The app's stamp, run in a loop on one connection beside the writers (as `taskflow serve` runs
+ * it after their commits). `finish` waits until it has stamped everything and resolves with how
+ * long that took after the writers stopped: the backlog they left counts against them.
+ */
 function stampLoop(url: string) {
   const client = new pg.Client({ connectionString: url });
-  let running = true;
+  let writing = true;
+  let stoppedAt = 0;
   const [begin, lock, move, commit] = referenceSql.stamp;
   const loop = (async () => {
     await client.connect();
-    while (running) {
+    for (;;) {
       await client.query(begin);
       await client.query(lock, [7_307_001]);
       const moved = await client.query<{ n: number }>(move, [5_000]);
       await client.query(commit);
-      if ((moved.rows[0]?.n ?? 0) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
+      if ((moved.rows[0]?.n ?? 0) > 0) continue;
+      if (!writing) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
     await client.end();
+    return (performance.now() - stoppedAt) / 1000;
   })();
   return async () => {
-    running = false;
-    await loop;
+    writing = false;
+    stoppedAt = performance.now();
+    return loop;
   };
 }
 
-function pgbench(url: string, variant: Variant, seconds: number, dir: string) {
+/** One pgbench run of a variant: its transactions and their rate (pgbench's own figure). */
+async function pgbench(url: string, variant: Variant, seconds: number, dir: string) {
   const file = path.join(dir, `${variant}.sql`);
   writeFileSync(file, scripts[variant]);
-  const run = spawnSync(
+  const child = spawn(
     'pgbench',
     ['-n', '-M', 'prepared', '-c', '50', '-j', '2', '-T', String(seconds), '-f', file, url],
-    { encoding: 'utf8' },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  if (run.status !== 0) throw new Error(`pgbench failed: ${run.stderr || run.stdout}`);
-  const tps = /tps = ([\d.]+)/.exec(run.stdout)?.[1];
-  if (!tps) throw new Error(`pgbench printed no tps: ${run.stdout}`);
-  return Number(tps);
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const [code] = (await once(child, 'close')) as [number | null];
+  if (code !== 0) throw new Error(`pgbench failed: ${output.slice(-2000)}`);
+  const tps = /tps = ([\d.]+)/.exec(output)?.[1];
+  const processed = /actually processed: (\d+)/.exec(output)?.[1];
+  if (!tps || !processed) throw new Error(`pgbench printed no figures: ${output.slice(-2000)}`);
+  return { tps: Number(tps), processed: Number(processed) };
 }
 
 async function appendFigures(info: RunInfo, url: string) {
@@ -140,16 +194,29 @@ async function appendFigures(info: RunInfo, url: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'taskflow-bench-writes-'));
   try {
     await fixture(db, WORKSPACES);
-    const tps: Record<Variant, number[]> = { task: [], outbox: [], counter: [] };
+    const tps: Record<Variant, number[]> = {
+      task: [],
+      unordered: [],
+      outbox: [],
+      workspace: [],
+      counter: [],
+    };
+    let drainSeconds = 0;
     for (let round = 0; round < info.rounds; round++) {
       for (const variant of variants) {
-        const stop = variant === 'outbox' ? stampLoop(url) : undefined;
-        try {
-          tps[variant].push(pgbench(url, variant, info.durationSeconds * 2, dir));
-        } finally {
-          await stop?.();
+        const finish = variant === 'outbox' ? stampLoop(url) : undefined;
+        const run = await pgbench(url, variant, info.durationSeconds * 2, dir);
+        // The outbox's rate counts the time the stamp then took to number what the writers left.
+        const drained = (await finish?.()) ?? 0;
+        // The unstamped rows of `unordered` go, so that the next stamp starts from nothing.
+        if (variant === 'unordered' || variant === 'workspace') {
+          await db.query('truncate event_outbox');
         }
-        console.log(`  writes: ${variant}, round ${round + 1}: ${tps[variant].at(-1)} tps`);
+        drainSeconds = Math.max(drainSeconds, drained);
+        tps[variant].push(run.processed / (run.processed / run.tps + drained));
+        console.log(
+          `  writes: ${variant}, round ${round + 1}: ${Math.round(tps[variant].at(-1) ?? 0)} tps${finish ? ` (stamped ${drained.toFixed(2)} s after the writers stopped)` : ''}`,
+        );
       }
     }
     const pending = await db.query<{ n: number }>('select count(*)::int as n from event_outbox');
@@ -159,6 +226,7 @@ async function appendFigures(info: RunInfo, url: string) {
         number
       >,
       unstamped: pending.rows[0]?.n ?? 0,
+      drainSeconds,
     };
   } finally {
     await db.end();
@@ -250,7 +318,7 @@ export async function benchWrites(info: RunInfo): Promise<Section | undefined> {
     const append = await appendFigures(info, appendUrl);
     const ratio = append.tps.outbox / append.tps.task;
     markdown.push(
-      `\`pgbench -M prepared\`, 50 clients, ${WORKSPACES.toLocaleString('en-US')} workspaces, ${info.rounds} interleaved rounds of ${info.durationSeconds * 2} s; each row is the median round. The outbox rows are stamped meanwhile by the app's stamp statement in a loop (${append.unstamped} left unstamped at the end).`,
+      `\`pgbench -M prepared\`, 50 clients, ${WORKSPACES.toLocaleString('en-US')} workspaces, ${info.rounds} interleaved rounds of ${info.durationSeconds * 2} s; each row is the median round. The outbox rows are stamped meanwhile by the app's stamp statements in a loop on one more connection; the outbox row's rate counts the time until every row was stamped (at most ${append.drainSeconds.toFixed(2)} s after the writers stopped; ${append.unstamped} left at the end).`,
       '',
       ...table(
         ['Transaction', 'Transactions/s', 'Of the task insert alone'],

@@ -62,9 +62,14 @@ const STAMP_LOCK = 7_307_001;
  */
 export async function stampOutbox(db: Kysely<DB>, limit: number): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    // No JIT: the planner's estimates of the CTEs below (default row counts, a cross join) put
-    // this one-row statement above `jit_above_cost`, and compiling it took 100 ms per stamp.
-    await sql`select pg_advisory_xact_lock(${STAMP_LOCK}), set_config('jit', 'off', true)`.execute(
+    // Settings first (the subquery runs before the lock is asked for): a stamp waits at most 2 s
+    // for another process's (its caller's write has committed; a stamp that gives up leaves the
+    // events to the next one), and no JIT: the planner's estimates of the CTEs below (default row
+    // counts, a cross join) put this statement above `jit_above_cost`, and compiling it took
+    // 100 ms per stamp.
+    await sql`
+      select pg_advisory_xact_lock(${STAMP_LOCK})
+      from (select set_config('lock_timeout', '2s', true), set_config('jit', 'off', true)) as s`.execute(
       trx,
     );
     const result = await sql<{ n: number }>`

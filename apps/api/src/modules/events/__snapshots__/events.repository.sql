@@ -15,7 +15,9 @@ commit;
 
 -- stampOutbox
 begin;
-select pg_advisory_xact_lock($1), set_config('jit', 'off', true);
+
+      select pg_advisory_xact_lock($1)
+      from (select set_config('lock_timeout', '2s', true), set_config('jit', 'off', true)) as s;
 
       with moved as (
         delete from event_outbox
