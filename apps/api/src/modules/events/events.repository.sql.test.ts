@@ -21,6 +21,7 @@ describe('events repository SQL', () => {
     await sql.record('stampOutbox', () => stampOutbox(sql.db, 5000));
     await sql.record('readAfter', () => repo.readAfter('0', 500));
     await sql.record('head', () => repo.head());
+    await sql.record('unstamped', () => repo.unstamped());
     await sql.record('startPoint', () => repo.startPoint(userId));
     await sql.record('replay', () =>
       repo.replay({ userId, workspaces: [workspaceId], afterId: '0', upTo: '2', limit: 5001 }),

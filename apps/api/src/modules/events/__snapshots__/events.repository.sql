@@ -46,6 +46,9 @@ select id::text as "id", "type", "workspace_id", "user_id", "actor_id", "payload
 -- head
 select last_id::text as "last_id" from "event_sequence";
 
+-- unstamped
+select exists (select 1 from event_outbox) as waiting;
+
 -- startPoint
 select last_id::text as "last_id", pruned_through::text as "pruned_through", array(select workspace_id from workspace_members where user_id = $1) as "workspaces", exists(
             select 1 from event_outbox

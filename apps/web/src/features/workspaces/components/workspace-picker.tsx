@@ -58,7 +58,9 @@ export function WorkspacePicker({ workspaces, current, onPick }: Props) {
     <Popover.Root open={open} onOpenChange={(next) => (next ? setOpen(true) : close())}>
       <Popover.Trigger
         disabled={!workspaces}
-        aria-label={current ? `Workspace: ${current.name}. Switch workspace` : 'Open a workspace'}
+        // Without a current workspace the visible text ("Open a workspace", "Loading…") is the
+        // name: a label that differs from it would fail WCAG 2.5.3 (label in name).
+        aria-label={current ? `Workspace: ${current.name}. Switch workspace` : undefined}
         className="flex max-w-48 items-center gap-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm hover:bg-slate-100 disabled:opacity-60 dark:border-slate-600 dark:bg-slate-900 dark:hover:bg-slate-800"
       >
         <span className="truncate" title={current?.name}>
