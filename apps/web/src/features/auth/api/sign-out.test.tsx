@@ -12,18 +12,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { getData } from '../../../api/client.ts';
 import { createQueryClient } from '../../../lib/query-client.ts';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
+import { testSession, testUser } from '../../../test/session.ts';
 import { AuthProvider } from '../session/auth-context.tsx';
 import { sessionStore } from '../session/session-store.ts';
 import { useSignOut } from './sign-out.ts';
-
-const user = {
-  id: '5f0c6a7e-1111-4222-8333-944455556666',
-  email: 'ada@example.test',
-  name: 'Ada',
-  role: 'user',
-  emailVerified: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-} as const;
 
 /** A private page still loading something when its reader signs out. */
 function PrivatePage() {
@@ -73,12 +65,7 @@ afterEach(() => sessionStore.signedOut());
 
 describe('signing out', () => {
   it('cancels what a page is still fetching before the session ends, then forgets it', async () => {
-    sessionStore.signedIn({
-      accessToken: 'secret-token',
-      tokenType: 'Bearer',
-      expiresIn: 900,
-      user,
-    });
+    sessionStore.signedIn(testSession);
     const events: string[] = [];
     stubFetch((request) => {
       const path = new URL(request.url).pathname;
@@ -109,15 +96,10 @@ describe('signing out', () => {
   });
 
   it('forgets the session here even when the server cannot be reached', async () => {
-    sessionStore.signedIn({
-      accessToken: 'secret-token',
-      tokenType: 'Bearer',
-      expiresIn: 900,
-      user,
-    });
+    sessionStore.signedIn(testSession);
     stubFetch((request) =>
       new URL(request.url).pathname === '/api/v1/me'
-        ? jsonResponse(user)
+        ? jsonResponse(testUser)
         : Promise.reject(new TypeError('Failed to fetch')),
     );
     renderApp();

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
+import { testSession as session } from '../../../test/session.ts';
 import { sessionStore } from '../session/session-store.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
@@ -12,15 +13,6 @@ vi.mock('../../../lib/webauthn.ts', async (actual) => ({
   signWithPasskey: browserPasskey.sign,
 }));
 
-const user = {
-  id: '5f0c6a7e-1111-4222-8333-944455556666',
-  email: 'ada@example.test',
-  name: 'Ada',
-  role: 'user',
-  emailVerified: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const session = { accessToken: 'secret-token', tokenType: 'Bearer', expiresIn: 900, user };
 const challengeId = '9a1f3c2e-1b2d-4e5f-8a9b-0c1d2e3f4a5b';
 const options = { challengeId, options: { challenge: 'xyz', rpId: 'localhost' } };
 const credential = { id: 'abc', rawId: 'abc', type: 'public-key', response: {} };

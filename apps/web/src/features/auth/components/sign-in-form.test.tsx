@@ -2,17 +2,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { renderPage } from '../../../test/render.tsx';
+import { testUser as user } from '../../../test/session.ts';
 import { sessionStore } from '../session/session-store.ts';
 import { SignInForm } from './sign-in-form.tsx';
-
-const user = {
-  id: '5f0c6a7e-1111-4222-8333-944455556666',
-  email: 'ada@example.test',
-  name: 'Ada',
-  role: 'user',
-  emailVerified: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
 
 async function signIn(onSignedIn = vi.fn()) {
   renderPage(() => <SignInForm onSignedIn={onSignedIn} />);

@@ -3,18 +3,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse, stubFetch } from '../../../test/fetch.ts';
 import { problemBody } from '../../../test/problem.ts';
 import { renderPage } from '../../../test/render.tsx';
+import { testSession as session } from '../../../test/session.ts';
 import { sessionStore } from '../session/session-store.ts';
 import { SignInForm } from './sign-in-form.tsx';
 
-const user = {
-  id: '5f0c6a7e-1111-4222-8333-944455556666',
-  email: 'ada@example.test',
-  name: 'Ada',
-  role: 'user',
-  emailVerified: true,
-  createdAt: '2026-01-01T00:00:00.000Z',
-};
-const session = { accessToken: 'secret-token', tokenType: 'Bearer', expiresIn: 900, user };
 const challenge = { twoFactorRequired: true, challenge: 'c'.repeat(43), expiresIn: 300 };
 
 /** Answers sign-in with a challenge and the code step with `second`; records the code bodies. */
