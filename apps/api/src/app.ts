@@ -8,6 +8,7 @@ import { createJobSystem, type JobSystem, jobsLifecycle } from './job-system.ts'
 import { createAdminModule } from './modules/admin/index.ts';
 import { createAttachmentsModule } from './modules/attachments/index.ts';
 import { createAuthModule } from './modules/auth/index.ts';
+import { backupsRoutes } from './modules/backups/index.ts';
 import { createCommentsModule } from './modules/comments/index.ts';
 import { eventsModule } from './modules/events/index.ts';
 import { createExportsModule } from './modules/exports/index.ts';
@@ -179,6 +180,7 @@ export async function buildApp(config: Config, deps: AppDeps) {
   });
   await app.register(auth.routes);
   await app.register(admin.usersRoutes);
+  await app.register(backupsRoutes, { backups: jobSystem.backups, guards });
   await app.register(createSetupModule({ db, guards, limit: config.auth.rateLimits }).routes);
   await app.register(eventsModule, {
     database: deps.database,

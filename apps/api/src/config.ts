@@ -119,6 +119,14 @@ const EnvSchema = z.object({
   JOB_SUPERVISE_SECONDS: int(1, 3_600).default(60),
   JOB_RETENTION_DAYS: int(1, 365).default(7),
   EXPORTS_PER_HOUR: int(1, 1_000).default(10),
+  // Backups of the embedded database: a cron expression (UTC, five fields) and how many to keep.
+  BACKUP_CRON: z
+    .string()
+    .trim()
+    .regex(/^\S+(\s+\S+){4}$/, 'must be a cron expression of five fields, e.g. "15 3 * * *"')
+    .optional(),
+  BACKUP_KEEP: int(1, 1_000).default(7),
+  BACKUP_DIR: z.string().min(1).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   // Single sign-on: provider ids; each reads OIDC_<ID>_ISSUER, _CLIENT_ID, … (config-sso.ts).
   OIDC_PROVIDERS: z.string().max(500).optional(),
@@ -283,6 +291,11 @@ export function loadConfig(env: Record<string, string | undefined>) {
       retentionMs: e.JOB_RETENTION_DAYS * 86_400_000,
     },
     exports: { perHour: e.EXPORTS_PER_HOUR },
+    backups: {
+      cron: e.BACKUP_CRON,
+      keep: e.BACKUP_KEEP,
+      dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+    },
     metrics: { token: e.METRICS_TOKEN },
     events: {
       maxStreamsPerUser: e.SSE_MAX_STREAMS_PER_USER,

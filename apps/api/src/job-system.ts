@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { purgeFilesJob, thumbnailJob } from './modules/attachments/index.ts';
+import { createBackupService, scheduledBackupJob } from './modules/backups/index.ts';
 import { createEventsRepository } from './modules/events/index.ts';
 import {
   createExportsRepository,
@@ -76,11 +77,14 @@ export function createJobSystem({ database, mailer, logger, config }: Deps, role
   queue.define(purgeIdempotencyKeysJob(createIdempotencyRepository(db)));
   queue.define(pruneEventsJob(createEventsRepository(db), config.events.retentionMs));
   queue.define(purgeJobsJob(jobsAdmin, settings.retentionMs));
+  const backups = createBackupService({ database, config, logger });
+  queue.define(scheduledBackupJob(backups, config.backups.cron));
 
   return {
     queue,
     jobsAdmin,
     files,
+    backups,
     /** An image's thumbnail, made by a job enqueued in `trx`. */
     thumbnailAfterCommit: (trx: Kysely<DB>, attachmentId: string) =>
       queue.enqueue(thumbnail, { attachmentId }, { trx }),

@@ -59,6 +59,11 @@ export const errorCatalogue = {
     title: 'This is the account’s only way to sign in; set a password first',
   },
   LIMIT_REACHED: { status: 409, title: 'A limit has been reached' },
+  BACKUP_IN_PROGRESS: { status: 409, title: 'A backup is being taken; try again when it is done' },
+  BACKUPS_UNAVAILABLE: {
+    status: 409,
+    title: 'Backups are taken here in embedded mode only; back up PostgreSQL with its own tools',
+  },
   EXPORT_NOT_READY: { status: 409, title: 'The export is not ready yet' },
   IDEMPOTENCY_KEY_IN_USE: {
     status: 409,

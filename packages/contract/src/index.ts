@@ -2,6 +2,7 @@ export * from './access-tokens.ts';
 export * from './admin.ts';
 export * from './attachments.ts';
 export * from './auth.ts';
+export * from './backups.ts';
 export * from './bulk.ts';
 export * from './comments.ts';
 export * from './errors.ts';

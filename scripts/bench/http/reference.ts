@@ -12,8 +12,13 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import {
+  EMBEDDED_START_PARAMS,
+  EMBEDDED_V8_FLAGS,
+} from '../../../apps/api/src/platform/db/pglite.ts';
 import { createBody } from '../lib/task-fixture.ts';
 import { referenceSql } from './reference-sql.gen.ts';
 
@@ -34,8 +39,12 @@ const inSequence = async (raw: Raw, list: Statement[]) => {
 
 async function connect(kind: string, target: string) {
   if (kind === 'embedded') {
-    // The data directory as `taskflow serve` lays it out (its lock is free: the app is not there).
-    const pglite = await PGlite.create(path.join(target, 'pgdata'));
+    // The data directory as `taskflow serve` lays it out (its lock is free: the app is not there),
+    // opened with the same settings, in a process whose V8 is set as embedded `serve` sets it.
+    setFlagsFromString(EMBEDDED_V8_FLAGS);
+    const pglite = await PGlite.create(path.join(target, 'pgdata'), {
+      startParams: EMBEDDED_START_PARAMS,
+    });
     const raw: Raw = async (text, values) => (await pglite.query(text, [...values])).rows;
     // PGlite has one connection: a transaction must not interleave with another request's.
     let queue = Promise.resolve<unknown>(undefined);

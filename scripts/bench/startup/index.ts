@@ -8,7 +8,7 @@
  * - cluster mode on a migrated PostgreSQL database, with Redis (NODE_ENV unset: production).
  * Each run also notes when the first log line and the "TaskFlow is serving" line arrived.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { cli, redisUrl, root, runCli, scratchDatabase, scratchDir } from '../lib/app.ts';
@@ -25,6 +25,11 @@ import {
 } from './report.ts';
 
 const POLL_MS = 20;
+/** Idle memory: sampled this often after /ready, until SETTLED_SAMPLES in a row agree. */
+const RSS_SAMPLE_MS = 500;
+const SETTLED_SAMPLES = 4;
+const SETTLED_KIB = 1_024;
+const IDLE_TIMEOUT_MS = 20_000;
 const START_TIMEOUT_MS = 120_000;
 const webIndex = path.join(root, 'apps/web/dist/index.html');
 
@@ -80,6 +85,29 @@ const lineText = (line: string): string | undefined => {
   }
 };
 
+/** Resident memory of a process, in KiB (Linux /proc). */
+function residentKib(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
+}
+
+/**
+ * The resident memory of a server left alone after its start: sampled every 500 ms until four
+ * samples in a row are within 1 MiB of each other (or 20 s have passed), in MiB.
+ */
+async function idleResidentMib(pid: number): Promise<number> {
+  const samples: number[] = [];
+  const deadline = performance.now() + IDLE_TIMEOUT_MS;
+  for (;;) {
+    samples.push(residentKib(pid));
+    const last = samples.slice(-SETTLED_SAMPLES);
+    const settled =
+      last.length === SETTLED_SAMPLES && Math.max(...last) - Math.min(...last) <= SETTLED_KIB;
+    if (settled || performance.now() > deadline) return (samples.at(-1) ?? Number.NaN) / 1024;
+    await sleep(RSS_SAMPLE_MS);
+  }
+}
+
 const failure = (child: Child, message: string) =>
   new Error(`${message}\n  server output:\n${child.output()}`);
 
@@ -121,6 +149,7 @@ async function timeStart(kind: StartKind['id'], target: string): Promise<StartRu
       }
       if (run.ready === undefined) await sleep(POLL_MS);
     }
+    if (child.process.pid !== undefined) run.idleMib = await idleResidentMib(child.process.pid);
   } finally {
     await stopChild(child.process, 15_000);
   }
@@ -157,7 +186,7 @@ async function measureKind(kind: StartKind, runs: number, cleanups: Cleanups) {
       ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(2)} s`;
     console.log(
       `startup ${kind.id} ${i}/${runs}: /ready 200 after ${s(run.ready)} (first log line ${s(run.firstLog)},` +
-        ` "serving" ${s(run.serving)})`,
+        ` "serving" ${s(run.serving)}), idle ${run.idleMib?.toFixed(0) ?? 'n/a'} MiB resident`,
     );
   }
   return figures;

@@ -13,6 +13,8 @@ export type StartRun = {
   ready: number;
   firstLog?: number;
   serving?: number;
+  /** Resident memory once the server has settled after its start, in MiB. */
+  idleMib?: number;
 };
 
 export type StartFigures = { runs: StartRun[] };
@@ -33,6 +35,7 @@ const startupFailed = (o: StartupOutcome) =>
   o.kinds.length === 0 || o.kinds.some(startOutcomeFailed);
 
 const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(2));
+const mib = (value: number | undefined) => (value === undefined ? 'n/a' : value.toFixed(0));
 const pick = (runs: StartRun[], mark: keyof StartRun) =>
   runs.map((r) => r[mark]).filter((ms): ms is number => ms !== undefined);
 
@@ -44,6 +47,7 @@ const startHeader = [
   'Max (s)',
   'First log line (s)',
   '"TaskFlow is serving" (s)',
+  'Idle resident (MiB)',
   'Status',
 ];
 
@@ -57,6 +61,7 @@ function startRow(o: StartOutcome): string[] {
     seconds(ready.length > 0 ? Math.max(...ready) : undefined),
     seconds(median(pick(runs, 'firstLog'))),
     seconds(median(pick(runs, 'serving'))),
+    mib(median(pick(runs, 'idleMib'))),
   ];
   const status = o.error ? `failed: ${cell(o.error)}` : startOutcomeFailed(o) ? 'failed' : 'ok';
   return [o.kind.name, ...cells, status];
@@ -74,7 +79,7 @@ function markdown(outcome: StartupOutcome): string[] {
   return [
     '## Cold start to /ready',
     '',
-    `\`taskflow serve\` (\`node apps/api/src/cli/main.ts serve\`) spawned by the bench, then \`GET /ready\` polled every 20 ms until it answered 200: seconds from the spawn, ${outcome.runs} runs of each kind, one start at a time with nothing else of the bench running. The first log line and the "TaskFlow is serving" line are medians of the moments they reached the bench (stdout, \`LOG_LEVEL=info\`).`,
+    `\`taskflow serve\` (\`node apps/api/src/cli/main.ts serve\`) spawned by the bench, then \`GET /ready\` polled every 20 ms until it answered 200: seconds from the spawn, ${outcome.runs} runs of each kind, one start at a time with nothing else of the bench running. The first log line and the "TaskFlow is serving" line are medians of the moments they reached the bench (stdout, \`LOG_LEVEL=info\`). Idle resident memory is the median of the servers' VmRSS (/proc) once each, left alone after /ready, held within 1 MiB over four samples 500 ms apart. Goals (issue 18): embedded idle ≤ 200 MiB, embedded restart ≤ 1.5 s, cluster ≤ 1 s.`,
     '',
     ...table(startHeader, outcome.kinds.map(startRow), (i) => i > 0 && i < startHeader.length - 1),
     '',

@@ -33,6 +33,11 @@ describe('taskflow --help', () => {
       'jobs clear-completed',
       'tasks stats',
       'users set-role',
+      'backup',
+      'restore',
+      'export',
+      'workspace export',
+      'workspace import',
     ])
       expect(all.has(path), path).toBe(true);
     for (const [path, command] of all) {

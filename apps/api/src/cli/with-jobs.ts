@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { JobSystem } from '../job-system.ts';
-import { openDatabase } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
+import { openMigrated } from './context.ts';
 
 /** This process runs no job, so it sends no mail. */
 const noMail: Mailer = {
@@ -12,21 +13,23 @@ const noMail: Mailer = {
 /**
  * Runs `work` with the job system started but running nothing: no workers, no cron, no
  * maintenance (a `serve` or `taskflow worker` does those). Embedded mode installs the job schema
- * on start, as `serve` does; a cluster has it from `taskflow migrate up`.
+ * on start, as `serve` does; a cluster has it from `taskflow migrate up`. With `migrated`, the
+ * database is opened as `openMigrated` opens it, for a command that writes the app's tables too.
  */
 export async function withJobs<T>(
   { config, logger }: { config: Config; logger: Logger },
-  work: (jobs: JobSystem) => Promise<T>,
+  work: (jobs: JobSystem, database: Database) => Promise<T>,
+  { migrated = false }: { migrated?: boolean } = {},
 ): Promise<T> {
   const { createJobSystem } = await import('../job-system.ts');
-  const database = await openDatabase(config, logger);
+  const database = await (migrated ? openMigrated : openDatabase)(config, logger);
   const system = createJobSystem(
     { database, mailer: noMail, logger, config },
     { migrate: config.mode === 'embedded', supervise: false },
   );
   try {
     await system.queue.start({ work: false });
-    return await work(system);
+    return await work(system, database);
   } finally {
     await system.queue.stop(config.http.shutdownTimeoutMs);
     await database.close();

@@ -359,6 +359,15 @@ export interface WorkspaceLabelsTable {
   updated_at: DefaultTimestamp;
 }
 
+/** An archive imported into this instance, and the workspace it made (0021). */
+export interface WorkspaceImportsTable {
+  archive_id: string;
+  source_workspace_id: string;
+  workspace_id: string;
+  exported_at: Timestamp;
+  imported_at: DefaultTimestamp;
+}
+
 export interface SsoIdentitiesTable {
   id: Generated<string>;
   user_id: string;
@@ -404,6 +413,7 @@ export interface DB {
   task_history: TaskHistoryTable;
   task_attachments: TaskAttachmentsTable;
   workspace_labels: WorkspaceLabelsTable;
+  workspace_imports: WorkspaceImportsTable;
   storage_deletions: StorageDeletionsTable;
   setup_links: SetupLinksTable;
   user_two_factor: UserTwoFactorTable;

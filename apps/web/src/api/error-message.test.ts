@@ -26,6 +26,8 @@ describe('humanMessage', () => {
     [409, 'LIMIT_REACHED', 'A limit has been reached.'],
     [412, 'PRECONDITION_FAILED', 'Someone else changed this in the meantime.'],
     [409, 'CONFLICT', 'This conflicts with a change made elsewhere.'],
+    [409, 'BACKUP_IN_PROGRESS', 'A backup is already being taken.'],
+    [409, 'BACKUPS_UNAVAILABLE', 'Back up PostgreSQL with its own tools (pg_dump).'],
     [409, 'EXPORT_NOT_READY', 'The export is still being made.'],
     [410, 'EXPORT_EXPIRED', 'This export has expired'],
     [413, 'FILE_TOO_LARGE', 'This file is larger than allowed.'],

@@ -48,6 +48,9 @@ const byCode: Partial<Record<ApiErrorCode, string | ((error: ApiError) => string
   PRECONDITION_FAILED: 'Someone else changed this in the meantime. Review their version first.',
   // The API says what conflicts (the last administrator, a job that has already finished…).
   CONFLICT: (error) => sentence(error.problem?.detail) ?? (byStatus[409] as string),
+  BACKUP_IN_PROGRESS: 'A backup is already being taken. Try again when it is done.',
+  BACKUPS_UNAVAILABLE:
+    'Backups are taken here in embedded mode only. Back up PostgreSQL with its own tools (pg_dump).',
   // With a detail, the export failed rather than still being made.
   EXPORT_NOT_READY: (error) =>
     error.problem?.detail

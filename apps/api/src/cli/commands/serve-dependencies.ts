@@ -4,7 +4,7 @@
  */
 export { buildApp } from '../../app.ts';
 export { createPasswordService } from '../../modules/auth/index.ts';
+export { createBackupService, listenForOperators } from '../../modules/backups/index.ts';
 export { seedDemo } from '../../modules/demo/index.ts';
 export { issueFirstAdminLink } from '../../modules/setup/index.ts';
-export { openRedis, settled } from '../../platform/cache/redis-cache.ts';
 export { runServer } from '../../server.ts';

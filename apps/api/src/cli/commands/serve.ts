@@ -1,11 +1,24 @@
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
+import type { Logger } from 'pino';
 import { assertServable } from '../../config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
+import { EMBEDDED_V8_FLAGS } from '../../platform/db/pglite.ts';
 import { runCommand } from '../context.ts';
 
 /** How long start-up waits for Redis before serving without it. */
 const REDIS_START_WAIT_MS = 2_000;
+
+/** Redis (cluster mode), waited for briefly; ioredis is loaded only by a process that uses it. */
+async function connectRedis(url: string, logger: Logger) {
+  const { openRedis, settled } = await import('../../platform/cache/redis-client.ts');
+  const redis = openRedis(url, logger);
+  if (!(await settled(redis, REDIS_START_WAIT_MS))) {
+    logger.warn('Redis unreachable at start: serving with per-process fallbacks');
+  }
+  return redis;
+}
 
 export function registerServe(program: Command) {
   program
@@ -14,21 +27,22 @@ export function registerServe(program: Command) {
     .action(() =>
       runCommand(async ({ config, logger }) => {
         assertServable(config);
+        // The small server's young generation (pglite.ts).
+        if (config.mode === 'embedded') setFlagsFromString(EMBEDDED_V8_FLAGS);
         const {
           buildApp,
           createPasswordService,
           issueFirstAdminLink,
-          openRedis,
+          listenForOperators,
+          createBackupService,
           runServer,
           seedDemo,
-          settled,
         } = await import('./serve-dependencies.ts');
         const database = await openDatabase(config, logger);
-        const redis = config.redis.url ? openRedis(config.redis.url, logger) : undefined;
-        if (redis && !(await settled(redis, REDIS_START_WAIT_MS))) {
-          logger.warn('Redis unreachable at start: serving with per-process fallbacks');
-        }
+        const redis = config.redis.url ? await connectRedis(config.redis.url, logger) : undefined;
+        let operators: { close(): Promise<void> } | undefined;
         const close = async () => {
+          await operators?.close();
           await redis?.quit().catch(() => redis.disconnect());
           await database.close();
         };
@@ -56,6 +70,11 @@ export function registerServe(program: Command) {
             onClose: close,
           });
           logger.info({ address, mode: config.mode }, `TaskFlow is serving on ${address}`);
+          if (config.mode === 'embedded') {
+            // `taskflow backup` while this process holds the data directory.
+            const backups = createBackupService({ database, config, logger });
+            operators = await listenForOperators(config.db.dataDir, backups, logger);
+          }
           // Cluster mode prints no link: its operators use `taskflow users set-role`.
           const setup = config.mode === 'embedded' && (await issueFirstAdminLink(database.db));
           if (setup) {

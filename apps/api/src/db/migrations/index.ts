@@ -19,6 +19,7 @@ import * as m0017 from './0017_two_factor.ts';
 import * as m0018 from './0018_sso_identities.ts';
 import * as m0019 from './0019_passkeys.ts';
 import * as m0020 from './0020_event_outbox.ts';
+import * as m0021 from './0021_workspace_imports.ts';
 
 /**
  * `expand`: additive only, so the previous release keeps working on the new schema. `contract`:
@@ -51,4 +52,5 @@ export const migrations: Record<string, PhasedMigration> = {
   '0018_sso_identities': m0018,
   '0019_passkeys': m0019,
   '0020_event_outbox': m0020,
+  '0021_workspace_imports': m0021,
 };

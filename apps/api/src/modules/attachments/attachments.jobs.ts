@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import sharp from 'sharp';
 import { z } from 'zod';
 import type { DB } from '../../db/schema.ts';
 import { unitOfWork } from '../../platform/db/unit-of-work.ts';
@@ -40,6 +39,8 @@ export function thumbnailJob(deps: {
     async handle({ attachmentId }, { logger }) {
       const row = await repo.needingThumbnail(attachmentId);
       if (!row || !isImage(row.content_type)) return;
+      // sharp (and libvips) load with the first image, not with every process.
+      const { default: sharp } = await import('sharp');
       const source = await deps.store.read(row.storage_key);
       const resize = sharp({ limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
         .rotate()

@@ -252,6 +252,10 @@ const plan: Record<string, PlannedOperation> = {
   'POST /api/v1/admin/jobs/{id}/cancel': by('admin', [200, 400, 401, 404, 409], jobIds),
   'POST /api/v1/admin/jobs/{id}/retry': by('admin', [200, 400, 401, 404, 409], jobIds),
   'GET /api/v1/health/detailed': by('admin', [200, 401]),
+  // An in-memory database: nothing to back up (409), no backup to download.
+  'GET /api/v1/admin/backups': by('admin', [200, 401]),
+  'POST /api/v1/admin/backups': by('admin', [401, 409]),
+  'GET /api/v1/admin/backups/{name}/download': by('admin', [400, 401, 404]),
   // Last: it can demote the victim and back, never the only administrator (409).
   'PATCH /api/v1/admin/users/{id}': by('admin', [200, 400, 401, 404, 409], ids(victimId, adminId)),
 };

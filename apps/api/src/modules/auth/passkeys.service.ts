@@ -1,10 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  verifyAuthenticationResponse,
-  verifyRegistrationResponse,
-} from '@simplewebauthn/server';
+import type * as WebAuthn from '@simplewebauthn/server';
 import type {
   Passkey,
   PasskeyAssertion,
@@ -23,6 +18,10 @@ import type { PasswordService } from './password.ts';
 /** Between the options and the browser's answer: about five minutes. */
 const CHALLENGE_TTL_SECONDS = 300;
 const TIMEOUT_MS = CHALLENGE_TTL_SECONDS * 1000;
+
+/** @simplewebauthn/server (with its X.509 and ASN.1 parsers), loaded by the first ceremony. */
+let loaded: Promise<typeof WebAuthn> | undefined;
+const webauthn = () => (loaded ??= import('@simplewebauthn/server'));
 
 type Deps = {
   repo: PasskeyRepository;
@@ -103,7 +102,7 @@ export function createPasskeyService({ repo, accounts, passwords, relyingParty, 
           transports: c.transports,
         }))
       : undefined;
-    const options = await generateAuthenticationOptions({
+    const options = await (await webauthn()).generateAuthenticationOptions({
       rpID: rp.id,
       timeout: TIMEOUT_MS,
       // Alone, a passkey must be two factors (possession and the user's PIN or biometrics).
@@ -141,9 +140,11 @@ export function createPasskeyService({ repo, accounts, passwords, relyingParty, 
     }
     const rp = relyingParty();
     const counter = Number(passkey.counter);
-    let info: Awaited<ReturnType<typeof verifyAuthenticationResponse>>['authenticationInfo'];
+    let info: Awaited<
+      ReturnType<typeof WebAuthn.verifyAuthenticationResponse>
+    >['authenticationInfo'];
     try {
-      const result = await verifyAuthenticationResponse({
+      const result = await (await webauthn()).verifyAuthenticationResponse({
         response: credential,
         expectedChallenge: (sent) => hashOf(sent) === challenge.challenge_hash,
         expectedOrigin: rp.origin,
@@ -202,7 +203,7 @@ export function createPasskeyService({ repo, accounts, passwords, relyingParty, 
         });
       }
       const rp = relyingParty();
-      const options = await generateRegistrationOptions({
+      const options = await (await webauthn()).generateRegistrationOptions({
         rpName: rp.name,
         rpID: rp.id,
         userName: user.email,
@@ -228,9 +229,9 @@ export function createPasskeyService({ repo, accounts, passwords, relyingParty, 
       const challenge = await repo.useChallenge(input.challengeId, 'register');
       if (!challenge || challenge.user_id !== caller.userId) throw expired();
       const rp = relyingParty();
-      let info: Awaited<ReturnType<typeof verifyRegistrationResponse>>['registrationInfo'];
+      let info: Awaited<ReturnType<typeof WebAuthn.verifyRegistrationResponse>>['registrationInfo'];
       try {
-        const result = await verifyRegistrationResponse({
+        const result = await (await webauthn()).verifyRegistrationResponse({
           response: input.credential,
           expectedChallenge: (sent) => hashOf(sent) === challenge.challenge_hash,
           expectedOrigin: rp.origin,

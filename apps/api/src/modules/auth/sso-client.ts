@@ -1,5 +1,5 @@
 import type { SsoErrorCode } from '@taskflow/contract';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import type { SsoProviderConfig } from '../../config-sso.ts';
 
 /** What the callback needs again: kept server-side between the start and the callback. */
@@ -28,15 +28,25 @@ export class SsoError extends Error {
 /** openid-client's codes for an ID token whose `exp`/`iat` do not fit the clock. */
 const EXPIRED = 'OAUTH_JWT_TIMESTAMP_CHECK_FAILED';
 
+/** openid-client, loaded by the first sign-in through a provider. */
+let loaded: typeof Oidc | undefined;
+const loadOidc = async () => {
+  loaded ??= await import('openid-client');
+  return loaded;
+};
+
 function failureOf(error: unknown): SsoError {
-  if (error instanceof oidc.AuthorizationResponseError) {
+  // Errors of openid-client's classes exist only once it is loaded.
+  const oidc = loaded;
+  if (oidc && error instanceof oidc.AuthorizationResponseError) {
     return new SsoError(error.error === 'access_denied' ? 'denied' : 'provider_error', error.error);
   }
   const code = (error as { code?: unknown }).code;
   if (code === EXPIRED) return new SsoError('token_expired', code);
   if (typeof code === 'string' && code.startsWith('OAUTH_'))
     return new SsoError('token_invalid', code);
-  if (error instanceof oidc.ResponseBodyError) return new SsoError('provider_error', error.error);
+  if (oidc && error instanceof oidc.ResponseBodyError)
+    return new SsoError('provider_error', error.error);
   return new SsoError('provider_unavailable', (error as Error).message);
 }
 
@@ -46,24 +56,26 @@ function failureOf(error: unknown): SsoError {
  * audience, expiry and nonce are checked on every callback.
  */
 export function createSsoClient(provider: SsoProviderConfig) {
-  let configuration: Promise<oidc.Configuration> | undefined;
+  let configuration: Promise<Oidc.Configuration> | undefined;
   const insecure = provider.issuer.startsWith('http://');
 
   function configured() {
-    configuration ??= oidc
-      .discovery(
-        new URL(provider.issuer),
-        provider.clientId,
-        undefined,
-        oidc.ClientSecretPost(provider.clientSecret),
-        {
-          // An http:// issuer is a test or development provider on this machine.
-          execute: [
-            ...(insecure ? [oidc.allowInsecureRequests] : []),
-            oidc.enableNonRepudiationChecks,
-          ],
-          timeout: 10,
-        },
+    configuration ??= loadOidc()
+      .then((oidc) =>
+        oidc.discovery(
+          new URL(provider.issuer),
+          provider.clientId,
+          undefined,
+          oidc.ClientSecretPost(provider.clientSecret),
+          {
+            // An http:// issuer is a test or development provider on this machine.
+            execute: [
+              ...(insecure ? [oidc.allowInsecureRequests] : []),
+              oidc.enableNonRepudiationChecks,
+            ],
+            timeout: 10,
+          },
+        ),
       )
       .catch((error: unknown) => {
         configuration = undefined;
@@ -80,6 +92,7 @@ export function createSsoClient(provider: SsoProviderConfig) {
       const config = await configured().catch((error: unknown) => {
         throw failureOf(error);
       });
+      const oidc = await loadOidc();
       const checks = {
         state: oidc.randomState(),
         nonce: oidc.randomNonce(),
@@ -102,6 +115,7 @@ export function createSsoClient(provider: SsoProviderConfig) {
     async finish(query: URLSearchParams, checks: SsoChecks): Promise<SsoClaims> {
       try {
         const config = await configured();
+        const oidc = await loadOidc();
         const current = new URL(checks.redirectUri);
         current.search = query.toString();
         const tokens = await oidc.authorizationCodeGrant(config, current, {

@@ -1,7 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from 'node:crypto';
 import { RECOVERY_CODE_COUNT } from '@taskflow/contract';
-import { generateSecret, generateURI, verify } from 'otplib';
-import QRCode from 'qrcode';
 
 /** The issuer authenticator apps show beside the account. */
 const ISSUER = 'TaskFlow';
@@ -44,6 +42,11 @@ export type SecretBox = ReturnType<typeof secretBox>;
 
 /** A new 160-bit secret, its otpauth:// URI for `account`, and that URI as an SVG QR code. */
 export async function newEnrolment(account: string) {
+  // otplib and qrcode load with the first use of two factors, not with every process.
+  const [{ generateSecret, generateURI }, { default: QRCode }] = await Promise.all([
+    import('otplib'),
+    import('qrcode'),
+  ]);
   const secret = generateSecret();
   const otpauthUri = generateURI({ issuer: ISSUER, label: account, secret });
   const svg = await QRCode.toString(otpauthUri, { type: 'svg', errorCorrectionLevel: 'M' });
@@ -59,6 +62,7 @@ export const isTotpCode = (code: string) => /^\d{6}$/.test(code.replace(/\s/g, '
  * window has passed), or null.
  */
 export async function matchTotp(secret: string, code: string, afterStep: number | null) {
+  const { verify } = await import('otplib');
   const result = await verify({
     secret,
     token: code.replace(/\s/g, ''),

@@ -9,7 +9,7 @@ import { createMigratedTestDatabase } from '../../test/database.ts';
 import { createTask, createWorkspace, newUser } from '../../test/workspaces.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
-import { openRedis, settled } from './redis-cache.ts';
+import { openRedis, settled } from './redis-client.ts';
 
 /**
  * Cluster mode with Redis: two API instances on one database and one Redis share their cache and

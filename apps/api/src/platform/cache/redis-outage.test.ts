@@ -7,7 +7,7 @@ import { createMigratedTestDatabase } from '../../test/database.ts';
 import { createTask, createWorkspace, newUser } from '../../test/workspaces.ts';
 import type { Database } from '../db/database.ts';
 import { createLogger } from '../logger.ts';
-import { openRedis } from './redis-cache.ts';
+import { openRedis } from './redis-client.ts';
 
 /**
  * Redis is an accelerator: an instance whose Redis cannot be reached (nothing listens on port 1)

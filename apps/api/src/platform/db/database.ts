@@ -35,6 +35,8 @@ export type Database = {
   listen: Listen;
   /** The embedded instance (the job queue shares it, through Kysely's connection queue). */
   pglite?: PGlite;
+  /** The embedded data directory, when PGlite runs on disk (not in memory). */
+  dataDir?: string;
   /** The PostgreSQL URL (the job queue opens its own pool on it). */
   url?: string;
   /** The connection pool's figures; null where there is no pool (PGlite has one connection). */
@@ -53,7 +55,7 @@ const plugins = [new IsoTimestamps()];
 /** The embedded database: PGlite in `dataDir`, locked against a second process. */
 export async function openEmbeddedDatabase(dataDir: string): Promise<Database> {
   const { pglite, lock } = await openPglite(dataDir);
-  return overPglite(pglite, undefined, () => lock.release());
+  return { ...overPglite(pglite, undefined, () => lock.release()), dataDir };
 }
 
 /** A database over a PGlite instance; closing it closes PGlite, then runs `closed`. */

@@ -16,7 +16,8 @@ export class DataDirVersionError extends OperatorError {
   }
 }
 
-async function pgliteVersion(): Promise<string> {
+/** The PGlite this TaskFlow runs (its package's version). */
+export async function pgliteVersion(): Promise<string> {
   const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
   const pkg = JSON.parse(await readFile(path.join(entry, '../../package.json'), 'utf8'));
   return pkg.version as string;
@@ -24,6 +25,20 @@ async function pgliteVersion(): Promise<string> {
 
 /** PGlite data directories are compatible within one minor line (0.x): 0.4 cannot open 0.5's. */
 const line = (version: string) => version.split('.').slice(0, 2).join('.');
+
+/**
+ * PostgreSQL's settings for the embedded server. PGlite starts with 128 MB of shared buffers,
+ * which a process serving a small team fills with pages the operating system caches anyway:
+ * 16 MB cut the idle process by about 160 MiB (docs/decisions/0038-small-server-and-backups.md).
+ */
+export const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
+/**
+ * V8's setting for the embedded server (`serve` sets it): V8 grows the young generation up to
+ * 128 MiB on a machine of this size, and keeps those pages; at its first size it costs more
+ * collections, not memory (docs/decisions/0038-small-server-and-backups.md).
+ */
+export const EMBEDDED_V8_FLAGS = '--semi-space-growth-factor=1';
 
 /**
  * Opens the embedded database in `dataDir`: takes the exclusive lock first, then checks the
@@ -42,7 +57,7 @@ export async function openPglite(dataDir: string) {
     } else if (existsSync(pgdata)) {
       throw new DataDirVersionError(dataDir, 'unknown', expected);
     }
-    const pglite = await PGlite.create(pgdata);
+    const pglite = await PGlite.create(pgdata, { startParams: EMBEDDED_START_PARAMS });
     await writeFile(versionFile, `${expected}\n`);
     return { pglite, lock };
   } catch (error) {

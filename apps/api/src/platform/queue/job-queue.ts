@@ -27,8 +27,11 @@ export type JobDefinition<P = unknown> = {
   attempts?: number;
   /** The first retry's delay; each next one doubles (default 2 s). */
   retryDelaySeconds?: number;
-  /** Cron expression (UTC): the job is enqueued on this schedule, once across all workers. */
-  cron?: string;
+  /**
+   * Cron expression (UTC): the job is enqueued on this schedule, once across all workers. `null`:
+   * no schedule, and one left by an earlier configuration is removed.
+   */
+  cron?: string | null;
   /** Jobs fetched at once by one worker, and run at once (defaults 20 and 4). */
   batchSize?: number;
 };
@@ -184,6 +187,7 @@ export function createJobQueue(boss: PgBoss, logger: Logger, tuning: QueueTuning
           ),
         );
         if (def.cron) await boss.schedule(def.type, def.cron, { payload: {}, requestId: null });
+        else if (def.cron === null) await boss.unschedule(def.type);
       }
     },
 

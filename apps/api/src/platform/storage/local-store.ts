@@ -6,6 +6,9 @@ import type { FileStore } from './file-store.ts';
 /** Keys are made by TaskFlow (`<uuid>/<uuid>[.suffix]`); anything else never reaches the disk. */
 const KEY = /^[0-9a-f-]{36}\/[0-9a-f-]{36}(\.[a-z]+)?$/;
 
+/** Whether `key` (a path under the root, `/`-separated) names a stored object. */
+export const isStorageKey = (key: string) => KEY.test(key);
+
 function within(root: string, key: string) {
   if (!KEY.test(key)) throw new Error(`not a storage key: ${JSON.stringify(key)}`);
   return path.join(root, ...key.split('/'));

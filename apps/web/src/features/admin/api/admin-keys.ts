@@ -13,5 +13,6 @@ export const adminKeys = {
   userList: (q: string) => [...adminKeys.users(), 'list', q] as const,
   health: () => [...adminKeys.all(), 'health'] as const,
   outbox: () => [...adminKeys.all(), 'outbox'] as const,
+  backups: () => [...adminKeys.all(), 'backups'] as const,
   securitySettings: () => [...adminKeys.all(), 'settings', 'security'] as const,
 };

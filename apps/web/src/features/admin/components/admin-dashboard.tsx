@@ -1,4 +1,5 @@
 import { PageSection } from '../../../components/card.tsx';
+import { BackupsCard } from './backups-card.tsx';
 import { HealthPanel } from './health-panel.tsx';
 import { JobsCard } from './jobs-card.tsx';
 import { MailOutbox } from './mail-outbox.tsx';
@@ -6,7 +7,7 @@ import { SecuritySettingsCard } from './security-settings-card.tsx';
 import { StatsOverview } from './stats-overview.tsx';
 import { UsersCard } from './users-card.tsx';
 
-/** The operator's page: figures and charts, jobs, users, health and the mail outbox. */
+/** The operator's page: figures and charts, jobs, users, security, backups, health and mail. */
 export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
   return (
     <PageSection
@@ -30,7 +31,10 @@ export function AdminDashboard({ currentUserId }: { currentUserId: string }) {
         />
       </div>
       <UsersCard currentUserId={currentUserId} />
-      <SecuritySettingsCard />
+      <div className="grid items-start gap-6 xl:grid-cols-2">
+        <SecuritySettingsCard />
+        <BackupsCard />
+      </div>
       <div className="grid gap-6 xl:grid-cols-2">
         <HealthPanel />
         <MailOutbox />

@@ -13,6 +13,8 @@ export type UserPages = InfiniteData<AdminUserList, string | null>;
 export type Role = components['schemas']['Role'];
 export type DetailedHealth = components['schemas']['DetailedHealth'];
 export type LiveEvent = components['schemas']['LiveEvent'];
+export type Backup = components['schemas']['Backup'];
+export type BackupList = components['schemas']['BackupList'];
 
 /** Every job state, in the order a job goes through them: the contract's own list. */
 export { JOB_STATES } from '@taskflow/contract';
@@ -24,6 +26,13 @@ export const jobStateNames: Record<JobState, string> = {
   completed: 'Completed',
   cancelled: 'Cancelled',
   failed: 'Failed',
+};
+
+/** Who started a backup. */
+export const backupTriggerNames: Record<Backup['trigger'], string> = {
+  manual: 'Taken by an admin',
+  schedule: 'Taken on schedule',
+  command: 'Taken from the command line',
 };
 
 export const roleNames: Record<Role, string> = { user: 'User', admin: 'Administrator' };
