@@ -1,7 +1,10 @@
+import { existsSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
-import { type Database, openDatabase } from '../platform/db/database.ts';
+import { type Database, openDatabase, openPostgresDatabase } from '../platform/db/database.ts';
+import { DataDirInUseError } from '../platform/db/lock.ts';
 import { migrateUp } from '../platform/db/migrator.ts';
+import { pgSocketPath } from '../platform/db/pglite.ts';
 import { DomainError } from '../platform/errors.ts';
 import { createLogger } from '../platform/logger.ts';
 import { OperatorError } from '../platform/operator-error.ts';
@@ -54,9 +57,27 @@ export async function runCommand(
   }
 }
 
+/**
+ * A running embedded server holds the data directory: its database, through the server's
+ * socket (platform/db/socket-server.ts), as if it were PostgreSQL.
+ */
+function throughRunningServer(error: unknown, config: Config, logger?: Logger): Database {
+  const dir = config.db.dataDir;
+  if (!(error instanceof DataDirInUseError) || !existsSync(pgSocketPath(dir))) throw error;
+  logger?.debug({ pid: error.pid }, 'the server holds the data directory: using its socket');
+  const url = `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}`;
+  return openPostgresDatabase(url, config.db, undefined, logger);
+}
+
+/** The database of an operator command: the data directory, or the server that holds it. */
+export const openCommandDatabase = (config: Config, logger?: Logger) =>
+  openDatabase(config, logger).catch((error: unknown) =>
+    throughRunningServer(error, config, logger),
+  );
+
 /** The database of a command; embedded mode applies pending migrations first, as `serve` does. */
 export async function openMigrated(config: Config, logger: Logger): Promise<Database> {
-  const database = await openDatabase(config, logger);
+  const database = await openCommandDatabase(config, logger);
   if (config.mode === 'embedded') {
     try {
       await migrateUp(database.db);

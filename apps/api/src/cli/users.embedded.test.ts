@@ -14,7 +14,7 @@ afterAll(() => remove());
 const password = 'correct horse battery staple\n';
 
 describe('taskflow users set-role', () => {
-  it('prints one setup link at start while there is no admin; the running server keeps the directory', async () => {
+  it('prints one setup link at start while there is no admin; commands reach the database through the running server', async () => {
     const server = startNode(['serve'], { ...env, PORT: '0', LOG_LEVEL: 'info' });
     const done = finished(server);
     try {
@@ -22,13 +22,19 @@ describe('taskflow users set-role', () => {
       const link = /open (\S+)\/setup\/([\w-]{43}) to create the first one/.exec(line);
       expect(link?.[1]).toBe('http://localhost:0');
 
-      const locked = await runCli(['users', 'set-role', 'someone@example.com', 'admin'], env);
-      expect(locked.code).toBe(1);
-      expect(locked.stdout).toBe('');
-      expect(locked.stderr).toMatch(
-        /^taskflow: the TaskFlow server \(pid \d+\) holds the embedded data directory/,
-      );
-      expect(locked.stderr.trim().split('\n')).toHaveLength(1);
+      // The server holds the directory and serves its database to operator commands.
+      const unknown = await runCli(['users', 'set-role', 'someone@example.com', 'admin'], env);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toBe('');
+      expect(unknown.stderr).toBe('taskflow: no account uses the email someone@example.com\n');
+      const stats = await runCli(['tasks', 'stats', '--json'], env);
+      expect(stats.code, stats.stderr).toBe(0);
+      expect(JSON.parse(stats.stdout)).toMatchObject({ workspace: null, total: 0 });
+      const jobs = await runCli(['jobs', 'stats', '--json'], env);
+      expect(jobs.code, jobs.stderr).toBe(0);
+      const backup = await runCli(['backup', '--json'], env);
+      expect(backup.code, backup.stderr).toBe(0);
+      expect(JSON.parse(backup.stdout)).toMatchObject({ trigger: 'command' });
     } finally {
       server.kill('SIGTERM');
     }

@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { JobSystem } from '../job-system.ts';
-import { type Database, openDatabase } from '../platform/db/database.ts';
+import type { Database } from '../platform/db/database.ts';
 import type { Mailer } from '../platform/mail/mailer.ts';
-import { openMigrated } from './context.ts';
+import { openCommandDatabase, openMigrated } from './context.ts';
 
 /** This process runs no job, so it sends no mail. */
 const noMail: Mailer = {
@@ -22,7 +22,7 @@ export async function withJobs<T>(
   { migrated = false }: { migrated?: boolean } = {},
 ): Promise<T> {
   const { createJobSystem } = await import('../job-system.ts');
-  const database = await (migrated ? openMigrated : openDatabase)(config, logger);
+  const database = await (migrated ? openMigrated : openCommandDatabase)(config, logger);
   const system = createJobSystem(
     { database, mailer: noMail, logger, config },
     { migrate: config.mode === 'embedded', supervise: false },

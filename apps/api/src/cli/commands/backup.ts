@@ -2,9 +2,11 @@ import path from 'node:path';
 import type { Backup } from '@taskflow/contract';
 import type { Command } from 'commander';
 import type { Config } from '../../config.ts';
+import { openEmbeddedDatabase } from '../../platform/db/database.ts';
 import { DataDirInUseError } from '../../platform/db/lock.ts';
+import { migrateUp } from '../../platform/db/migrator.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
-import { openMigrated, runCommand } from '../context.ts';
+import { runCommand } from '../context.ts';
 import { jsonOption } from '../options.ts';
 import { keyValues, print, printJson } from '../output.ts';
 
@@ -46,8 +48,11 @@ export function registerBackup(program: Command) {
           const backups = await import('../../modules/backups/index.ts');
           let backup: Backup;
           try {
-            const database = await openMigrated(config, logger);
+            // The data directory itself: a backup copies its files (through a running server,
+            // the server does).
+            const database = await openEmbeddedDatabase(config.db.dataDir);
             try {
+              await migrateUp(database.db);
               backup = await backups
                 .createBackupService({ database, config, logger })
                 .create('command');

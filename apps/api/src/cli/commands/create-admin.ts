@@ -1,9 +1,8 @@
 import { Email, NewPassword, PersonName } from '@taskflow/contract';
 import type { Command } from 'commander';
-import { openDatabase } from '../../platform/db/database.ts';
 import { migrateUp } from '../../platform/db/migrator.ts';
 import { OperatorError } from '../../platform/operator-error.ts';
-import { runCommand } from '../context.ts';
+import { openCommandDatabase, runCommand } from '../context.ts';
 import { readSecret } from '../read-secret.ts';
 
 function parsed<T>(
@@ -40,7 +39,7 @@ export function registerCreateAdmin(program: Command) {
         const problems = passwordProblems(password);
         if (problems.length > 0) throw new OperatorError(`password: ${problems.join('; ')}`);
 
-        const database = await openDatabase(config);
+        const database = await openCommandDatabase(config);
         try {
           if (config.mode === 'embedded') await migrateUp(database.db);
           const created = await createAdminAccount(

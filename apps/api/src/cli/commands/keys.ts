@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../platform/db/database.ts';
-import { runCommand } from '../context.ts';
+import { openCommandDatabase, runCommand } from '../context.ts';
 
 export function registerKeys(program: Command) {
   const keys = program.command('keys').description('Manage access-token signing keys');
@@ -12,7 +11,7 @@ export function registerKeys(program: Command) {
     .action(() =>
       runCommand(async ({ config }) => {
         const { createSigningKeys } = await import('../../modules/auth/index.ts');
-        const database = await openDatabase(config);
+        const database = await openCommandDatabase(config);
         try {
           const kid = await createSigningKeys(database.db, config.auth.accessTtlSeconds).rotate();
           process.stdout.write(`new signing key ${kid}; running instances switch within 30 s\n`);

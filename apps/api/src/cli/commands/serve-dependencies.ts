@@ -7,4 +7,5 @@ export { createPasswordService } from '../../modules/auth/index.ts';
 export { createBackupService, listenForOperators } from '../../modules/backups/index.ts';
 export { seedDemo } from '../../modules/demo/index.ts';
 export { issueFirstAdminLink } from '../../modules/setup/index.ts';
+export { serveOverSocket } from '../../platform/db/socket-server.ts';
 export { runServer } from '../../server.ts';

@@ -37,6 +37,7 @@ export function registerServe(program: Command) {
           createBackupService,
           runServer,
           seedDemo,
+          serveOverSocket,
         } = await import('./serve-dependencies.ts');
         const database = await openDatabase(config, logger);
         const redis = config.redis.url ? await connectRedis(config.redis.url, logger) : undefined;
@@ -70,10 +71,17 @@ export function registerServe(program: Command) {
             onClose: close,
           });
           logger.info({ address, mode: config.mode }, `TaskFlow is serving on ${address}`);
-          if (config.mode === 'embedded') {
-            // `taskflow backup` while this process holds the data directory.
+          if (config.mode === 'embedded' && database.pglite) {
+            // Operator commands while this process holds the data directory: `taskflow backup`
+            // asks it to back up; the others reach the database through it.
             const backups = createBackupService({ database, config, logger });
-            operators = await listenForOperators(config.db.dataDir, backups, logger);
+            const sockets = await Promise.all([
+              listenForOperators(config.db.dataDir, backups, logger),
+              serveOverSocket(database.pglite, database.db, config.db.dataDir, logger),
+            ]);
+            operators = {
+              close: async () => void (await Promise.all(sockets.map((s) => s.close()))),
+            };
           }
           // Cluster mode prints no link: its operators use `taskflow users set-role`.
           const setup = config.mode === 'embedded' && (await issueFirstAdminLink(database.db));

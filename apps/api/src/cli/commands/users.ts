@@ -8,7 +8,7 @@ import { openMigrated, runCommand } from '../context.ts';
 function explainLocked(error: unknown): never {
   if (error instanceof DataDirInUseError) {
     throw new OperatorError(
-      `the TaskFlow server (pid ${error.pid}) holds the embedded data directory, so roles cannot be changed from here while it runs: change the role in the admin dashboard, or stop the server, run this command, and start it again`,
+      `the TaskFlow server (pid ${error.pid}) holds the embedded data directory and does not serve it to commands (no .s.PGSQL.5432 socket there): change the role in the admin dashboard, or stop the server, run this command, and start it again`,
     );
   }
   throw error;

@@ -16,6 +16,12 @@ export class DataDirVersionError extends OperatorError {
   }
 }
 
+/**
+ * Where a running embedded server serves its database to operator commands: the socket `pg`
+ * finds for `host=<DATA_DIR>` (PostgreSQL's own name for it).
+ */
+export const pgSocketPath = (dataDir: string) => path.join(dataDir, '.s.PGSQL.5432');
+
 /** The PGlite this TaskFlow runs (its package's version). */
 export async function pgliteVersion(): Promise<string> {
   const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
