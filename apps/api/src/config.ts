@@ -127,10 +127,28 @@ const EnvSchema = z.object({
     .optional(),
   BACKUP_KEEP: int(1, 1_000).default(7),
   BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_S3_BUCKET: z.string().min(3).max(63).optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   // Single sign-on: provider ids; each reads OIDC_<ID>_ISSUER, _CLIENT_ID, … (config-sso.ts).
   OIDC_PROVIDERS: z.string().max(500).optional(),
 });
+
+/** A bucket on the S3-compatible service that `S3_ENDPOINT`, `S3_REGION` and the keys name. */
+function bucketOf(e: z.output<typeof EnvSchema>, bucket: string) {
+  return {
+    bucket,
+    endpoint: e.S3_ENDPOINT,
+    // Where browsers reach the bucket, when that differs from where servers do.
+    publicEndpoint: e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT,
+    region: e.S3_REGION,
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    // Self-hosted S3-compatible servers want bucket names in the path.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
+  };
+}
 
 type TrustProxy = boolean | number | string[];
 
@@ -265,21 +283,7 @@ export function loadConfig(env: Record<string, string | undefined>) {
       quotaBytes: e.ATTACHMENT_QUOTA_BYTES,
       // Uploads (multipart, direct tickets and their completion) per member per minute.
       uploadLimit: { max: e.ATTACHMENT_UPLOAD_RATE_LIMIT, windowMs: 60_000 },
-      s3: e.S3_BUCKET
-        ? {
-            bucket: e.S3_BUCKET,
-            endpoint: e.S3_ENDPOINT,
-            // Where browsers reach the bucket, when that differs from where servers do.
-            publicEndpoint: e.S3_PUBLIC_ENDPOINT ?? e.S3_ENDPOINT,
-            region: e.S3_REGION,
-            credentials:
-              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
-                ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
-                : undefined,
-            // Self-hosted S3-compatible servers want bucket names in the path.
-            forcePathStyle: e.S3_FORCE_PATH_STYLE ?? e.S3_ENDPOINT !== undefined,
-          }
-        : undefined,
+      s3: e.S3_BUCKET ? bucketOf(e, e.S3_BUCKET) : undefined,
     },
     jobs: {
       // Embedded mode runs its jobs in the server process; a cluster runs `taskflow worker`s.
@@ -295,6 +299,8 @@ export function loadConfig(env: Record<string, string | undefined>) {
       cron: e.BACKUP_CRON,
       keep: e.BACKUP_KEEP,
       dir: path.resolve(e.BACKUP_DIR ?? path.join(e.DATA_DIR, 'backups')),
+      // Each new backup is also copied here (same endpoint and credentials as S3_*).
+      s3: e.BACKUP_S3_BUCKET ? bucketOf(e, e.BACKUP_S3_BUCKET) : undefined,
     },
     metrics: { token: e.METRICS_TOKEN },
     events: {

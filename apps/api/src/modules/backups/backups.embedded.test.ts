@@ -5,13 +5,16 @@ import type { Backup, BackupList } from '@taskflow/contract';
 import { sql } from 'kysely';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import { type Database, openEmbeddedDatabase } from '../../platform/db/database.ts';
 import { DataDirInUseError } from '../../platform/db/lock.ts';
+import { createS3Store } from '../../platform/storage/s3-store.ts';
 import { createAdmin } from '../../test/accounts.ts';
 import { buildTestApp, type TestApp } from '../../test/app.ts';
 import { newDataDir } from '../../test/data-dir.ts';
+import { startS3 } from '../../test/s3.ts';
 import { type Client, createTask, createWorkspace } from '../../test/workspaces.ts';
-import { BackupRefusedError, restoreBackup } from './index.ts';
+import { BackupRefusedError, createBackupService, restoreBackup } from './index.ts';
 
 /**
  * Backups of a real embedded data directory, taken by the app that serves it: while writers run,
@@ -160,6 +163,38 @@ describe('the scheduled backup', () => {
     expect(after.items.every((b) => b.trigger === 'schedule')).toBe(true);
     expect(after.items.some((b) => before.includes(b.name))).toBe(false);
   }, 90_000);
+});
+
+describe('a copy in S3-compatible storage', () => {
+  it('puts each new backup in BACKUP_S3_BUCKET, and says so when it cannot', async () => {
+    const s3 = await startS3();
+    try {
+      const config = loadConfig({ DATA_DIR: dir, ...s3.env, BACKUP_S3_BUCKET: s3.env.S3_BUCKET });
+      const service = createBackupService({ database, config, logger: ctx.app.log as never });
+      const backup = await service.create('command');
+      if (!config.backups.s3) throw new Error('BACKUP_S3_BUCKET was not read');
+      const bucket = createS3Store(config.backups.s3);
+      expect(await bucket.size(`backups/${backup.name}`)).toBe(backup.bytes);
+      bucket.close();
+
+      const unreachable = loadConfig({
+        DATA_DIR: dir,
+        ...s3.env,
+        S3_ENDPOINT: 'http://127.0.0.1:9',
+        BACKUP_S3_BUCKET: s3.env.S3_BUCKET,
+      });
+      const failing = createBackupService({
+        database,
+        config: unreachable,
+        logger: ctx.app.log as never,
+      });
+      const error = await failing.create('command').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect((error as Error).message).toMatch(/was taken, but could not be copied to the bucket/);
+    } finally {
+      await s3.stop();
+    }
+  }, 60_000);
 });
 
 describe('restore refuses', () => {

@@ -7,7 +7,34 @@ import type { z } from 'zod';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { DomainError, NotFoundError } from '../../platform/errors.ts';
+import { createS3Store } from '../../platform/storage/s3-store.ts';
 import { takeBackup } from './backup-archive.ts';
+
+/**
+ * A copy of a new backup in `BACKUP_S3_BUCKET`, under `backups/<name>`: the disk may be lost
+ * with the server. Removing old copies is the bucket's lifecycle rules' job.
+ */
+async function copyToBucket(bucket: S3Settings, file: string, backup: Backup) {
+  const store = createS3Store(bucket);
+  try {
+    await store.put(
+      `backups/${backup.name}`,
+      { path: file },
+      {
+        size: backup.bytes,
+        contentType: 'application/gzip',
+      },
+    );
+  } catch (error) {
+    throw new DomainError('SERVICE_UNAVAILABLE', {
+      detail: `The backup ${backup.name} was taken, but could not be copied to the bucket ${bucket.bucket}: ${(error as Error).message}`,
+    });
+  } finally {
+    store.close();
+  }
+}
+
+type S3Settings = NonNullable<Config['backups']['s3']>;
 
 type Deps = { database: Database; config: Config; logger: Logger };
 
@@ -91,6 +118,7 @@ export function createBackupService({ database, config, logger }: Deps) {
           },
           'backup taken',
         );
+        if (settings.s3) await copyToBucket(settings.s3, file, backup);
         await prune();
         return backup;
       } finally {
