@@ -6,6 +6,9 @@ import type { Logger } from 'pino';
 import type { DB } from '../../db/schema.ts';
 import { pgSocketPath } from './pglite.ts';
 
+/** The longest Unix socket path Linux accepts (`sun_path` is 108 bytes, with its NUL). */
+const MAX_SOCKET_PATH = 107;
+
 const SYNC = 0x53;
 const QUERY = 0x51;
 const TERMINATE = 0x58;
@@ -96,7 +99,16 @@ export async function serveOverSocket(
     idleTimeout: 30_000,
   });
   try {
-    await server.start();
+    if (Buffer.byteLength(socket) > MAX_SOCKET_PATH) {
+      throw new Error(`${socket} is longer than a Unix socket's name may be`);
+    }
+    // The socket server reports a failure to listen as an event, not as start()'s rejection.
+    const failed = new Promise<never>((_, reject) =>
+      server.addEventListener('error', (event) => reject((event as CustomEvent).detail), {
+        once: true,
+      }),
+    );
+    await Promise.race([server.start(), failed]);
     await chmod(socket, 0o600);
   } catch (err) {
     logger.warn(
