@@ -1,19 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { loadConfig } from '../config.ts';
 import type { JobSystem } from '../job-system.ts';
 import { type Database, openEmbeddedDatabase } from '../platform/db/database.ts';
+import { pgliteVersion } from '../platform/db/pglite.ts';
 import { startIdleJobs } from './idle-jobs.ts';
-
-async function pgliteVersion() {
-  const entry = fileURLToPath(import.meta.resolve('@electric-sql/pglite'));
-  const pkg = JSON.parse(await readFile(path.join(entry, '../../package.json'), 'utf8'));
-  return pkg.version as string;
-}
 
 /**
  * A new embedded data directory as TaskFlow's first open leaves it, `empty` (initialized, no

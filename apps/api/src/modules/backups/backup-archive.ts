@@ -48,12 +48,15 @@ const FILES = 'files';
 
 /** A new backup's name: its UTC time to the second and a random suffix. */
 function newName(at: Date) {
-  const stamp = at
+  return `taskflow-${utcStamp(at)}-${randomBytes(4).toString('hex')}.tar.gz`;
+}
+
+/** A time as `20261207T130333Z`: UTC to the second, fit for a file name. */
+export const utcStamp = (at: Date) =>
+  at
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  return `taskflow-${stamp}-${randomBytes(4).toString('hex')}.tar.gz`;
-}
 
 async function countFiles(dir: string): Promise<number> {
   if (!existsSync(dir)) return 0;
@@ -146,9 +149,6 @@ export function describe(manifest: BackupManifest, bytes: number): Backup {
     files: manifest.files,
   };
 }
-
-/** The part of a version a data directory is compatible within (0.4.x: 0.4). */
-export const pgliteLine = (v: string) => v.split('.').slice(0, 2).join('.');
 
 export class BackupRefusedError extends OperatorError {
   constructor(message: string) {

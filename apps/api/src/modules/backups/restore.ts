@@ -4,15 +4,15 @@ import path from 'node:path';
 import { migrations } from '../../db/migrations/index.ts';
 import { openEmbeddedDatabase } from '../../platform/db/database.ts';
 import { acquireLock } from '../../platform/db/lock.ts';
-import { pgliteVersion } from '../../platform/db/pglite.ts';
+import { pgliteLine, pgliteVersion } from '../../platform/db/pglite.ts';
 import { tableSums } from '../../platform/db/snapshot.ts';
 import {
   type BackupManifest,
   BackupRefusedError,
   extractPgdata,
-  pgliteLine,
   unpackBackup,
   unpackedFiles,
+  utcStamp,
 } from './backup-archive.ts';
 
 type Restored = {
@@ -39,12 +39,6 @@ async function refusal(m: BackupManifest): Promise<string | undefined> {
   }
   return undefined;
 }
-
-const stamp = () =>
-  new Date()
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
 
 /** Moves `from` to `to`, copying where they are on different file systems. */
 async function move(from: string, to: string) {
@@ -99,7 +93,7 @@ export async function restoreBackup(
     }
 
     const keptAside: string[] = [];
-    const aside = stamp();
+    const aside = utcStamp(new Date());
     const pgdata = path.join(where.dataDir, 'pgdata');
     if (existsSync(pgdata)) {
       keptAside.push(`${pgdata}.before-restore-${aside}`);

@@ -30,7 +30,7 @@ export async function pgliteVersion(): Promise<string> {
 }
 
 /** PGlite data directories are compatible within one minor line (0.x): 0.4 cannot open 0.5's. */
-const line = (version: string) => version.split('.').slice(0, 2).join('.');
+export const pgliteLine = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /**
  * PostgreSQL's settings for the embedded server. PGlite starts with 128 MB of shared buffers,
@@ -59,7 +59,8 @@ export async function openPglite(dataDir: string) {
     const pgdata = path.join(dataDir, 'pgdata');
     if (existsSync(versionFile)) {
       const found = (await readFile(versionFile, 'utf8')).trim();
-      if (line(found) !== line(expected)) throw new DataDirVersionError(dataDir, found, expected);
+      if (pgliteLine(found) !== pgliteLine(expected))
+        throw new DataDirVersionError(dataDir, found, expected);
     } else if (existsSync(pgdata)) {
       throw new DataDirVersionError(dataDir, 'unknown', expected);
     }
